@@ -1,0 +1,98 @@
+"""Audit writers: one record per input post, streamed in input order (jsonl, csv, json).
+
+The JSONL record ``{"id", "score", "categories", "findings"}`` is the machine interface used to
+measure detection quality; keep its names stable.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from .model import CATEGORIES, PostResult
+from .reporters.json_report import post_dict
+
+FORMATS = ("jsonl", "csv", "json")
+
+
+@dataclass
+class AuditSummary:
+    posts: int = 0
+    failed: int = 0
+    unreadable: int = 0
+    findings: int = 0
+    words: int = 0
+    score_sum: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, result: PostResult) -> None:
+        self.posts += 1
+        self.findings += len(result.findings)
+        if result.error:
+            self.unreadable += 1
+            self.errors.append(result.error)
+            return
+        self.words += result.score.words
+        self.score_sum += result.score.total
+        if not result.score.passed:
+            self.failed += 1
+
+    @property
+    def mean_score(self) -> float:
+        scored = self.posts - self.unreadable
+        return self.score_sum / scored if scored else 0.0
+
+
+def _tap(results: Iterable[PostResult], summary: AuditSummary) -> Iterator[PostResult]:
+    for result in results:
+        summary.add(result)
+        yield result
+
+
+def _record(result: PostResult) -> dict:
+    data = post_dict(result)
+    data.pop("path", None)
+    return data
+
+
+def write_jsonl(results: Iterable[PostResult], out: TextIO) -> None:
+    for result in results:
+        out.write(json.dumps(_record(result), ensure_ascii=False) + "\n")
+
+
+def write_json(results: Iterable[PostResult], out: TextIO) -> None:
+    out.write('{"schema_version": 1, "posts": [\n')
+    for index, result in enumerate(results):
+        out.write(("" if index == 0 else ",\n") + json.dumps(_record(result), ensure_ascii=False))
+    out.write("\n]}\n")
+
+
+def write_csv(results: Iterable[PostResult], out: TextIO) -> None:
+    writer = csv.writer(out)
+    writer.writerow(["id", "score", "passed", "words", *CATEGORIES, "findings", "rules", "error"])
+    for r in results:
+        cats = r.score.categories
+        writer.writerow(
+            [
+                r.id,
+                r.score.total,
+                r.score.passed,
+                r.score.words,
+                *[cats.get(c, "") for c in CATEGORIES],
+                len(r.findings),
+                " ".join(sorted({f.rule_id for f in r.findings})),
+                r.error or "",
+            ]
+        )
+
+
+WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
+
+
+def write_audit(results: Iterable[PostResult], out: TextIO, fmt: str) -> AuditSummary:
+    summary = AuditSummary()
+    WRITERS[fmt](_tap(results, summary), out)
+    return summary

@@ -1,0 +1,23 @@
+"""The registry of check kinds: one module per kind, one dict.
+
+Each module exposes ``OPTIONS`` (JSON Schema of its options), ``REQUIRED`` (option names),
+optionally ``ONE_OF`` (groups of which at least one option is needed) and
+``compile(rule, builder)`` returning an object with ``run(ctx)``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import metric, occurrence, pattern, phrase, regex, repetition, require, substitution
+
+KINDS: dict[str, ModuleType] = {
+    "phrase": phrase,
+    "pattern": pattern,
+    "regex": regex,
+    "substitution": substitution,
+    "occurrence": occurrence,
+    "metric": metric,
+    "require": require,
+    "repetition": repetition,
+}

@@ -1,0 +1,130 @@
+"""What every check kind shares: the compile-time builder protocol and the per-post context.
+
+A kind never runs its own matcher over the text. At compile time it registers its phrases,
+token patterns and regexes with the builder under a key; the engine runs one PhraseMatcher, one
+Matcher and one regex pass per post and hands each check the hits for its keys.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..model import RuleSpec
+
+if TYPE_CHECKING:
+    from ..measures import Measures
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RawFinding:
+    """A finding before the engine stamps the rule's id, severity and position on it."""
+
+    start: int
+    end: int
+    values: dict[str, Any]
+    replacement: str | None = None
+
+
+class Builder(Protocol):
+    language: str
+    stop_words: frozenset[str]
+
+    def add_phrases(
+        self,
+        key: str,
+        phrases: Iterable[str],
+        *,
+        case_sensitive: bool = False,
+        inflect: bool = False,
+    ) -> None: ...
+
+    def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None: ...
+
+    def add_regex(
+        self, key: str, pattern: str, *, case_sensitive: bool = False, origin: str = ""
+    ) -> None: ...
+
+
+class Context(Protocol):
+    """What a check sees of one post."""
+
+    text: str
+    measures: Measures
+
+    def hits(self, key: str) -> list[Hit]: ...
+
+
+class Check(Protocol):
+    rule: RuleSpec
+
+    def run(self, ctx: Context) -> Iterable[RawFinding]: ...
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(template: str, values: dict[str, Any]) -> str:
+    """Fill ``{match}``-style placeholders; unknown ones are left as written."""
+    try:
+        return string.Formatter().vformat(template, (), _Lenient(values))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+PHRASES_SCHEMA = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+REGEX_SCHEMA = {
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+    ]
+}
+PATTERNS_SCHEMA = {
+    "type": "array",
+    "minItems": 1,
+    "items": {"type": "array", "minItems": 1, "items": {"type": "object"}},
+}
+
+
+def as_list(value: str | list[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def register_matchers(rule: RuleSpec, builder: Builder, key: str, options: dict[str, Any]) -> None:
+    """Register whichever of phrases / regex / patterns the options carry, under ``key``."""
+    case_sensitive = bool(options.get("case_sensitive", False))
+    if "phrases" in options:
+        builder.add_phrases(
+            key,
+            options["phrases"],
+            case_sensitive=case_sensitive,
+            inflect=bool(options.get("inflect", True)),
+        )
+    if "regex" in options:
+        for pattern in as_list(options["regex"]):
+            builder.add_regex(key, pattern, case_sensitive=case_sensitive, origin=rule.origin)
+    if "patterns" in options:
+        builder.add_patterns(key, options["patterns"], rule.origin)
+
+
+def first_word_span(text: str) -> tuple[int, int]:
+    """Where to point a finding about the whole post: its first visible word."""
+    stripped = text.lstrip()
+    if not stripped:
+        return 0, 0
+    start = len(text) - len(stripped)
+    return start, start + len(stripped.split(None, 1)[0])
+
+
+def fmt_number(value: float) -> str:
+    return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"

@@ -1,0 +1,73 @@
+"""``metric``: a numeric measure of the post (or of each sentence) compared with bounds.
+
+Options: ``metric`` (see measures.MEASURES), ``min``, ``max``. Count metrics point at the first
+item beyond the limit (the fourth hashtag when ``max: 3``); sentence metrics at each sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..measures import MEASURES, PER_UNIT
+from ..model import RuleSpec
+from .base import Builder, Context, RawFinding, first_word_span, fmt_number
+
+OPTIONS = {
+    "metric": {"enum": sorted(MEASURES)},
+    "min": {"type": "number"},
+    "max": {"type": "number"},
+}
+REQUIRED = ("metric",)
+
+
+@dataclass
+class MetricCheck:
+    rule: RuleSpec
+    metric: str
+    low: float | None
+    high: float | None
+
+    def _out(self, value: float) -> float | None:
+        if self.high is not None and value > self.high:
+            return self.high
+        if self.low is not None and value < self.low:
+            return self.low
+        return None
+
+    def run(self, ctx: Context) -> Iterator[RawFinding]:
+        measure = ctx.measures.get(self.metric)
+        if self.metric in PER_UNIT:
+            for (start, end), value in zip(measure.spans, measure.unit_values, strict=True):
+                limit = self._out(value)
+                if limit is not None:
+                    text = ctx.text[start:end].strip()
+                    start += len(ctx.text[start:end]) - len(ctx.text[start:end].lstrip())
+                    yield RawFinding(
+                        start,
+                        start + len(text),
+                        {"match": text, "value": fmt_number(value), "limit": fmt_number(limit)},
+                    )
+            return
+        limit = self._out(measure.value)
+        if limit is None:
+            return
+        if measure.spans and self.high is not None and measure.value > self.high:
+            index = min(int(self.high), len(measure.spans) - 1)
+            start, end = measure.spans[index]
+        else:
+            start, end = first_word_span(ctx.text)
+        yield RawFinding(
+            start,
+            end,
+            {
+                "match": ctx.text[start:end],
+                "value": fmt_number(measure.value),
+                "limit": fmt_number(limit),
+            },
+        )
+
+
+def compile(rule: RuleSpec, builder: Builder) -> MetricCheck:
+    opts = rule.options
+    return MetricCheck(rule, opts["metric"], opts.get("min"), opts.get("max"))

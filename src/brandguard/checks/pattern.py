@@ -1,0 +1,30 @@
+"""``pattern``: spaCy Matcher token patterns written in YAML, exactly as in spaCy.
+
+Options: ``patterns`` (a list of patterns; each a list of token dicts). Patterns that use POS, TAG,
+DEP, MORPH or LEMMA need a trained pipeline; without one the rule is reported as skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import RuleSpec
+from .base import PATTERNS_SCHEMA, Builder, Context, RawFinding
+
+OPTIONS = {"patterns": PATTERNS_SCHEMA}
+REQUIRED = ("patterns",)
+
+
+@dataclass
+class PatternCheck:
+    rule: RuleSpec
+
+    def run(self, ctx: Context) -> Iterator[RawFinding]:
+        for hit in ctx.hits(self.rule.id):
+            yield RawFinding(hit.start, hit.end, {"match": ctx.text[hit.start : hit.end]})
+
+
+def compile(rule: RuleSpec, builder: Builder) -> PatternCheck:
+    builder.add_patterns(rule.id, rule.options["patterns"], rule.origin)
+    return PatternCheck(rule)

@@ -1,0 +1,39 @@
+"""``phrase``: literal terms, case-insensitive and inflection-aware.
+
+Options: ``phrases`` (list), ``inflect`` (default true: "synergy" also matches "synergies"),
+``case_sensitive`` (default false).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import RuleSpec
+from .base import PHRASES_SCHEMA, Builder, Context, RawFinding
+
+OPTIONS = {
+    "phrases": PHRASES_SCHEMA,
+    "inflect": {"type": "boolean"},
+    "case_sensitive": {"type": "boolean"},
+}
+REQUIRED = ("phrases",)
+
+
+@dataclass
+class PhraseCheck:
+    rule: RuleSpec
+
+    def run(self, ctx: Context) -> Iterator[RawFinding]:
+        for hit in ctx.hits(self.rule.id):
+            yield RawFinding(hit.start, hit.end, {"match": ctx.text[hit.start : hit.end]})
+
+
+def compile(rule: RuleSpec, builder: Builder) -> PhraseCheck:
+    builder.add_phrases(
+        rule.id,
+        rule.options["phrases"],
+        case_sensitive=bool(rule.options.get("case_sensitive", False)),
+        inflect=bool(rule.options.get("inflect", True)),
+    )
+    return PhraseCheck(rule)

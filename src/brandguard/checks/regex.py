@@ -1,0 +1,36 @@
+"""``regex``: Python regular expressions over the checked text (code and URLs masked out).
+
+Options: ``regex`` (one or a list), ``case_sensitive`` (default false). All regex rules of a
+policy share one combined pre-pass, so a post with no regex hit costs one scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import RuleSpec
+from .base import REGEX_SCHEMA, Builder, Context, RawFinding, as_list
+
+OPTIONS = {"regex": REGEX_SCHEMA, "case_sensitive": {"type": "boolean"}}
+REQUIRED = ("regex",)
+
+
+@dataclass
+class RegexCheck:
+    rule: RuleSpec
+
+    def run(self, ctx: Context) -> Iterator[RawFinding]:
+        for hit in ctx.hits(self.rule.id):
+            yield RawFinding(hit.start, hit.end, {"match": ctx.text[hit.start : hit.end]})
+
+
+def compile(rule: RuleSpec, builder: Builder) -> RegexCheck:
+    for pattern in as_list(rule.options["regex"]):
+        builder.add_regex(
+            rule.id,
+            pattern,
+            case_sensitive=bool(rule.options.get("case_sensitive", False)),
+            origin=rule.origin,
+        )
+    return RegexCheck(rule)

@@ -1,0 +1,71 @@
+"""``substitution``: a bad form and the preferred one; every match carries a safe fix.
+
+Options: ``swap`` ({bad: good}), ``case_sensitive`` (default false), ``inflect`` (default false:
+an inflected match would get an uninflected replacement). Case-insensitive matches keep the
+writer's capitalisation ("Utilize" → "Use").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import RuleSpec
+from .base import Builder, Context, RawFinding
+
+OPTIONS = {
+    "swap": {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": {"type": "string"},
+    },
+    "case_sensitive": {"type": "boolean"},
+    "inflect": {"type": "boolean"},
+}
+REQUIRED = ("swap",)
+
+
+def _normal(text: str, case_sensitive: bool) -> str:
+    folded = " ".join(text.split())
+    return folded if case_sensitive else folded.lower()
+
+
+def keep_case(matched: str, replacement: str) -> str:
+    """Carry the matched text's capitalisation over to the replacement."""
+    if matched.isupper() and len(matched) > 1 and replacement.lower() == replacement:
+        return replacement.upper()
+    if matched[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+@dataclass
+class SubstitutionCheck:
+    rule: RuleSpec
+    table: dict[str, str]
+    case_sensitive: bool
+
+    def run(self, ctx: Context) -> Iterator[RawFinding]:
+        for hit in ctx.hits(self.rule.id):
+            matched = ctx.text[hit.start : hit.end]
+            good = self.table.get(_normal(matched, self.case_sensitive))
+            if good is None or matched == good:
+                continue
+            if not self.case_sensitive:
+                good = keep_case(matched, good)
+            yield RawFinding(hit.start, hit.end, {"match": matched, "suggestion": good}, good)
+
+
+def compile(rule: RuleSpec, builder: Builder) -> SubstitutionCheck:
+    case_sensitive = bool(rule.options.get("case_sensitive", False))
+    inflect = bool(rule.options.get("inflect", False))
+    swap: dict[str, str] = rule.options["swap"]
+    builder.add_phrases(rule.id, swap, case_sensitive=case_sensitive, inflect=inflect)
+    table = {_normal(bad, case_sensitive): good for bad, good in swap.items()}
+    if inflect:
+        from ..inflection import variants
+
+        for bad, good in swap.items():
+            for form in variants(bad, builder.language):
+                table.setdefault(_normal(form, case_sensitive), good)
+    return SubstitutionCheck(rule, table, case_sensitive)

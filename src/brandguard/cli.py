@@ -1,0 +1,277 @@
+"""The command line: click wiring only; the work happens in the modules it calls."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import BrandguardError
+
+OUTPUT_FORMATS = ("full", "concise", "json", "github", "sarif")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+policy_option = click.option(
+    "--policy",
+    "policy_ref",
+    metavar="PATH|NAME",
+    help="Policy file or bundled name (default: discovered .brandguard.yaml, "
+    "[tool.brandguard] in pyproject.toml, else the bundled default).",
+)
+select_option = click.option(
+    "--select",
+    multiple=True,
+    metavar="IDS",
+    help="Only these rules (ids, id prefixes or names; comma-separated).",
+)
+ignore_option = click.option(
+    "--ignore",
+    multiple=True,
+    metavar="IDS",
+    help="Skip these rules (ids, id prefixes or names; comma-separated).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="brandguard")
+def cli() -> None:
+    """Keep published words on-brand: findings, 0–100 scores and fixes for posts."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@policy_option
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    help="Output format (default: full; github under GitHub Actions).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    help="Write the report to FILE (atomically) instead of stdout.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding has this severity or worse.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    help="Exit 1 when a post scores below N (default: the policy's scoring.fail_under).",
+)
+@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless brandguard itself fails.")
+@select_option
+@ignore_option
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option(
+    "--stdin-filename", metavar="NAME", help="Name (and format, by suffix) for text read from '-'."
+)
+@click.option(
+    "--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True
+)
+def check(
+    paths: tuple[str, ...],
+    policy_ref: str | None,
+    output_format: str | None,
+    output: str | None,
+    fail_on: str,
+    fail_under: float | None,
+    exit_zero: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    statistics: bool,
+    stdin_filename: str | None,
+    color: str,
+) -> None:
+    """Check posts (files, directories, or '-' for stdin) against the policy."""
+    from .atomic import atomic_writer
+    from .config import resolve_policy
+    from .reporters import REPORTERS, Options
+    from .run import check_paths, exit_code
+
+    policy = resolve_policy(policy_ref)
+    results = check_paths(policy, paths or (".",), _split(select), _split(ignore), stdin_filename)
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+    use_color = color == "always" or (
+        color == "auto" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    options = Options(
+        color=use_color, statistics=statistics, tool_version=__version__, policy_name=policy.name
+    )
+    with atomic_writer(output) as out:
+        REPORTERS[output_format].render(results, out, options)
+    code = exit_code(results, fail_on, fail_under)
+    sys.exit(0 if exit_zero else code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@policy_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("jsonl", "csv", "json")),
+    default="jsonl",
+    show_default=True,
+    help="One record per post, in input order.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
+@click.option(
+    "--text-column", default="text", show_default=True, help="CSV/JSONL field with the post."
+)
+@click.option(
+    "--id-column", default="id", show_default=True, help="CSV/JSONL field with the post id."
+)
+@click.option(
+    "--row-format",
+    type=click.Choice(("text", "markdown", "html")),
+    default="text",
+    show_default=True,
+    help="How to read the text of CSV/JSONL rows.",
+)
+@select_option
+@ignore_option
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a TTY)."
+)
+def audit(
+    paths: tuple[str, ...],
+    policy_ref: str | None,
+    fmt: str,
+    output: str | None,
+    text_column: str,
+    id_column: str,
+    row_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    progress: bool | None,
+) -> None:
+    """Score many posts at once: directories, CSV and JSONL exports (one post a row)."""
+    from .atomic import atomic_writer
+    from .audit import write_audit
+    from .config import resolve_policy
+    from .run import audit_results
+
+    policy = resolve_policy(policy_ref)
+    results = audit_results(
+        policy, paths, _split(select), _split(ignore), text_column, id_column, row_format
+    )
+    show = sys.stderr.isatty() if progress is None else progress
+    with atomic_writer(output) as out:
+        summary = write_audit(_progress(results) if show else results, out, fmt)
+    for error in summary.errors[:20]:
+        click.echo(f"brandguard: skipped {error}", err=True)
+    if len(summary.errors) > 20:
+        click.echo(f"brandguard: … and {len(summary.errors) - 20} more unreadable posts", err=True)
+    click.echo(
+        f"brandguard: audited {summary.posts} posts ({summary.words} words): mean score "
+        f"{summary.mean_score:.1f}, {summary.failed} below the bar, "
+        f"{summary.unreadable} unreadable.",
+        err=True,
+    )
+
+
+def _progress(results: Any) -> Iterator[Any]:
+    with click.progressbar(results, label="auditing", file=sys.stderr, show_pos=True) as bar:
+        yield from bar
+
+
+@cli.command("rules")
+@policy_option
+@click.option(
+    "--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True
+)
+def rules_cmd(policy_ref: str | None, fmt: str) -> None:
+    """List the effective rules of the policy."""
+    from .config import resolve_policy
+    from .explain import list_rules
+
+    click.echo(list_rules(resolve_policy(policy_ref), fmt), nl=False)
+
+
+@cli.command("rule")
+@click.argument("rule_id")
+@policy_option
+def rule_cmd(rule_id: str, policy_ref: str | None) -> None:
+    """Explain one rule (by id or name), with its examples."""
+    from .config import resolve_policy
+    from .explain import explain_rule
+
+    click.echo(explain_rule(resolve_policy(policy_ref), rule_id), nl=False)
+
+
+@cli.group("policy")
+def policy_group() -> None:
+    """Inspect the resolved policy."""
+
+
+@policy_group.command("show")
+@policy_option
+@click.option("--sources", is_flag=True, help="Show which file each setting came from.")
+def policy_show(policy_ref: str | None, sources: bool) -> None:
+    """Print the resolved policy (after extends) as YAML."""
+    from .config import resolve_policy
+    from .explain import show_policy
+
+    click.echo(show_policy(resolve_policy(policy_ref), sources), nl=False)
+
+
+@cli.command("schema")
+@click.argument("which", type=click.Choice(("policy", "pack")), default="policy")
+def schema_cmd(which: str) -> None:
+    """Print the JSON Schema of policy or pack files (for editor autocompletion)."""
+    import json
+
+    from .schema import pack_schema, policy_schema
+
+    click.echo(json.dumps(policy_schema() if which == "policy" else pack_schema(), indent=2))
+
+
+def main() -> None:
+    """Entry point: user errors become one line and exit code 2, never a traceback."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(2)
+    except BrandguardError as exc:
+        click.echo(f"brandguard: error: {exc}", err=True)
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for BRANDGUARD_DEBUG
+        if os.environ.get("BRANDGUARD_DEBUG"):
+            raise
+        click.echo(
+            f"brandguard: internal error: {type(exc).__name__}: {exc} "
+            "(set BRANDGUARD_DEBUG=1 for a traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(2)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

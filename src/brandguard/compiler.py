@@ -1,0 +1,183 @@
+"""Policy → CompiledPolicy: one nlp, one PhraseMatcher per case mode, one Matcher, one regex pass.
+
+Every rule registers what it matches under its own key (its id, or ``ID@when`` for a ``when:
+contains`` condition); the engine runs each shared matcher once per post and hands the hits out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .checks import KINDS
+from .errors import ConfigError
+from .inflection import variants
+from .model import META_RULES, RuleSpec
+from .policy import Policy, selector_matches
+
+TRAINED_ATTRS = {"POS": "pos", "TAG": "pos", "DEP": "dep", "MORPH": "morph", "LEMMA": "lemma"}
+
+
+def _origin_parts(origin: str) -> tuple[str, int | None]:
+    file, _, line = origin.rpartition(":")
+    return (file or origin), (int(line) if line.isdigit() and int(line) else None)
+
+
+def _pattern_needs(patterns: Any) -> set[str]:
+    needs: set[str] = set()
+    for pattern in patterns:
+        for token in pattern:
+            needs.update(TRAINED_ATTRS[k] for k in token if k in TRAINED_ATTRS)
+    return needs
+
+
+@dataclass
+class _Builder:
+    """Collects phrases, token patterns and regexes from every rule (checks.base.Builder)."""
+
+    nlp: Any
+    language: str
+    stop_words: frozenset[str]
+    phrases: dict[bool, dict[str, set[str]]] = field(
+        default_factory=lambda: {False: defaultdict(set), True: defaultdict(set)}
+    )
+    patterns: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    pattern_origins: dict[str, str] = field(default_factory=dict)
+    regexes: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+
+    def add_phrases(
+        self,
+        key: str,
+        phrases: Iterable[str],
+        *,
+        case_sensitive: bool = False,
+        inflect: bool = False,
+    ) -> None:
+        bucket = self.phrases[case_sensitive][key]
+        for phrase in phrases:
+            forms = variants(phrase, self.language) if inflect else {phrase}
+            bucket.update(forms if case_sensitive else {f.lower() for f in forms})
+
+    def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None:
+        self.patterns[key].extend(patterns)
+        self.pattern_origins[key] = origin
+
+    def add_regex(
+        self, key: str, pattern: str, *, case_sensitive: bool = False, origin: str = ""
+    ) -> None:
+        try:
+            compiled = re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+        except re.error as exc:
+            file, line = _origin_parts(origin)
+            raise ConfigError(f"invalid regex {pattern!r}: {exc}", file, line, "regex") from None
+        self.regexes.append((key, compiled))
+
+
+@dataclass
+class CompiledPolicy:
+    policy: Policy
+    nlp: Any
+    trained: bool
+    checks: list[Any]
+    skipped: list[str]
+    phrase_matchers: list[Any]
+    matcher: Any | None
+    regexes: list[tuple[str, re.Pattern[str]]]
+    regex_filter: re.Pattern[str] | None
+    meta_rules: set[str] = field(default_factory=set)
+
+
+def _build_phrase_matcher(nlp: Any, attr: str, table: dict[str, set[str]]) -> Any | None:
+    from spacy.matcher import PhraseMatcher
+
+    if not any(table.values()):
+        return None
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    for key, phrases in table.items():
+        if phrases:
+            matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
+    return matcher
+
+
+def _build_matcher(nlp: Any, builder: _Builder) -> Any | None:
+    from spacy.matcher import Matcher
+
+    if not builder.patterns:
+        return None
+    matcher = Matcher(nlp.vocab, validate=True)
+    for key, patterns in builder.patterns.items():
+        try:
+            matcher.add(key, patterns)
+        except Exception as exc:  # spaCy raises ValueError/MatchPatternError with long text
+            file, line = _origin_parts(builder.pattern_origins[key])
+            first = str(exc).strip().splitlines()
+            detail = " ".join(x.strip() for x in first if x.strip())[:300]
+            raise ConfigError(f"invalid token pattern: {detail}", file, line, "patterns") from None
+    return matcher
+
+
+def selected(rule: RuleSpec, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
+    if select and not any(selector_matches(s, rule) for s in select):
+        return False
+    return not any(selector_matches(s, rule) for s in ignore)
+
+
+def compile_policy(
+    policy: Policy, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+) -> CompiledPolicy:
+    from .pipeline import make_nlp
+
+    nlp, trained = make_nlp(policy.language, policy.pipeline)
+    builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
+    checks, skipped = [], []
+    ignore = [*policy.ignore, *ignore]
+    for rule in policy.rules:
+        if not selected(rule, select, ignore):
+            continue
+        needs = set(rule.requires)
+        if rule.kind == "pattern":
+            needs |= _pattern_needs(rule.options.get("patterns", []))
+        if needs and not trained:
+            skipped.append(rule.id)
+            continue
+        checks.append(KINDS[rule.kind].compile(rule, builder))
+        if rule.when and rule.when.get("contains"):
+            builder.add_phrases(f"{rule.id}@when", rule.when["contains"], inflect=True)
+    matchers = [
+        m
+        for m in (
+            _build_phrase_matcher(nlp, "LOWER", builder.phrases[False]),
+            _build_phrase_matcher(nlp, "ORTH", builder.phrases[True]),
+        )
+        if m
+    ]
+    regex_filter = None
+    backreference = re.compile(r"\\[1-9]|\(\?P=")
+    if builder.regexes and not any(backreference.search(r.pattern) for _, r in builder.regexes):
+        parts = [
+            f"(?{'i' if r.flags & re.IGNORECASE else ''}:{r.pattern})" for _, r in builder.regexes
+        ]
+        try:
+            regex_filter = re.compile("|".join(parts))
+        except re.error:  # e.g. inline global flags inside a rule: fall back to one pass per rule
+            regex_filter = None
+    meta_rules = {
+        rule_id
+        for rule_id, (name, severity, _) in META_RULES.items()
+        if selected(RuleSpec(rule_id, name, "meta", "meta", severity, ""), select, ignore)
+    }
+    return CompiledPolicy(
+        policy,
+        nlp,
+        trained,
+        checks,
+        skipped,
+        matchers,
+        _build_matcher(nlp, builder),
+        builder.regexes,
+        regex_filter,
+        meta_rules,
+    )

@@ -1,0 +1,46 @@
+"""A post: its source text, the text that is checked, its metadata and its links.
+
+The checked text has exactly the length of the source: whatever must not be checked (front matter,
+code, HTML tags, URLs, comments) is blanked out with spaces, newlines kept. A character offset in
+the checked text is therefore the same offset in the source, and line:column positions are exact
+without an offset map.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Link:
+    start: int
+    end: int
+    url: str
+
+
+@dataclass
+class Post:
+    id: str
+    source: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    path: str | None = None
+    format: str = "text"
+    problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, message)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset in the source."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.source.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1

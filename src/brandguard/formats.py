@@ -1,0 +1,248 @@
+"""Turn Markdown, HTML and plain text into a Post whose checked text keeps every offset.
+
+Masking rather than extracting keeps positions exact (see document.py). The Markdown handling is a
+small line-and-regex scanner for what posts contain (front matter, fences, inline code, links,
+images, HTML, comments); it does not try to be a full CommonMark parser.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import yaml
+
+from .document import Link, Post
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]", re.IGNORECASE)
+COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+LINK_RE = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.IGNORECASE)
+TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+FRONT_MATTER_RE = re.compile(
+    r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table td th tr ul".split()
+)
+INVISIBLE_TAGS = frozenset("head script style noscript template svg title".split())
+
+FORMAT_BY_SUFFIX = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdx": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+    ".text": "text",
+}
+
+
+class _Mask:
+    """A mutable copy of the source in which ranges are blanked (newlines kept)."""
+
+    def __init__(self, source: str) -> None:
+        self.chars = list(source)
+
+    def blank(self, start: int, end: int) -> None:
+        chars = self.chars
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+
+    def put(self, offset: int, char: str) -> None:
+        self.chars[offset] = char
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def _mask_urls(checked: str, mask: _Mask, links: list[Link]) -> None:
+    for m in URL_RE.finditer(checked):
+        links.append(Link(m.start(), m.end(), m.group()))
+        mask.blank(m.start(), m.end())
+
+
+def parse_text(
+    source: str, post_id: str, path: str | None = None, meta: dict[str, Any] | None = None
+) -> Post:
+    """Plain text: only URLs and suppression comments are masked."""
+    mask = _Mask(source)
+    for m in COMMENT_RE.finditer(source):
+        mask.blank(m.start(), m.end())
+    links: list[Link] = []
+    _mask_urls(mask.text(), mask, links)
+    return Post(post_id, source, mask.text(), dict(meta or {}), links, path, "text")
+
+
+def _front_matter(source: str, mask: _Mask, post: Post) -> None:
+    m = FRONT_MATTER_RE.match(source)
+    if not m:
+        return
+    mask.blank(0, m.end())
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        post.problems.append((0, 3, f"invalid YAML front matter{where}; metadata ignored"))
+        return
+    if not isinstance(data, dict):
+        post.problems.append((0, 3, "front matter is not a mapping; metadata ignored"))
+        return
+    post.meta = {**{str(k): v for k, v in data.items()}, **post.meta}
+
+
+def _mask_fences(source: str, mask: _Mask) -> None:
+    offset = 0
+    fence: str | None = None
+    start = 0
+    for line in source.splitlines(keepends=True):
+        m = FENCE_RE.match(line)
+        if fence is None and m:
+            fence, start = m.group(1), offset
+        elif (
+            fence is not None
+            and m
+            and m.group(1)[0] == fence[0]
+            and len(m.group(1)) >= len(fence)
+            and not line.strip().strip(fence[0])
+        ):
+            mask.blank(start, offset + len(line))
+            fence = None
+        offset += len(line)
+    if fence is not None:
+        mask.blank(start, len(source))
+
+
+def parse_markdown(
+    source: str, post_id: str, path: str | None = None, meta: dict[str, Any] | None = None
+) -> Post:
+    """Markdown: front matter becomes metadata; code, URLs, HTML and comments are masked."""
+    mask = _Mask(source)
+    post = Post(post_id, source, "", dict(meta or {}), [], path, "markdown")
+    _front_matter(source, mask, post)
+    _mask_fences(source, mask)
+    for m in COMMENT_RE.finditer(mask.text()):
+        mask.blank(m.start(), m.end())
+    for m in INLINE_CODE_RE.finditer(mask.text()):
+        mask.blank(m.start(), m.end())
+    checked = mask.text()
+    for m in IMAGE_RE.finditer(checked):
+        mask.blank(m.start(), m.end())
+    for m in REF_DEF_RE.finditer(checked):
+        mask.blank(m.start(), m.end())
+    checked = mask.text()
+    for m in LINK_RE.finditer(checked):
+        post.links.append(Link(m.start(), m.end(), m.group(2)))
+        mask.blank(m.start(), m.start() + 1)  # "["
+        mask.blank(m.end(1), m.end())  # "](url)"
+    for m in REF_LINK_RE.finditer(checked):
+        mask.blank(m.start(), m.start() + 1)
+        mask.blank(m.end(1), m.end())
+    for m in AUTOLINK_RE.finditer(checked):
+        post.links.append(Link(m.start(), m.end(), m.group(1)))
+        mask.blank(m.start(), m.end())
+    for m in TAG_RE.finditer(mask.text()):
+        mask.blank(m.start(), m.end())
+    _mask_urls(mask.text(), mask, post.links)
+    post.links.sort(key=lambda link: link.start)
+    post.text = mask.text()
+    return post
+
+
+class _VisibleText(HTMLParser):
+    """Copies visible text into the mask at its source offsets."""
+
+    def __init__(self, source: str, mask: _Mask, post: Post) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.mask = mask
+        self.post = post
+        self.hidden = 0
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+
+    def offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], closing: bool) -> None:
+        if tag in INVISIBLE_TAGS and tag != "br":
+            self.hidden += -1 if closing else 1
+            self.hidden = max(self.hidden, 0)
+        if tag in BLOCK_TAGS:
+            start = self.offset()
+            if self.mask.chars[start] != "\n":
+                self.mask.put(start, "\n")
+        if tag == "a" and not closing:
+            href = dict(attrs).get("href")
+            if href:
+                start = self.offset()
+                self.post.links.append(
+                    Link(start, start + len(self.get_starttag_text() or ""), href)
+                )
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, attrs, closing=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK_TAGS:
+            self._tag(tag, attrs, closing=False)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._tag(tag, [], closing=True)
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        start = self.offset()
+        self.mask.chars[start : start + len(data)] = list(data)
+
+    def _ref(self, raw: str) -> None:
+        if self.hidden:
+            return
+        decoded = html.unescape(raw)
+        if len(decoded) == 1:
+            self.mask.put(self.offset(), decoded)
+
+    def handle_entityref(self, name: str) -> None:
+        self._ref(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._ref(f"&#{name};")
+
+
+def parse_html(
+    source: str, post_id: str, path: str | None = None, meta: dict[str, Any] | None = None
+) -> Post:
+    """HTML: only the visible text is checked; entities decode in place."""
+    blank = "".join(c if c == "\n" else " " for c in source)
+    mask = _Mask(blank)
+    post = Post(post_id, source, "", dict(meta or {}), [], path, "html")
+    parser = _VisibleText(source, mask, post)
+    parser.feed(source)
+    parser.close()
+    checked = mask.text()
+    for m in URL_RE.finditer(checked):
+        post.links.append(Link(m.start(), m.end(), m.group()))
+        mask.blank(m.start(), m.end())
+    post.links.sort(key=lambda link: link.start)
+    post.text = mask.text()
+    return post
+
+
+PARSERS = {"markdown": parse_markdown, "html": parse_html, "text": parse_text}
+
+
+def parse(
+    source: str, fmt: str, post_id: str, path: str | None = None, meta: dict[str, Any] | None = None
+) -> Post:
+    return PARSERS[fmt](source, post_id, path, meta)

@@ -1,0 +1,214 @@
+"""Numeric measures of a post, computed lazily and at most once per post.
+
+Each measure returns a value and, where it counts things, the spans of what it counted, so a
+finding can point at the first item beyond the limit instead of at the top of the post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .document import Post
+
+HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*|(?<![\w&#/])#\d+[^\W\d_]\w*")
+MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
+EXCLAMATION_RE = re.compile(r"!")
+EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
+EMOJI_RE = re.compile(
+    "(?:[\U0001f1e6-\U0001f1ff]{2}"
+    "|[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff]"
+    "[\ufe0f\U0001f3fb-\U0001f3ff]*(?:\u200d[\U0001f300-\U0001faff\u2600-\u27bf][\ufe0f\U0001f3fb-\U0001f3ff]*)*)"
+)
+TRAILING_TAGS_RE = re.compile(r"(?:(?<=\s)|^)(?:#\w+[\s,.;]*){3,}\s*\Z")
+COMMON_ACRONYMS = frozenset(
+    """AI API APP ASAP ATM BBC CEO CFO CMO COO CTO CSV DIY DM DMS EU EUR FAQ FBI GBP GDPR GPS HR HTML
+    HTTP HTTPS IBM ID IOS IP IT KPI LGBT LOL MBA NASA NATO NBA NFL NFT NHS NYC OK OMG PC PDF PM PR
+    PS RSVP SEO SMS SQL TBA TBC TV UK UN UNESCO UPS URL USA USB USD UX UI VAT VIP VPN WHO WIFI XL XXL
+    NB RAI INPS IVA SPA SRL ONU UE ISTAT""".split()
+)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Measure:
+    value: float
+    spans: tuple[Span, ...] = ()
+    unit_values: tuple[float, ...] = ()  # per-span values, for per-unit metrics
+
+
+class Measures:
+    """Measures of one post; ``get(name)`` computes on first use."""
+
+    def __init__(self, post: Post, doc: Doc, language: str) -> None:
+        self.post = post
+        self.doc = doc
+        self.language = language
+        self._cache: dict[str, Measure] = {}
+
+    def get(self, name: str) -> Measure:
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = MEASURES[name](self)
+        return found
+
+    @cached_property
+    def word_tokens(self) -> list:
+        return [
+            t
+            for t in self.doc
+            if not (t.is_space or t.is_punct) and any(c.isalnum() for c in t.text)
+        ]
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.word_tokens)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """(start_char, end_char, words) of each sentence that has words."""
+        out = []
+        for sent in self.doc.sents:
+            n = sum(
+                1
+                for t in sent
+                if not (t.is_space or t.is_punct) and any(c.isalnum() for c in t.text)
+            )
+            if n:
+                out.append((sent.start_char, sent.end_char, n))
+        return out
+
+    @cached_property
+    def syllables(self) -> int:
+        from textstat.backend.counts._count_syllables import count_syllables
+
+        return count_syllables(" ".join(t.text for t in self.word_tokens), self.language)
+
+    @cached_property
+    def letters(self) -> int:
+        return sum(sum(c.isalpha() for c in t.text) for t in self.word_tokens)
+
+
+def _regex_measure(pattern: re.Pattern[str]) -> Callable[[Measures], Measure]:
+    def measure(m: Measures) -> Measure:
+        spans = tuple(x.span() for x in pattern.finditer(m.post.text))
+        return Measure(len(spans), spans)
+
+    return measure
+
+
+def _words(m: Measures) -> Measure:
+    return Measure(m.words)
+
+
+def _sentences(m: Measures) -> Measure:
+    return Measure(len(m.sentences))
+
+
+def _sentence_words(m: Measures) -> Measure:
+    """Longest sentence; spans are all sentences with their own lengths checked by the metric."""
+    sents = m.sentences
+    return Measure(
+        max((n for _, _, n in sents), default=0),
+        tuple((s, e) for s, e, _ in sents),
+        tuple(n for _, _, n in sents),
+    )
+
+
+def _characters(m: Measures) -> Measure:
+    """Visible characters, whitespace runs counted once; bare URLs count in full."""
+    visible = len(" ".join(m.post.text.split()))
+    bare_urls = sum(
+        link.end - link.start
+        for link in m.post.links
+        if m.post.source[link.start : link.end] == link.url
+    )
+    return Measure(visible + bare_urls)
+
+
+def _ratio(m: Measures) -> tuple[float, float]:
+    sents = m.sentences
+    words = sum(n for _, _, n in sents) or m.words
+    return words / max(len(sents), 1), m.syllables / max(words, 1)
+
+
+def _reading_ease(m: Measures) -> Measure:
+    if not m.words:
+        return Measure(100.0)
+    wps, spw = _ratio(m)
+    if m.language == "it":  # Flesch–Vacca (1972)
+        return Measure(round(206 - 65 * spw - wps, 1))
+    return Measure(round(206.835 - 1.015 * wps - 84.6 * spw, 1))
+
+
+def _reading_grade(m: Measures) -> Measure:
+    if not m.words:
+        return Measure(0.0)
+    wps, spw = _ratio(m)
+    return Measure(round(0.39 * wps + 11.8 * spw - 15.59, 1))
+
+
+def _gulpease(m: Measures) -> Measure:
+    if not m.words:
+        return Measure(100.0)
+    return Measure(round(89 + (300 * max(len(m.sentences), 1) - 10 * m.letters) / m.words, 1))
+
+
+def _caps_spans(m: Measures, allow: frozenset[str] = COMMON_ACRONYMS) -> tuple[Span, ...]:
+    return tuple(
+        (t.idx, t.idx + len(t.text))
+        for t in m.word_tokens
+        if len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() and t.text not in allow
+    )
+
+
+def _caps_words(m: Measures) -> Measure:
+    spans = _caps_spans(m)
+    return Measure(len(spans), spans)
+
+
+def _caps_ratio(m: Measures) -> Measure:
+    spans = _caps_spans(m)
+    return Measure(round(len(spans) / max(m.words, 1), 3), spans)
+
+
+def _links(m: Measures) -> Measure:
+    return Measure(len(m.post.links), tuple((link.start, link.end) for link in m.post.links))
+
+
+def _trailing_hashtags(m: Measures) -> Measure:
+    block = TRAILING_TAGS_RE.search(m.post.text)
+    if not block:
+        return Measure(0)
+    spans = tuple(x.span() for x in HASHTAG_RE.finditer(m.post.text, block.start()))
+    return Measure(len(spans), spans)
+
+
+MEASURES: dict[str, Callable[[Measures], Measure]] = {
+    "words": _words,
+    "sentences": _sentences,
+    "sentence_words": _sentence_words,
+    "characters": _characters,
+    "reading_ease": _reading_ease,
+    "flesch_vacca": _reading_ease,
+    "reading_grade": _reading_grade,
+    "gulpease": _gulpease,
+    "exclamations": _regex_measure(EXCLAMATION_RE),
+    "exclamation_runs": _regex_measure(EXCLAMATION_RUN_RE),
+    "caps_words": _caps_words,
+    "caps_ratio": _caps_ratio,
+    "hashtags": _regex_measure(HASHTAG_RE),
+    "trailing_hashtags": _trailing_hashtags,
+    "mentions": _regex_measure(MENTION_RE),
+    "links": _links,
+    "emoji": _regex_measure(EMOJI_RE),
+}
+# Metrics whose limit applies to each counted unit (a sentence) rather than to the post.
+PER_UNIT = frozenset({"sentence_words"})

@@ -1,0 +1,136 @@
+"""Plain data that flows between the stages: rules, findings, scores, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# Built-in rules about the run itself; their findings never count towards a score.
+META_RULES = {
+    "BG001": ("unused-suppression", "warning", "a suppression comment that silences nothing"),
+    "BG002": ("invalid-front-matter", "error", "the post's YAML front matter cannot be read"),
+    "BG003": ("unreadable-post", "error", "the post cannot be read (missing, not UTF-8, bad row)"),
+    "BG004": (
+        "invalid-suppression",
+        "error",
+        "a brandguard comment with no ids or an unknown verb",
+    ),
+}
+CATEGORIES = ("bland", "pushy", "seo", "terminology", "disclosure", "readability", "style")
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule as written in a pack or compiled from a policy section."""
+
+    id: str
+    name: str
+    kind: str
+    category: str
+    severity: str
+    message: str
+    options: dict[str, Any] = field(default_factory=dict)
+    suggest: str | None = None
+    link: str | None = None
+    weight: float = 1.0
+    requires: tuple[str, ...] = ()
+    when: dict[str, Any] | None = None
+    examples: dict[str, list[Any]] = field(default_factory=dict)
+    origin: str = ""  # "file:line" where the rule was defined
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace source[start:end] with ``replacement``; ``safe`` fixes keep the meaning."""
+
+    start: int
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    name: str
+    category: str
+    severity: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int  # character offsets in the source
+    end: int
+    match: str
+    message: str
+    suggestion: str | None = None
+    fix: Fix | None = None
+    weight: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule_id,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "match": self.match,
+            "message": self.message,
+        }
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
+        if self.fix:
+            data["fix"] = {"replacement": self.fix.replacement, "safe": self.fix.safe}
+        return data
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    score: float
+    findings: int
+    penalty: float
+
+
+@dataclass(frozen=True)
+class Score:
+    total: float
+    categories: dict[str, float]
+    details: dict[str, CategoryScore]
+    words: int
+    passed: bool
+    fail_under: float
+    blocking: tuple[str, ...] = ()  # rule ids that fail the post whatever its score
+
+    def explain(self) -> str:
+        parts = [
+            f"{name} {self.categories[name]:.0f} ({d.findings} finding{'s' if d.findings != 1 else ''})"
+            for name, d in self.details.items()
+            if d.findings
+        ]
+        head = f"{self.total:.0f}/100"
+        if not self.passed:
+            reason = (
+                f"required: {', '.join(self.blocking)}"
+                if self.blocking
+                else f"under {self.fail_under:g}"
+            )
+            head += f" FAIL ({reason})"
+        return head + (" — " + ", ".join(parts) if parts else " — no findings")
+
+
+@dataclass(frozen=True)
+class PostResult:
+    """Everything known about one checked post."""
+
+    id: str
+    path: str | None
+    findings: tuple[Finding, ...]
+    score: Score
+    skipped_rules: tuple[str, ...] = ()
+    error: str | None = None  # set when the post could not be read or parsed
+    source: str = ""  # the post's source text, for excerpts and fixes

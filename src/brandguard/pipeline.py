@@ -1,0 +1,70 @@
+"""The spaCy pipeline: a blank language with tokenizer fixes for social posts, or a trained one.
+
+Blank pipelines are the default (no model download is possible or needed). The tokenizer keeps
+``#hashtags``, ``@mentions`` and emoji sequences whole; Italian elisions split after the apostrophe
+("l'", "azienda") as spaCy does, which is what phrase patterns expect. A line break starts a new
+sentence when it separates blocks (a blank line, a list item, a heading, a capitalised line):
+posts rarely end every line with a full stop.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.util import compile_infix_regex, compile_prefix_regex
+
+_EMOJI_SEQUENCE = re.compile(
+    "^(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f300-\U0001faff\u2600-\u27bf]"
+    "[\ufe0f\U0001f3fb-\U0001f3ff]*(?:\u200d[\U0001f300-\U0001faff\u2600-\u27bf][\ufe0f\U0001f3fb-\U0001f3ff]*)*)+$"
+)
+_LIST_MARKER = re.compile(r"^(?:[-*+>#•]|\d+[.)])$")
+
+
+@Language.component("brandguard_line_breaks")
+def line_breaks(doc: Any) -> Any:
+    """Start a sentence after a line break that separates blocks."""
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        if i + 1 >= n or "\n" not in tok.text or not tok.is_space:
+            continue
+        nxt = doc[i + 1]
+        first = nxt.text[:1]
+        if tok.text.count("\n") > 1 or not first.islower() or _LIST_MARKER.match(nxt.text):
+            nxt.is_sent_start = True
+    return doc
+
+
+def _tune_tokenizer(nlp: Language) -> None:
+    prefixes = [p for p in nlp.Defaults.prefixes if p not in ("#", "@")]
+    prefixes += [r"#(?!\w)", r"@(?!\w)"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=\w)[,;](?=[#@]\w)"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    default_match = nlp.tokenizer.token_match
+
+    def token_match(text: str) -> Any:
+        return _EMOJI_SEQUENCE.match(text) or (default_match(text) if default_match else None)
+
+    nlp.tokenizer.token_match = token_match
+
+
+def make_nlp(language: str, trained: str | None = None) -> tuple[Language, bool]:
+    """Return (nlp, is_trained). A named trained pipeline is used only when it is installed."""
+    import spacy
+
+    if trained:
+        try:
+            nlp = spacy.load(
+                trained, exclude=["ner", "lemmatizer"] if language == "it" else ["ner"]
+            )
+            _tune_tokenizer(nlp)
+            return nlp, True
+        except (OSError, ImportError):
+            pass
+    nlp = spacy.blank(language)
+    _tune_tokenizer(nlp)
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("brandguard_line_breaks")
+    return nlp, False
