@@ -17,6 +17,7 @@ from .errors import ConfigError
 from .inflection import variants
 from .model import META_RULES, RuleSpec
 from .policy import Policy, selector_matches
+from .regexset import RegexSet
 
 TRAINED_ATTRS = {"POS": "pos", "TAG": "pos", "DEP": "dep", "MORPH": "morph", "LEMMA": "lemma"}
 
@@ -86,7 +87,7 @@ class CompiledPolicy:
     phrase_matchers: list[Any]
     matcher: Any | None
     regexes: list[tuple[str, re.Pattern[str]]]
-    regex_filter: re.Pattern[str] | None
+    regex_set: Any
     meta_rules: set[str] = field(default_factory=set)
 
 
@@ -154,16 +155,7 @@ def compile_policy(
         )
         if m
     ]
-    regex_filter = None
-    backreference = re.compile(r"\\[1-9]|\(\?P=")
-    if builder.regexes and not any(backreference.search(r.pattern) for _, r in builder.regexes):
-        parts = [
-            f"(?{'i' if r.flags & re.IGNORECASE else ''}:{r.pattern})" for _, r in builder.regexes
-        ]
-        try:
-            regex_filter = re.compile("|".join(parts))
-        except re.error:  # e.g. inline global flags inside a rule: fall back to one pass per rule
-            regex_filter = None
+    regex_set = RegexSet([regex for _, regex in builder.regexes])
     meta_rules = {
         rule_id
         for rule_id, (name, severity, _) in META_RULES.items()
@@ -178,6 +170,6 @@ def compile_policy(
         matchers,
         _build_matcher(nlp, builder),
         builder.regexes,
-        regex_filter,
+        regex_set,
         meta_rules,
     )

@@ -44,8 +44,9 @@ def _collect_hits(compiled: CompiledPolicy, doc: Any, text: str) -> dict[str, li
         for match_id, start, end in compiled.matcher(doc):
             last = doc[end - 1]
             raw[strings[match_id]].append((doc[start].idx, last.idx + len(last.text)))
-    if compiled.regexes and (compiled.regex_filter is None or compiled.regex_filter.search(text)):
-        for key, regex in compiled.regexes:
+    if compiled.regexes:
+        for index in compiled.regex_set.candidates(text):
+            key, regex = compiled.regexes[index]
             for m in regex.finditer(text):
                 if m.end() > m.start():
                     raw[key].append(m.span())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     from .document import Post
 
+WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+CAPS_RE = re.compile(r"(?<![\w'’#@])[^\W\d_a-zà-öø-ÿ]{3,}(?![\w'’])")
 HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*|(?<![\w&#/])#\d+[^\W\d_]\w*")
 MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
 EXCLAMATION_RE = re.compile(r"!")
@@ -60,40 +62,50 @@ class Measures:
         return found
 
     @cached_property
-    def word_tokens(self) -> list:
-        return [
-            t
-            for t in self.doc
-            if not (t.is_space or t.is_punct) and any(c.isalnum() for c in t.text)
-        ]
+    def word_spans(self) -> list[tuple[int, int]]:
+        """Words as (start, end): runs of letters/digits, with inner apostrophes and hyphens."""
+        return [x.span() for x in WORD_RE.finditer(self.post.text)]
 
     @cached_property
     def words(self) -> int:
-        return len(self.word_tokens)
+        return len(self.word_spans)
 
     @cached_property
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start_char, end_char, words) of each sentence that has words."""
+        text = self.post.text
+        count = WORD_RE.findall
         out = []
         for sent in self.doc.sents:
-            n = sum(
-                1
-                for t in sent
-                if not (t.is_space or t.is_punct) and any(c.isalnum() for c in t.text)
-            )
+            start, end = sent.start_char, sent.end_char
+            n = len(count(text, start, end))
             if n:
-                out.append((sent.start_char, sent.end_char, n))
+                out.append((start, end, n))
         return out
 
     @cached_property
     def syllables(self) -> int:
-        from textstat.backend.counts._count_syllables import count_syllables
-
-        return count_syllables(" ".join(t.text for t in self.word_tokens), self.language)
+        text = self.post.text
+        return sum(syllables(text[s:e].lower(), self.language) for s, e in self.word_spans)
 
     @cached_property
     def letters(self) -> int:
-        return sum(sum(c.isalpha() for c in t.text) for t in self.word_tokens)
+        text = self.post.text
+        return sum(sum(c.isalpha() for c in text[s:e]) for s, e in self.word_spans)
+
+
+@lru_cache(maxsize=200_000)
+def syllables(word: str, language: str) -> int:
+    """Syllables of one lower-case word: CMU dictionary for English, hyphenation otherwise."""
+    from textstat.backend.utils._get_cmudict import get_cmudict
+    from textstat.backend.utils._get_pyphen import get_pyphen
+
+    cmu = get_cmudict(language)
+    if cmu is not None:
+        phones = cmu.get(word)
+        if phones:
+            return sum(1 for p in phones[0] if p[-1].isdigit())
+    return len(get_pyphen(language).positions(word)) + 1
 
 
 def _regex_measure(pattern: re.Pattern[str]) -> Callable[[Measures], Measure]:
@@ -162,11 +174,7 @@ def _gulpease(m: Measures) -> Measure:
 
 
 def _caps_spans(m: Measures, allow: frozenset[str] = COMMON_ACRONYMS) -> tuple[Span, ...]:
-    return tuple(
-        (t.idx, t.idx + len(t.text))
-        for t in m.word_tokens
-        if len(t.text) >= 3 and t.text.isupper() and t.text.isalpha() and t.text not in allow
-    )
+    return tuple(x.span() for x in CAPS_RE.finditer(m.post.text) if x.group() not in allow)
 
 
 def _caps_words(m: Measures) -> Measure:

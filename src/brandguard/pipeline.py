@@ -25,14 +25,27 @@ _LIST_MARKER = re.compile(r"^(?:[-*+>#•]|\d+[.)])$")
 @Language.component("brandguard_line_breaks")
 def line_breaks(doc: Any) -> Any:
     """Start a sentence after a line break that separates blocks."""
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    from numpy import searchsorted
+
+    starts = doc.to_array("IDX")
     n = len(doc)
-    for i, tok in enumerate(doc):
-        if i + 1 >= n or "\n" not in tok.text or not tok.is_space:
-            continue
-        nxt = doc[i + 1]
-        first = nxt.text[:1]
-        if tok.text.count("\n") > 1 or not first.islower() or _LIST_MARKER.match(nxt.text):
-            nxt.is_sent_start = True
+    seen = -1
+    position = text.find("\n")
+    while position != -1:
+        i = int(searchsorted(starts, position, side="right")) - 1
+        if i != seen and i + 1 < n:
+            seen = i
+            tok, nxt = doc[i], doc[i + 1]
+            if tok.is_space and (
+                tok.text.count("\n") > 1
+                or not nxt.text[:1].islower()
+                or _LIST_MARKER.match(nxt.text)
+            ):
+                nxt.is_sent_start = True
+        position = text.find("\n", position + 1)
     return doc
 
 

@@ -8,7 +8,7 @@ the post's language and numbers are not counted; ``#coffee`` counts as ``coffee`
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,44 +36,42 @@ class RepetitionCheck:
     stop_words: frozenset[str]
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
-        tokens = ctx.measures.word_tokens
-        words = len(tokens)
+        spans = ctx.measures.word_spans
+        words = len(spans)
         if words < max(self.min_words, self.min_count):
             return
-        keys: list[tuple[str, int, int] | None] = []
-        for tok in tokens:
-            word = tok.lower_.lstrip("#")
-            if (
-                len(word) < 3
-                or not word.isalpha()
-                or word in self.stop_words
-                or word in self.ignore
-            ):
-                keys.append(None)
-            else:
-                keys.append((word, tok.idx, tok.idx + len(tok.text)))
-        places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        text = ctx.text
+        skip = self.stop_words | self.ignore
+        terms = [text[s:e].lower() for s, e in spans]
+        terms = [t if len(t) > 2 and t.isalpha() and t not in skip else "" for t in terms]
         n = self.ngram
-        for i in range(len(keys) - n + 1):
-            window = keys[i : i + n]
-            if any(k is None for k in window):
+        grams = (
+            terms
+            if n == 1
+            else [
+                " ".join(terms[i : i + n]) if all(terms[i : i + n]) else ""
+                for i in range(len(terms) - n + 1)
+            ]
+        )
+        threshold = max(self.min_count, int(self.max_density * words / 100) + 1)
+        for term, count in Counter(grams).most_common():
+            if count < threshold:
+                break
+            if not term:
                 continue
-            places[" ".join(k[0] for k in window)].append((window[0][1], window[-1][2]))
-        for term, spans in places.items():
-            count = len(spans)
             density = 100 * count / words
-            if count >= self.min_count and density > self.max_density:
-                start, end = spans[self.min_count - 1]
-                yield RawFinding(
-                    start,
-                    end,
-                    {
-                        "match": term,
-                        "count": count,
-                        "value": fmt_number(round(density, 1)),
-                        "limit": fmt_number(self.max_density),
-                    },
-                )
+            nth = [i for i, g in enumerate(grams) if g == term][self.min_count - 1]
+            start, end = spans[nth][0], spans[nth + n - 1][1]
+            yield RawFinding(
+                start,
+                end,
+                {
+                    "match": term,
+                    "count": count,
+                    "value": fmt_number(round(density, 1)),
+                    "limit": fmt_number(self.max_density),
+                },
+            )
 
 
 def compile(rule: RuleSpec, builder: Builder) -> RepetitionCheck:
