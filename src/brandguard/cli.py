@@ -185,6 +185,7 @@ def audit(
         f"{summary.unreadable} unreadable.",
         err=True,
     )
+    sys.exit(1 if summary.unreadable else 0)
 
 
 def _progress(results: Any) -> Iterator[Any]:

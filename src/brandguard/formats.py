@@ -170,7 +170,7 @@ class _VisibleText(HTMLParser):
         self.hidden = 0
         self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
 
-    def offset(self) -> int:
+    def _source_offset(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
@@ -179,13 +179,13 @@ class _VisibleText(HTMLParser):
             self.hidden += -1 if closing else 1
             self.hidden = max(self.hidden, 0)
         if tag in BLOCK_TAGS:
-            start = self.offset()
+            start = self._source_offset()
             if self.mask.chars[start] != "\n":
                 self.mask.put(start, "\n")
         if tag == "a" and not closing:
             href = dict(attrs).get("href")
             if href:
-                start = self.offset()
+                start = self._source_offset()
                 self.post.links.append(
                     Link(start, start + len(self.get_starttag_text() or ""), href)
                 )
@@ -203,7 +203,7 @@ class _VisibleText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
-        start = self.offset()
+        start = self._source_offset()
         self.mask.chars[start : start + len(data)] = list(data)
 
     def _ref(self, raw: str) -> None:
@@ -211,7 +211,7 @@ class _VisibleText(HTMLParser):
             return
         decoded = html.unescape(raw)
         if len(decoded) == 1:
-            self.mask.put(self.offset(), decoded)
+            self.mask.put(self._source_offset(), decoded)
 
     def handle_entityref(self, name: str) -> None:
         self._ref(f"&{name};")

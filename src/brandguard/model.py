@@ -109,7 +109,7 @@ class Score:
     def explain(self) -> str:
         parts = [
             f"{name} {self.categories[name]:.0f} ({d.findings} finding{'s' if d.findings != 1 else ''})"
-            for name, d in self.details.items()
+            for name, d in sorted(self.details.items(), key=lambda item: item[1].score)
             if d.findings
         ]
         head = f"{self.total:.0f}/100"

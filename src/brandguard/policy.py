@@ -52,8 +52,8 @@ class Scoring:
     severity_weights: dict[str, float] = field(
         default_factory=lambda: {"error": 3.0, "warning": 1.0, "info": 0.25}
     )
-    words_per_unit: float = 75.0
-    min_words: float = 25.0
+    words_per_unit: float = 20.0
+    min_words: float = 50.0
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,35 @@ def _merge(layers: list[_Layer]) -> tuple[dict[str, Any], dict[str, str], list[t
     return merged, sources, packs
 
 
+def _origin(rule: RuleSpec) -> tuple[str, int | None]:
+    file, _, line = rule.origin.rpartition(":")
+    return (file or rule.origin), (int(line) if line.isdigit() and int(line) else None)
+
+
+def check_expressions(rule: RuleSpec) -> None:
+    """Regexes compile and token patterns follow spaCy's schema, before anything runs."""
+    import re
+
+    regexes = rule.options.get("regex", [])
+    for pattern in [regexes] if isinstance(regexes, str) else regexes:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(
+                f"invalid regex {pattern!r}: {exc}", *_origin(rule), "regex"
+            ) from None
+    patterns = rule.options.get("patterns", [])
+    if patterns:
+        from spacy.schemas import validate_token_pattern
+
+        for pattern in patterns:
+            problems = validate_token_pattern(pattern)
+            if problems:
+                raise ConfigError(
+                    f"invalid token pattern: {'; '.join(problems)}", *_origin(rule), "patterns"
+                )
+
+
 def _apply_overrides(rules: list[RuleSpec], overrides: dict[str, Any]) -> list[RuleSpec]:
     from dataclasses import replace
 
@@ -243,6 +272,8 @@ def build_policy(layers: list[_Layer]) -> Policy:
                     "id" if table is seen else "name",
                 )
             table[key] = rule
+    for rule in rules:
+        check_expressions(rule)
     rules = _apply_overrides(rules, merged.get("rules", {}))
     scoring_raw = merged.get("scoring", {})
     scoring = Scoring(
@@ -252,8 +283,8 @@ def build_policy(layers: list[_Layer]) -> Policy:
             **Scoring(weights={}).severity_weights,
             **scoring_raw.get("severity_weights", {}),
         },
-        words_per_unit=float(scoring_raw.get("words_per_unit", 75)),
-        min_words=float(scoring_raw.get("min_words", 25)),
+        words_per_unit=float(scoring_raw.get("words_per_unit", 20)),
+        min_words=float(scoring_raw.get("min_words", 50)),
     )
     return Policy(
         name=merged.get("policy", Path(top.file).stem),

@@ -1,0 +1,95 @@
+"""The audit's JSONL contract: one line per input post, in order, ids kept, bad rows reported."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from brandguard.cli import cli
+
+CATEGORIES = {"bland", "pushy", "seo", "terminology", "disclosure", "readability"}
+
+
+def audit(tmp_path: Path, *args: str):
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        return CliRunner().invoke(cli, ["audit", *args], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+
+
+def test_jsonl_contract_with_malformed_rows(tmp_path: Path) -> None:
+    rows = [
+        json.dumps({"id": "a1", "text": "We roast coffee in Turin every morning.", "channel": "x"}),
+        "{not json",
+        json.dumps(
+            {
+                "id": "a2",
+                "text": "ACT NOW!!! Last chance to WIN a FREE prize, claim your reward today!",
+            }
+        ),
+        json.dumps({"id": "a3", "body": "no text field"}),
+        "",
+        json.dumps({"id": 7, "text": "Plain and simple."}),
+    ]
+    (tmp_path / "posts.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = audit(tmp_path, "posts.jsonl", "--format", "jsonl", "-o", "out.jsonl")
+    assert result.exit_code == 1  # unreadable rows need attention
+    lines = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [x["id"] for x in lines] == ["a1", "posts.jsonl:2", "a2", "a3", "7"]
+    for record in lines:
+        assert set(record) >= {"id", "score", "categories", "findings"}
+        assert 0 <= record["score"] <= 100
+    assert CATEGORIES <= set(lines[0]["categories"])
+    assert lines[0]["score"] > lines[2]["score"]
+    assert lines[2]["categories"]["pushy"] < 50
+    assert "row 2: invalid JSON" in lines[1]["error"]
+    assert "row 4: no string 'text' field" in lines[3]["error"]
+    assert "skipped posts.jsonl: row 2: invalid JSON" in result.output
+
+
+def test_csv_input_with_custom_columns_and_csv_output(tmp_path: Path) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["post_id", "body", "channel"])
+    writer.writerow(["p1", "Hello, we bake bread.", "instagram"])
+    writer.writerow(["p2", "Buy now! Only today! Don't miss out!", "x"])
+    (tmp_path / "export.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    result = audit(
+        tmp_path, "export.csv", "--text-column", "body", "--id-column", "post_id", "--format", "csv"
+    )
+    assert result.exit_code == 0
+    table = list(csv.DictReader(io.StringIO(result.output.split("brandguard: audited")[0])))
+    assert [row["id"] for row in table] == ["p1", "p2"]
+    assert float(table[1]["pushy"]) < float(table[0]["pushy"]) == 100
+
+
+def test_directory_audit_json(tmp_path: Path) -> None:
+    (tmp_path / "posts").mkdir()
+    for i in range(3):
+        (tmp_path / "posts" / f"{i}.md").write_text(
+            f"# Post {i}\n\nPlain words.\n", encoding="utf-8"
+        )
+    result = audit(tmp_path, "posts", "--format", "json", "-o", "all.json")
+    data = json.loads((tmp_path / "all.json").read_text())
+    assert data["schema_version"] == 1 and len(data["posts"]) == 3
+    assert "audited 3 posts" in result.output
+
+
+def test_output_is_not_written_when_the_policy_is_invalid(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("language: xx\n", encoding="utf-8")
+    (tmp_path / "p.jsonl").write_text('{"id": 1, "text": "hi"}\n', encoding="utf-8")
+    (tmp_path / "out.jsonl").write_text("previous report\n", encoding="utf-8")
+    from brandguard.errors import ConfigError
+
+    try:
+        audit(tmp_path, "p.jsonl", "--policy", "bad.yaml", "-o", "out.jsonl")
+    except ConfigError:
+        pass
+    assert (tmp_path / "out.jsonl").read_text() == "previous report\n"

@@ -1,0 +1,177 @@
+"""Each check kind on small, self-made policies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brandguard.api import check_text
+from brandguard.inflection import variants
+
+from .conftest import policy_from, rule_ids
+
+PACK = """
+pack: test
+language: en
+rules:
+  - id: TST001
+    name: buzz
+    kind: phrase
+    category: bland
+    phrases: [leverage, synergy, best-in-class]
+    message: "'{match}' is a buzzword"
+  - id: TST002
+    name: tokpat
+    kind: pattern
+    category: pushy
+    patterns: [[{LOWER: act}, {LOWER: {IN: [now, fast]}}]]
+    message: "pressure: {match}"
+  - id: TST003
+    name: rx
+    kind: regex
+    category: pushy
+    regex: '\\bonly\\s+\\d+\\s+left\\b'
+    message: "scarcity: {match}"
+  - id: TST004
+    name: swap
+    kind: substitution
+    category: bland
+    swap: {utilize: use, "in order to": to}
+    message: "write '{suggestion}' instead of '{match}'"
+  - id: TST005
+    name: many-excl
+    kind: metric
+    category: pushy
+    metric: exclamations
+    max: 1
+    message: "{value} exclamation marks (max {limit})"
+  - id: TST006
+    name: amazing-density
+    kind: occurrence
+    category: bland
+    phrases: [amazing]
+    max: 1
+    per_words: 50
+    message: "'{match}' used {count} times"
+  - id: TST007
+    name: need-ad
+    kind: require
+    category: disclosure
+    severity: error
+    any: ["#ad", "#sponsored"]
+    within_first_chars: 40
+    when: {meta: {sponsored: true}}
+    message: "sponsored post needs #ad near the top"
+  - id: TST008
+    name: stuffing
+    kind: repetition
+    category: seo
+    min_count: 3
+    max_density: 5
+    message: "'{match}' repeated {count} times ({value} per 100 words)"
+"""
+
+
+@pytest.fixture(scope="module")
+def policy(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("pol")
+    (folder / "pack.yaml").write_text(PACK, encoding="utf-8")
+    return policy_from("policy: t\nlanguage: en\npacks: [./pack.yaml]\n", folder)
+
+
+def test_phrase_is_case_insensitive_and_inflection_aware(policy) -> None:
+    result = check_text("We LEVERAGED synergies and best-in-class tools.", policy)
+    assert [(f.rule_id, f.match) for f in result.findings if f.rule_id == "TST001"] == [
+        ("TST001", "LEVERAGED"),
+        ("TST001", "synergies"),
+        ("TST001", "best-in-class"),
+    ]
+    assert "TST001" not in rule_ids("Leverets are young hares.", policy)
+
+
+def test_english_and_italian_inflections() -> None:
+    assert {"synergies", "leveraging", "leveraged", "leverages"} <= (
+        variants("synergy", "en") | variants("leverage", "en")
+    )
+    assert {"soluzione innovativa", "soluzioni innovative"} <= variants(
+        "soluzioni innovative", "it"
+    )
+
+
+def test_token_pattern(policy) -> None:
+    assert "TST002" in rule_ids("You should act fast.", policy)
+    assert "TST002" not in rule_ids("The act was passed.", policy)
+
+
+def test_regex_reports_exact_span(policy) -> None:
+    [finding] = [
+        f for f in check_text("Hurry, only 3 left!", policy).findings if f.rule_id == "TST003"
+    ]
+    assert (finding.line, finding.column, finding.end_column, finding.match) == (
+        1,
+        8,
+        19,
+        "only 3 left",
+    )
+
+
+def test_substitution_carries_a_fix_and_keeps_case(policy) -> None:
+    fixes = {
+        f.match: f.fix.replacement
+        for f in check_text("Utilize it in order to win.", policy).findings
+        if f.fix
+    }
+    assert fixes == {"Utilize": "Use", "in order to": "to"}
+
+
+def test_metric_points_at_first_item_over_the_limit(policy) -> None:
+    [finding] = [
+        f for f in check_text("Wow! Great! Yes!", policy).findings if f.rule_id == "TST005"
+    ]
+    assert finding.column == 11 and finding.message == "3 exclamation marks (max 1)"
+
+
+def test_occurrence_scales_with_length(policy) -> None:
+    short = "Amazing food and amazing people."
+    assert "TST006" in rule_ids(short, policy)
+    long = short + " " + " ".join(["plain words here"] * 40)
+    assert "TST006" not in rule_ids(long, policy)
+
+
+def test_require_with_meta_condition_and_placement(policy) -> None:
+    assert "TST007" not in rule_ids("A plain post with no ad at all.", policy)
+    sponsored = {"sponsored": True}
+    assert "TST007" in rule_ids("Love this new mug from Acme.", policy, meta=sponsored)
+    assert "TST007" not in rule_ids("#ad Love this new mug from Acme.", policy, meta=sponsored)
+    late = "Love this new mug from Acme, it keeps coffee hot for hours. #ad"
+    [finding] = [
+        f for f in check_text(late, policy, meta=sponsored).findings if f.rule_id == "TST007"
+    ]
+    assert finding.match == "#ad"
+
+
+def test_repetition_flags_keyword_stuffing(policy) -> None:
+    stuffed = "Cheap shoes. Buy cheap shoes online, cheap shoes for all, the best cheap shoes."
+    found = [f for f in check_text(stuffed, policy).findings if f.rule_id == "TST008"]
+    assert {f.match for f in found} >= {"cheap", "shoes"}
+    assert "TST008" not in rule_ids("Our shoes are made in Portugal from leather.", policy)
+
+
+def test_metric_sentence_words_points_at_each_long_sentence(tmp_path: Path) -> None:
+    policy = policy_from("language: en\nguidelines:\n  sentence_words: {max: 5}\n", tmp_path)
+    text = "Short one here.\n\nThis sentence is clearly far too long to pass the check."
+    found = [f for f in check_text(text, policy).findings if f.rule_id == "GDL001"]
+    assert [(f.line, f.column) for f in found] == [(3, 1)]
+
+
+def test_rules_needing_a_trained_pipeline_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        "rules:\n  - {id: POS001, name: pos-rule, kind: pattern, message: m,"
+        " patterns: [[{POS: VERB}]]}\n",
+        encoding="utf-8",
+    )
+    policy = policy_from("language: en\npacks: [./p.yaml]\n", tmp_path)
+    result = check_text("We run fast.", policy)
+    assert result.skipped_rules == ("POS001",)
+    assert result.findings == ()

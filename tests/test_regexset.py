@@ -1,0 +1,60 @@
+"""The RE2 pre-pass must never hide a match the exact Python regex would find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from brandguard.regexset import RegexSet, to_re2
+
+PATTERNS = [
+    r"\bperch[eé]\b",
+    r"\bcaff[eè]\s+gratis\b",
+    r"(?<!feel )free(?![- ]?time)",
+    r"(?:^|(?<=\n))[ \t]*#\w+\s*$",
+    r"[^\w\s]{3,}",
+    r"\bonly\s+\d+\s+left\b",
+    r"\b[A-ZÀ-Ý]{4,}\b",
+    r"a{,2}b",
+    r"(\w+) \1",
+]
+TEXTS = [
+    "Perché no?",
+    "caffè   gratis oggi",
+    "free stuff",
+    "I feel free",
+    "free-time",
+    "intro\n#ad  \nend",
+    "wow!!!",
+    "Only 3 left",
+    "ÀÈÌÒ PERCHÉ",
+    "aab",
+    "the the end",
+    "",
+    "nothing to see here",
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_prepass_is_a_superset_of_python_matches(flags: int) -> None:
+    compiled = [re.compile(p, flags) for p in PATTERNS]
+    regex_set = RegexSet(compiled)
+    for text in TEXTS:
+        candidates = set(regex_set.candidates(text))
+        for index, regex in enumerate(compiled):
+            if regex.search(text):
+                assert index in candidates, (PATTERNS[index], text)
+
+
+def test_translation_examples() -> None:
+    assert to_re2(r"\bfoo\b", re.IGNORECASE) == "(?i)foo"
+    assert to_re2(r"(?<!a)b(?=c)", 0) == "b"
+    assert to_re2(r"[\w-]+", 0) == r"[\pL\pN_-]+"
+    assert to_re2(r"[^\w]", 0) == r"[^\w]"  # negated classes keep ASCII: wider, never narrower
+    assert to_re2(r"(\w) \1", 0) is None  # back-references always run in Python
+
+
+def test_backreference_regexes_always_run() -> None:
+    regex_set = RegexSet([re.compile(r"(\w+) \1"), re.compile("zzz")])
+    assert regex_set.candidates("nothing") == [0]
