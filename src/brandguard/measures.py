@@ -71,6 +71,14 @@ class Measures:
         return len(self.word_spans)
 
     @cached_property
+    def lower_words(self) -> list[str]:
+        words = WORD_RE.findall(self.post.text.lower())
+        if len(words) != self.words:  # lower() changed a word's shape (e.g. "İ"): go span by span
+            text = self.post.text
+            words = [text[s:e].lower() for s, e in self.word_spans]
+        return words
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start_char, end_char, words) of each sentence that has words."""
         text = self.post.text
@@ -85,8 +93,8 @@ class Measures:
 
     @cached_property
     def syllables(self) -> int:
-        text = self.post.text
-        return sum(syllables(text[s:e].lower(), self.language) for s, e in self.word_spans)
+        language = self.language
+        return sum(syllables(word, language) for word in self.lower_words)
 
     @cached_property
     def letters(self) -> int:

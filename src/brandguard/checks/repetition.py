@@ -35,15 +35,19 @@ class RepetitionCheck:
     ignore: frozenset[str]
     stop_words: frozenset[str]
 
+    def __post_init__(self) -> None:
+        self.skip = self.stop_words | self.ignore
+
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         spans = ctx.measures.word_spans
         words = len(spans)
         if words < max(self.min_words, self.min_count):
             return
-        text = ctx.text
-        skip = self.stop_words | self.ignore
-        terms = [text[s:e].lower() for s, e in spans]
-        terms = [t if len(t) > 2 and t.isalpha() and t not in skip else "" for t in terms]
+        skip = self.skip
+        terms = [
+            t if len(t) > 2 and t.isalpha() and t not in skip else ""
+            for t in ctx.measures.lower_words
+        ]
         n = self.ngram
         grams = (
             terms
