@@ -7,7 +7,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .model import RuleSpec
-from .resources import bundled_pack, bundled_pack_names
+from .resources import bundled_pack, bundled_pack_names, resolve_ref
 from .schema import RULE_COMMON, pack_header_schema, rule_schema
 from .validation import validate
 from .yamlio import LocatedDict, line_of, load_yaml_file, plain
@@ -17,15 +17,7 @@ COMMON_KEYS = frozenset(RULE_COMMON)
 
 def resolve_pack(ref: str, base_dir: Path | None) -> Path:
     """A pack reference is a bundled name (``en/pushy``) or a path relative to the policy."""
-    if ref.endswith((".yaml", ".yml")) or ref.startswith((".", "/", "~")):
-        path = Path(ref).expanduser()
-        if not path.is_absolute() and base_dir is not None:
-            path = base_dir / path
-        return path
-    bundled = bundled_pack(ref)
-    if bundled is None:
-        raise KeyError(ref)
-    return bundled
+    return resolve_ref(ref, base_dir, bundled_pack)
 
 
 def rule_from_mapping(raw: LocatedDict, file: str, default_category: str = "style") -> RuleSpec:

@@ -18,7 +18,7 @@ from .errors import ConfigError
 from .governance import governance_rules
 from .model import RuleSpec
 from .packs import load_pack_ref
-from .resources import bundled_policy, bundled_policy_names
+from .resources import bundled_policy, bundled_policy_names, resolve_ref
 from .schema import policy_schema
 from .validation import validate
 from .yamlio import LocatedDict, LocatedList, line_of, load_yaml_file, load_yaml_text, plain
@@ -79,15 +79,7 @@ class Policy:
 
 
 def resolve_policy_ref(ref: str, base_dir: Path | None) -> Path:
-    path = Path(ref).expanduser()
-    if ref.endswith((".yaml", ".yml")) or ref.startswith((".", "/", "~")) or path.exists():
-        if not path.is_absolute() and base_dir is not None:
-            path = base_dir / path
-        return path
-    bundled = bundled_policy(ref)
-    if bundled is None:
-        raise KeyError(ref)
-    return bundled
+    return resolve_ref(ref, base_dir, bundled_policy)
 
 
 @dataclass

@@ -6,6 +6,7 @@ tests run from the repo) they are the repository's top-level ``rules/`` and ``po
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -33,6 +34,25 @@ def bundled_policy(name: str) -> Path | None:
     """Path of the bundled policy ``name`` (e.g. ``default`` or ``examples/acme-coffee``)."""
     path = data_dir("policies") / f"{name}.yaml"
     return path if path.is_file() else None
+
+
+def resolve_ref(ref: str, base_dir: Path | None, bundled: Callable[[str], Path | None]) -> Path:
+    """A policy or pack reference: a path (relative to ``base_dir``) or a bundled name.
+
+    Anything that looks like a path (a ``.yaml`` suffix, ``./``, ``/``, ``~``) is a path; otherwise
+    the bundled name wins, then an existing file of that name. Raises KeyError when neither exists.
+    """
+    path = Path(ref).expanduser()
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if ref.endswith((".yaml", ".yml")) or ref.startswith((".", "/", "~")):
+        return path
+    found = bundled(ref)
+    if found is not None:
+        return found
+    if path.is_file():
+        return path
+    raise KeyError(ref)
 
 
 def bundled_pack_names() -> list[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from .document import Post
 from .formats import FORMAT_BY_SUFFIX, parse
@@ -75,12 +75,20 @@ def _meta(row: dict[str, Any], skip: set[str]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in skip and v not in (None, "")}
 
 
+def _open_export(path: Path) -> Generator[PostResult, None, TextIO | None]:
+    """Open an export for reading, or yield its BG003 result and return None."""
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        name = str(path)
+        yield unreadable(name, name, f"{name}: cannot read ({exc.strerror or exc})")
+        return None
+
+
 def iter_jsonl(path: Path, text_key: str, id_key: str, fmt: str) -> Iterator[Post | PostResult]:
     name = str(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        yield unreadable(name, name, f"{name}: cannot read ({exc.strerror or exc})")
+    handle = yield from _open_export(path)
+    if handle is None:
         return
     with handle:
         lineno = 0
@@ -121,10 +129,8 @@ def iter_jsonl(path: Path, text_key: str, id_key: str, fmt: str) -> Iterator[Pos
 
 def iter_csv(path: Path, text_key: str, id_key: str, fmt: str) -> Iterator[Post | PostResult]:
     name = str(path)
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        yield unreadable(name, name, f"{name}: cannot read ({exc.strerror or exc})")
+    handle = yield from _open_export(path)
+    if handle is None:
         return
     with handle:
         reader = csv.DictReader(handle)
