@@ -93,3 +93,18 @@ def test_output_is_not_written_when_the_policy_is_invalid(tmp_path: Path) -> Non
     except ConfigError:
         pass
     assert (tmp_path / "out.jsonl").read_text() == "previous report\n"
+
+
+def test_output_to_a_device_or_fifo_is_written_not_replaced(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()))
+    reader.start()
+    (tmp_path / "p.jsonl").write_text('{"id": 1, "text": "hi there"}\n', encoding="utf-8")
+    audit(tmp_path, "p.jsonl", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert fifo.is_fifo()  # still a FIFO, not replaced by a regular file
+    assert json.loads(received[0])["id"] == "1"

@@ -24,6 +24,10 @@ def atomic_writer(path: str | Path | None, newline: str | None = None) -> Iterat
     target = Path(path)
     mode = None
     if target.exists():
+        if not target.is_file():  # /dev/null, a FIFO, a terminal: never replace, just write
+            with open(target, "w", encoding="utf-8", newline=newline) as handle:
+                yield handle
+            return
         mode = target.stat().st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
