@@ -1,0 +1,527 @@
+"""Measure how well brandguard's scores separate labelled texts.
+
+Run it on a JSONL file whose rows are ``{"id", "text", "label"}``::
+
+    python -m brandguard.eval CORPUS.jsonl [--language en|it] [--policy PATH]
+        [--positive spam] [--proselint] [--top-rules N] [--json]
+
+Each text is scored in-process (``brandguard.check_texts``, or ``check_text`` per
+text) with the default policy of the language (or ``--policy``). For the positive label, and for each
+category and the total, it reports:
+
+* **AUC** — ROC AUC of ``100 - subscore`` (a lower subscore means "more likely
+  positive"), computed as the Mann–Whitney U statistic with ties counted as ½;
+* **precision / recall** of the rule "the text has at least one finding of
+  severity warning or error in that category" (for the total: in any category);
+* **neg flagged** — the share of negative texts with such a finding (the false
+  positive rate the detection packs must keep low).
+
+``--proselint`` installs proselint into a throwaway virtual environment (reused
+from ``$XDG_CACHE_HOME/brandguard-eval/proselint-venv``), lints every text in one
+subprocess, and reports the AUC of its finding count per text side by side.
+
+This module is measurement tooling: it depends only on brandguard itself and the
+standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: Categories shown first, in this order; any others the engine reports follow, sorted.
+CATEGORY_ORDER = ("bland", "pushy", "seo", "terminology", "disclosure", "readability")
+#: Severities that count as "flagged".
+FLAG_SEVERITIES = frozenset({"warning", "error"})
+
+
+# --------------------------------------------------------------------------------------
+# Pure statistics
+# --------------------------------------------------------------------------------------
+
+
+def roc_auc(positive: Sequence[float], negative: Sequence[float]) -> float | None:
+    """Return the ROC AUC of scores where a higher score means "more likely positive".
+
+    This is the Mann–Whitney U statistic divided by ``len(positive) * len(negative)``:
+    the probability that a random positive scores above a random negative, ties
+    counting ½. Computed from average ranks in O(n log n). Returns ``None`` when
+    either class is empty (the AUC is undefined).
+
+    >>> roc_auc([3, 4], [1, 2])
+    1.0
+    >>> roc_auc([1], [1])
+    0.5
+    """
+    n_pos, n_neg = len(positive), len(negative)
+    if n_pos == 0 or n_neg == 0:
+        return None
+    pooled = sorted([(float(s), True) for s in positive] + [(float(s), False) for s in negative])
+    rank_sum_pos = 0.0
+    i = 0
+    while i < len(pooled):
+        j = i
+        while j + 1 < len(pooled) and pooled[j + 1][0] == pooled[i][0]:
+            j += 1
+        average_rank = (i + j) / 2 + 1  # ranks are 1-based
+        rank_sum_pos += average_rank * sum(1 for k in range(i, j + 1) if pooled[k][1])
+        i = j + 1
+    u = rank_sum_pos - n_pos * (n_pos + 1) / 2
+    return u / (n_pos * n_neg)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Precision and recall of a yes/no flag against the labels."""
+
+    flagged_pos: int
+    flagged_neg: int
+    n_pos: int
+    n_neg: int
+
+    @property
+    def precision(self) -> float | None:
+        """Share of flagged texts that are positive (``None`` when nothing is flagged)."""
+        flagged = self.flagged_pos + self.flagged_neg
+        return self.flagged_pos / flagged if flagged else None
+
+    @property
+    def recall(self) -> float | None:
+        """Share of positive texts that are flagged."""
+        return self.flagged_pos / self.n_pos if self.n_pos else None
+
+    @property
+    def neg_flag_rate(self) -> float | None:
+        """Share of negative texts that are flagged (false-positive rate)."""
+        return self.flagged_neg / self.n_neg if self.n_neg else None
+
+
+def detection(flags: Sequence[bool], labels: Sequence[bool]) -> Detection:
+    """Count flags on positive (``labels[i]`` true) and negative texts."""
+    pos = sum(1 for f, y in zip(flags, labels, strict=True) if f and y)
+    neg = sum(1 for f, y in zip(flags, labels, strict=True) if f and not y)
+    n_pos = sum(1 for y in labels if y)
+    return Detection(pos, neg, n_pos, len(labels) - n_pos)
+
+
+# --------------------------------------------------------------------------------------
+# Reading and scoring
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One labelled text from the corpus."""
+
+    id: str
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Scored:
+    """What brandguard said about one text, reduced to what the metrics need."""
+
+    total: float
+    categories: dict[str, float]
+    flagged: frozenset[str]  # categories with a warning- or error-level finding
+    rules: tuple[str, ...]  # ids of warning/error findings (with repeats)
+
+
+def read_jsonl(path: Path) -> tuple[list[Row], list[str]]:
+    """Read ``{"id","text","label"}`` rows; return the rows and one problem message per bad line."""
+    rows: list[Row] = []
+    problems: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(f"{path}:{lineno}: invalid JSON ({exc.msg})")
+                continue
+            if (
+                not isinstance(obj, dict)
+                or not isinstance(obj.get("text"), str)
+                or "label" not in obj
+            ):
+                problems.append(f"{path}:{lineno}: row needs a string 'text' and a 'label'")
+                continue
+            rows.append(Row(str(obj.get("id", lineno)), obj["text"], str(obj["label"])))
+    return rows, problems
+
+
+def load_default_policy(language: str, policy: str | None) -> Any:
+    """Load ``policy`` (a path or bundled name) or the bundled default of ``language``."""
+    from brandguard import load_policy
+
+    if policy is not None:
+        return load_policy(policy)
+    return load_policy(None) if language == "en" else load_policy(f"default-{language}")
+
+
+def score_texts(texts: Iterable[str], policy: Any) -> list[Scored]:
+    """Score each text in-process with *policy*.
+
+    Uses ``brandguard.check_texts`` (one pipelined pass) when the API has it, else
+    ``brandguard.check_text`` per text; results come back in input order.
+    """
+    import brandguard
+
+    batch = getattr(brandguard, "check_texts", None)
+    if batch is not None:
+        results: Iterable[Any] = batch(texts, policy=policy)
+    else:
+        results = (brandguard.check_text(t, policy=policy, meta=None) for t in texts)
+    return [summarise(r) for r in results]
+
+
+def summarise(result: Any) -> Scored:
+    """Reduce a brandguard result to the figures the metrics need."""
+    flagged = [f for f in result.findings if f.severity in FLAG_SEVERITIES]
+    return Scored(
+        total=float(result.score.total),
+        categories={k: float(v) for k, v in result.score.categories.items()},
+        flagged=frozenset(f.category for f in flagged),
+        rules=tuple(f.rule_id for f in flagged),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    """One line of the report: an AUC and, where it applies, a flag's precision/recall."""
+
+    name: str
+    auc: float | None
+    precision: float | None = None
+    recall: float | None = None
+    neg_flag_rate: float | None = None
+    flagged_pos: int | None = None
+    flagged_neg: int | None = None
+
+
+@dataclass
+class Report:
+    """Everything the evaluation measured on one corpus."""
+
+    corpus: str
+    positive: str
+    n_pos: int
+    n_neg: int
+    policy: str
+    language: str
+    seconds: float
+    words: int
+    lines: list[Line] = field(default_factory=list)
+    peers: list[Line] = field(default_factory=list)
+    top_rules: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def ordered_categories(scored: Sequence[Scored]) -> list[str]:
+    """The categories present in the results: the usual ones first, then any others."""
+    seen = {c for s in scored for c in s.categories}
+    return [c for c in CATEGORY_ORDER if c in seen] + sorted(seen - set(CATEGORY_ORDER))
+
+
+def make_line(
+    name: str, risk: Sequence[float], flags: Sequence[bool] | None, labels: Sequence[bool]
+) -> Line:
+    """Build a report line from per-text risk scores (higher = more positive) and flags."""
+    auc = roc_auc(
+        [r for r, y in zip(risk, labels, strict=True) if y],
+        [r for r, y in zip(risk, labels, strict=True) if not y],
+    )
+    line = Line(name, auc)
+    if flags is not None:
+        d = detection(flags, labels)
+        line.precision, line.recall, line.neg_flag_rate = d.precision, d.recall, d.neg_flag_rate
+        line.flagged_pos, line.flagged_neg = d.flagged_pos, d.flagged_neg
+    return line
+
+
+def evaluate(scored: Sequence[Scored], labels: Sequence[bool]) -> list[Line]:
+    """Compute one line per category and one for the total."""
+    lines = []
+    for cat in ordered_categories(scored):
+        risk = [100.0 - s.categories.get(cat, 100.0) for s in scored]
+        lines.append(make_line(cat, risk, [cat in s.flagged for s in scored], labels))
+    lines.append(
+        make_line(
+            "total", [100.0 - s.total for s in scored], [bool(s.flagged) for s in scored], labels
+        )
+    )
+    return lines
+
+
+def rule_counts(scored: Sequence[Scored], labels: Sequence[bool], top: int) -> list[dict[str, Any]]:
+    """The *top* rules by number of texts flagged, with their positive/negative split."""
+    pos: Counter[str] = Counter()
+    neg: Counter[str] = Counter()
+    for s, y in zip(scored, labels, strict=True):
+        (pos if y else neg).update(set(s.rules))
+    total = pos + neg
+    return [
+        {"rule": r, "pos_texts": pos[r], "neg_texts": neg[r]} for r, _ in total.most_common(top)
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# proselint, side by side
+# --------------------------------------------------------------------------------------
+
+#: Runs inside the proselint venv: reads a JSON list of texts on stdin, prints
+#: ``{"version": ..., "counts": [...]}``. Supports proselint ≥ 0.16 (LintFile and a
+#: check registry) and the older ``proselint.tools.lint(text)`` API.
+PROSELINT_SCRIPT = r"""
+import json, sys
+texts = json.load(sys.stdin)
+try:
+    from importlib.metadata import version
+    v = version("proselint")
+except Exception:
+    v = "?"
+try:
+    from proselint.checks import __register__
+    from proselint.config import DEFAULT
+    from proselint.registry import CheckRegistry
+    from proselint.tools import LintFile
+    CheckRegistry().register_many(__register__)
+    def count(t):
+        return len(LintFile("<text>", t).lint(DEFAULT)) if t.strip() else 0
+except ImportError:
+    from proselint.tools import lint
+    def count(t):
+        return len(lint(t))
+json.dump({"version": v, "counts": [count(t) for t in texts]}, sys.stdout)
+"""
+
+
+def cache_dir() -> Path:
+    """Where throwaway peer environments live (``$XDG_CACHE_HOME/brandguard-eval``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "brandguard-eval"
+
+
+def venv_python(path: Path) -> Path:
+    """The interpreter inside the virtual environment at *path*."""
+    return path / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def ensure_venv(name: str, packages: Sequence[str], probe: str) -> Path:
+    """Create (or reuse) a cached venv with *packages*; return its python.
+
+    *probe* is a module to import to decide whether the venv is usable already.
+    """
+    path = cache_dir() / name
+    python = venv_python(path)
+    if (
+        python.exists()
+        and subprocess.run([str(python), "-c", f"import {probe}"], capture_output=True).returncode
+        == 0
+    ):
+        return python
+    print(f"[eval] creating {path} and installing {' '.join(packages)} ...", file=sys.stderr)
+    venv.EnvBuilder(with_pip=True, clear=True).create(path)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *packages],
+        check=True,
+    )
+    return python
+
+
+def proselint_counts(texts: Sequence[str]) -> tuple[str, list[int], float]:
+    """Lint every text with proselint in one subprocess; return its version, counts and seconds."""
+    python = ensure_venv("proselint-venv", ["proselint"], "proselint")
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as fh:
+        json.dump(list(texts), fh)
+        fh.seek(0)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [str(python), "-c", PROSELINT_SCRIPT],
+            stdin=fh,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise RuntimeError(f"proselint failed: {done.stderr.strip()[-2000:]}")
+    result = json.loads(done.stdout)
+    return str(result["version"]), [int(c) for c in result["counts"]], seconds
+
+
+# --------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------
+
+
+def _fmt(value: float | None, pct: bool = False) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{100 * value:.1f}%" if pct else f"{value:.3f}"
+
+
+def format_table(report: Report) -> str:
+    """A compact, fixed-width table of the report."""
+    speed = report.words / report.seconds if report.seconds else 0.0
+    out = [
+        f"{report.corpus}: positive '{report.positive}' n={report.n_pos}, "
+        f"negative n={report.n_neg}; policy {report.policy} ({report.language}); "
+        f"{report.seconds:.1f}s, {speed:,.0f} words/s",
+        "",
+        f"{'':<18}{'AUC':>7}{'precision':>11}{'recall':>9}{'neg flagged':>13}",
+    ]
+    for line in report.lines + report.peers:
+        out.append(
+            f"{line.name:<18}{_fmt(line.auc):>7}{_fmt(line.precision, True):>11}"
+            f"{_fmt(line.recall, True):>9}{_fmt(line.neg_flag_rate, True):>13}"
+        )
+    out.append("")
+    out.append(
+        "AUC of 100 - subscore; flagged = at least one warning/error finding"
+        " in the category (total: any)."
+    )
+    if report.top_rules:
+        out.append("")
+        out.append(f"{'rule':<24}{'pos texts':>10}{'neg texts':>10}")
+        for r in report.top_rules:
+            out.append(f"{r['rule']:<24}{r['pos_texts']:>10}{r['neg_texts']:>10}")
+    for p in report.problems:
+        out.append(f"skipped: {p}")
+    return "\n".join(out)
+
+
+def to_json(report: Report) -> str:
+    """The report as a JSON document (figures unrounded, lines keyed by name)."""
+    data = asdict(report)
+    data["lines"] = {
+        line["name"]: {k: v for k, v in line.items() if k != "name"} for line in data["lines"]
+    }
+    data["peers"] = {
+        line["name"]: {k: v for k, v in line.items() if k != "name"} for line in data["peers"]
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+# --------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------
+
+
+def run(
+    corpus: Path,
+    *,
+    language: str = "en",
+    policy: str | None = None,
+    positive: str = "spam",
+    with_proselint: bool = False,
+    top_rules: int = 0,
+) -> Report:
+    """Score *corpus* and return the report (the work behind :func:`main`)."""
+    rows, problems = read_jsonl(corpus)
+    labels = [r.label == positive for r in rows]
+    loaded = load_default_policy(language, policy)
+    start = time.perf_counter()
+    scored = score_texts((r.text for r in rows), loaded)
+    seconds = time.perf_counter() - start
+    report = Report(
+        corpus=str(corpus),
+        positive=positive,
+        n_pos=sum(labels),
+        n_neg=len(labels) - sum(labels),
+        policy=policy or ("default" if language == "en" else f"default-{language}"),
+        language=language,
+        seconds=seconds,
+        words=sum(len(r.text.split()) for r in rows),
+        lines=evaluate(scored, labels),
+        problems=problems,
+    )
+    if top_rules:
+        report.top_rules = rule_counts(scored, labels, top_rules)
+    if with_proselint:
+        version, counts, _ = proselint_counts([r.text for r in rows])
+        report.peers.append(
+            make_line(
+                f"proselint {version}", [float(c) for c in counts], [c > 0 for c in counts], labels
+            )
+        )
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point; returns the exit code (0 ok, 2 usage or input error)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m brandguard.eval",
+        description="ROC AUC and precision/recall of brandguard's scores on labelled JSONL.",
+    )
+    parser.add_argument("corpus", type=Path, help='JSONL file of {"id","text","label"} rows')
+    parser.add_argument(
+        "--language",
+        choices=("en", "it"),
+        default="en",
+        help="default policy's language (default en)",
+    )
+    parser.add_argument(
+        "--policy", help="policy file or bundled name instead of the language's default"
+    )
+    parser.add_argument(
+        "--positive",
+        default="spam",
+        help="the positive label (default spam); every other label is negative",
+    )
+    parser.add_argument(
+        "--proselint",
+        action="store_true",
+        help="also run proselint (in a cached throwaway venv) and report its AUC",
+    )
+    parser.add_argument(
+        "--top-rules",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list the N rules that flag the most texts",
+    )
+    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        print(f"error: {args.corpus}: no such file", file=sys.stderr)
+        return 2
+    report = run(
+        args.corpus,
+        language=args.language,
+        policy=args.policy,
+        positive=args.positive,
+        with_proselint=args.proselint,
+        top_rules=args.top_rules,
+    )
+    if report.n_pos == 0 or report.n_neg == 0:
+        print(
+            f"warning: label '{args.positive}' gives {report.n_pos} positive and "
+            f"{report.n_neg} negative rows; AUC undefined",
+            file=sys.stderr,
+        )
+    print(to_json(report) if args.json else format_table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
