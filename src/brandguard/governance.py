@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import RuleSpec
+from .terminology import terminology_rules
 
 # Stable ids for guideline metrics: a metric keeps its id whatever else the policy says.
 GUIDELINES: dict[str, tuple[str, str, str]] = {
@@ -128,26 +129,6 @@ def banned_rules(
             )
         )
     return rules
-
-
-def terminology_rules(
-    terms: dict[str, list[str]], sources: dict[str, str], file: str
-) -> list[RuleSpec]:
-    if not terms:
-        return []
-    swap = {variant: canonical for canonical, variants in terms.items() for variant in variants}
-    return [
-        RuleSpec(
-            id="TRM001",
-            name="terminology",
-            kind="substitution",
-            category="terminology",
-            severity="error",
-            message="write '{suggestion}', not '{match}'",
-            options={"swap": swap, "case_sensitive": True},
-            origin=_origin(sources, "terminology", file),
-        )
-    ]
 
 
 def governance_rules(

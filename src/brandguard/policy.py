@@ -1,9 +1,10 @@
 """Policy files: find, load, validate, resolve ``extends``, then assemble the rule list.
 
-Precedence: a policy overrides what it extends. Mappings (tone, guidelines, terminology,
-channels, scoring, rules, disclosures) merge key by key, the child winning; lists (packs, banned,
-ignore) are replaced, unless the child writes ``extend_packs``/``extend_banned``/``extend_ignore``,
-which append to the inherited list.
+Precedence: a policy overrides what it extends (in ``extends: [a, b]``, b overrides a). Mappings
+(tone, guidelines, terminology, channels, scoring, rules, disclosures) merge recursively, key by
+key, the child winning at every depth; lists (packs, banned, ignore, and lists inside mappings)
+are replaced, unless the child writes ``extend_packs``/``extend_banned``/``extend_ignore``, which
+append to the inherited list. See docs/policies.md.
 """
 
 from __future__ import annotations
@@ -130,6 +131,31 @@ def _read(path: Path, stack: tuple[str, ...], data: Any = None) -> list[_Layer]:
     return layers
 
 
+def _deep_merge(
+    target: dict[str, Any],
+    value: dict[str, Any],
+    path: list[Any],
+    layer: _Layer,
+    sources: dict[str, str],
+) -> None:
+    """Merge ``value`` into ``target`` recursively; the newer layer wins per key, at any depth.
+
+    ``sources`` gets an entry for every node set (``channels``, ``channels.x``,
+    ``channels.x.hashtags``, ...): the file and line of the layer that set it last.
+    """
+    for sub, sub_value in value.items():
+        here = [*path, sub]
+        sources[".".join(map(str, here))] = f"{layer.file}:{line_of(layer.data, here)}"
+        if isinstance(sub_value, dict):
+            if not isinstance(target.get(sub), dict):
+                target[sub] = {}
+            else:
+                target[sub] = dict(target[sub])
+            _deep_merge(target[sub], sub_value, here, layer, sources)
+        else:
+            target[sub] = plain(sub_value)
+
+
 def _merge(layers: list[_Layer]) -> tuple[dict[str, Any], dict[str, str], list[tuple]]:
     merged: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -140,13 +166,8 @@ def _merge(layers: list[_Layer]) -> tuple[dict[str, Any], dict[str, str], list[t
             if key in ("extends",) or key.startswith("extend_"):
                 continue
             if key in MERGED_MAPPINGS:
-                target = merged.setdefault(key, {})
-                for sub, sub_value in value.items():
-                    if isinstance(sub_value, dict) and isinstance(target.get(sub), dict):
-                        target[sub] = {**target[sub], **plain(sub_value)}
-                    else:
-                        target[sub] = plain(sub_value)
-                    sources[f"{key}.{sub}"] = f"{layer.file}:{line_of(data, [key, sub])}"
+                sources[key] = f"{layer.file}:{line_of(data, [key])}"
+                _deep_merge(merged.setdefault(key, {}), value, [key], layer, sources)
             else:
                 merged[key] = plain(value)
                 sources[key] = f"{layer.file}:{line_of(data, [key])}"

@@ -11,6 +11,7 @@ from typing import Any
 from .checks import KINDS
 from .measures import MEASURES
 from .model import CATEGORIES, SEVERITIES
+from .terminology import SCHEMA as TERMINOLOGY_SCHEMA
 
 RULE_ID = r"^[A-Z]{2,4}[0-9]{3}$"
 RULE_NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -171,13 +172,7 @@ def policy_schema() -> dict[str, Any]:
             },
             "banned": {"type": "array", "items": BANNED_ENTRY},
             "extend_banned": {"type": "array", "items": BANNED_ENTRY},
-            "terminology": {
-                "type": "object",
-                "additionalProperties": {
-                    "type": "array",
-                    "items": {"type": "string", "minLength": 1},
-                },
-            },
+            "terminology": TERMINOLOGY_SCHEMA,
             "disclosures": {
                 "type": "object",
                 "properties": {

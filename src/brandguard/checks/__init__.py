@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import metric, occurrence, pattern, phrase, regex, repetition, require, substitution
+from . import (
+    metric,
+    occurrence,
+    pattern,
+    phrase,
+    regex,
+    repetition,
+    require,
+    substitution,
+    trademark,
+)
 
 KINDS: dict[str, ModuleType] = {
     "phrase": phrase,
@@ -20,4 +30,5 @@ KINDS: dict[str, ModuleType] = {
     "metric": metric,
     "require": require,
     "repetition": repetition,
+    "trademark": trademark,
 }

@@ -1,8 +1,9 @@
 """``substitution``: a bad form and the preferred one; every match carries a safe fix.
 
 Options: ``swap`` ({bad: good}), ``case_sensitive`` (default false), ``inflect`` (default false:
-an inflected match would get an uninflected replacement). Case-insensitive matches keep the
-writer's capitalisation ("Utilize" → "Use").
+an inflected match would get an uninflected replacement), ``keep_case`` (default true:
+case-insensitive matches keep the writer's capitalisation, "Utilize" → "Use"; false for names,
+whose spelling is fixed), ``allow`` (exact forms that are never flagged).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ OPTIONS = {
     },
     "case_sensitive": {"type": "boolean"},
     "inflect": {"type": "boolean"},
+    "keep_case": {"type": "boolean"},
+    "allow": {"type": "array", "items": {"type": "string", "minLength": 1}},
 }
 REQUIRED = ("swap",)
 
@@ -44,14 +47,16 @@ class SubstitutionCheck:
     rule: RuleSpec
     table: dict[str, str]
     case_sensitive: bool
+    keep_case: bool = True
+    allow: frozenset[str] = frozenset()
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in ctx.hits(self.rule.id):
             matched = ctx.text[hit.start : hit.end]
             good = self.table.get(_normal(matched, self.case_sensitive))
-            if good is None or matched == good:
+            if good is None or matched == good or " ".join(matched.split()) in self.allow:
                 continue
-            if not self.case_sensitive:
+            if not self.case_sensitive and self.keep_case:
                 good = keep_case(matched, good)
             yield RawFinding(hit.start, hit.end, {"match": matched, "suggestion": good}, good)
 
@@ -68,4 +73,10 @@ def compile(rule: RuleSpec, builder: Builder) -> SubstitutionCheck:
         for bad, good in swap.items():
             for form in variants(bad, builder.language):
                 table.setdefault(_normal(form, case_sensitive), good)
-    return SubstitutionCheck(rule, table, case_sensitive)
+    return SubstitutionCheck(
+        rule,
+        table,
+        case_sensitive,
+        bool(rule.options.get("keep_case", True)),
+        frozenset(rule.options.get("allow", ())),
+    )
