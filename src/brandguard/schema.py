@@ -176,7 +176,11 @@ def policy_schema() -> dict[str, Any]:
             "disclosures": {
                 "type": "object",
                 "properties": {
-                    "jurisdictions": {"type": "array", "items": {"enum": ["us", "uk", "it"]}}
+                    "jurisdictions": {
+                        "type": "array",
+                        "items": {"enum": ["us", "uk", "it"]},
+                        "uniqueItems": True,
+                    }
                 },
                 "additionalProperties": False,
             },

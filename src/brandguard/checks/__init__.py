@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    disclosure,
     metric,
     occurrence,
     pattern,
@@ -31,4 +32,5 @@ KINDS: dict[str, ModuleType] = {
     "require": require,
     "repetition": repetition,
     "trademark": trademark,
+    "disclosure": disclosure,
 }

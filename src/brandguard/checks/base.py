@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..model import RuleSpec
 
 if TYPE_CHECKING:
+    from ..document import Post
     from ..measures import Measures
 
 
@@ -59,6 +60,7 @@ class Context(Protocol):
 
     text: str
     measures: Measures
+    post: Post  # metadata and links of the post
 
     def hits(self, key: str) -> list[Hit]: ...
 

@@ -1,0 +1,182 @@
+"""``disclosure``: a sponsored post must say so clearly, early, and in its own language.
+
+One analysis, five verdicts; each rule of a disclosure pack reports one (``report``), so each has
+its own id, severity and message:
+
+- ``missing``: the metadata declares a relationship (``sponsored: true`` or ``relationship: paid |
+  gifted | affiliate | invited``) and no accepted marker is present;
+- ``misplaced``: accepted markers are present, but none where readers see it (see disclosures.py);
+- ``ambiguous``: only markers that are not enough on their own (#sp, #collab, …);
+- ``wrong-language``: only markers in another language than the post's;
+- ``looks-sponsored``: the metadata is silent, the content suggests a relationship (affiliate
+  links, discount codes, thanks for a gift, "link in bio" next to a brand) and nothing discloses it.
+
+Options: ``report``; ``language`` (of the markers: en | it); ``markers``, ``ambiguous``,
+``foreign`` (regexes over the checked text); ``triggers`` ({reason: [regexes]}),
+``affiliate_links`` (regexes over link URLs) and ``affiliate_reason``; placement:
+``within_first_chars`` (default 125), ``first_line`` (default true), ``trailing_hashtags``
+(a trailing block of this many hashtags buries a marker; default 3, 0 = off), ``first_hashtags``
+(the marker must be the first element or among the first N hashtags; default off).
+Metadata ``sponsored: false`` (or ``relationship: none``) silences every verdict.
+A post whose ``language`` metadata differs from the pack's accepts the ``foreign`` markers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..disclosures import placement_problem, post_language, sponsorship
+from ..errors import ConfigError
+from ..model import RuleSpec
+from .base import Builder, Context, Hit, RawFinding, first_word_span
+
+REPORTS = ("missing", "misplaced", "ambiguous", "wrong-language", "looks-sponsored")
+REGEXES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+OPTIONS = {
+    "report": {"enum": list(REPORTS)},
+    "language": {"enum": ["en", "it"]},
+    "markers": REGEXES,
+    "ambiguous": REGEXES,
+    "foreign": REGEXES,
+    "triggers": {"type": "object", "additionalProperties": REGEXES},
+    "affiliate_links": REGEXES,
+    "affiliate_reason": {"type": "string"},
+    "within_first_chars": {"type": ["integer", "null"], "minimum": 1},
+    "first_line": {"type": "boolean"},
+    "trailing_hashtags": {"type": "integer", "minimum": 0},
+    "first_hashtags": {"type": "integer", "minimum": 0},
+}
+REQUIRED = ("report", "markers", "language")
+HINT = {
+    "en": "; '{found}' is not enough on its own",
+    "it": "; '{found}' da solo non basta",
+}
+
+
+@dataclass
+class DisclosureCheck:
+    rule: RuleSpec
+    report: str
+    language: str
+    triggers: list[tuple[str, str]]  # (hits key, reason)
+    affiliate_links: list[re.Pattern[str]]
+    affiliate_reason: str
+    placement: dict = field(default_factory=dict)
+
+    def _key(self, part: str) -> str:
+        return f"{self.rule.id}:{part}"
+
+    def _placement(self, ctx: Context, hits: list[Hit]) -> tuple[bool, str | None]:
+        """(any marker well placed, why the first one is not)."""
+        first_problem = None
+        for hit in hits:
+            problem = placement_problem(
+                ctx.text, hit.start, language=self.language, **self.placement
+            )
+            if problem is None:
+                return True, None
+            first_problem = first_problem or problem
+        return False, first_problem
+
+    def _trigger(self, ctx: Context) -> tuple[int, int, str, str] | None:
+        """The first sign of a commercial relationship: (start, end, text, reason)."""
+        found = []
+        for key, reason in self.triggers:
+            for hit in ctx.hits(key)[:1]:
+                found.append((hit.start, hit.end, ctx.text[hit.start : hit.end], reason))
+        for link in ctx.post.links:
+            if any(p.search(link.url) for p in self.affiliate_links):
+                host = urlsplit(link.url if "//" in link.url else "//" + link.url).hostname
+                found.append(
+                    (link.start, link.end, link.url, self.affiliate_reason.format(host=host or ""))
+                )
+        return min(found) if found else None
+
+    def run(self, ctx: Context) -> Iterator[RawFinding]:
+        meta = ctx.post.meta
+        declared, why = sponsorship(meta)
+        same_language = post_language(meta, ctx.measures.language) == self.language
+        markers = ctx.hits(self._key("markers"))
+        foreign = ctx.hits(self._key("foreign"))
+        if not same_language:
+            markers = sorted(markers + foreign, key=lambda h: h.start)
+            foreign = []
+        ambiguous = ctx.hits(self._key("ambiguous"))
+        start, end = first_word_span(ctx.text)
+        values = {"match": ctx.text[start:end], "language": self.language}
+
+        if self.report == "misplaced":
+            if markers and declared is not False:
+                placed, problem = self._placement(ctx, markers)
+                if not placed:
+                    hit = markers[0]
+                    match = ctx.text[hit.start : hit.end]
+                    yield RawFinding(
+                        hit.start, hit.end, {**values, "match": match, "where": problem}
+                    )
+            return
+        if markers or declared is False:
+            return
+        if self.report == "missing" and declared:
+            other = (ambiguous or foreign)[:1]
+            hint = (
+                HINT[self.language].format(found=ctx.text[other[0].start : other[0].end])
+                if other
+                else ""
+            )
+            yield RawFinding(start, end, {**values, "reason": why, "hint": hint})
+        elif self.report == "ambiguous" and ambiguous:
+            hit = ambiguous[0]
+            yield RawFinding(hit.start, hit.end, {**values, "match": ctx.text[hit.start : hit.end]})
+        elif self.report == "wrong-language" and foreign:
+            hit = foreign[0]
+            yield RawFinding(hit.start, hit.end, {**values, "match": ctx.text[hit.start : hit.end]})
+        elif self.report == "looks-sponsored" and declared is None:
+            trigger = self._trigger(ctx)
+            if trigger:
+                t_start, t_end, text, reason = trigger
+                yield RawFinding(t_start, t_end, {**values, "match": text, "reason": reason})
+
+
+def _compile_url_regex(pattern: str, origin: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        file, _, line = origin.rpartition(":")
+        raise ConfigError(
+            f"invalid regex {pattern!r}: {exc}",
+            file or origin,
+            int(line) if line.isdigit() else None,
+            "affiliate_links",
+        ) from None
+
+
+def compile(rule: RuleSpec, builder: Builder) -> DisclosureCheck:
+    opts = rule.options
+    for part in ("markers", "ambiguous", "foreign"):
+        for pattern in opts.get(part, ()):
+            builder.add_regex(f"{rule.id}:{part}", pattern, origin=rule.origin)
+    triggers = []
+    for index, (reason, patterns) in enumerate(opts.get("triggers", {}).items()):
+        key = f"{rule.id}:trigger{index}"
+        for pattern in patterns:
+            builder.add_regex(key, pattern, origin=rule.origin)
+        triggers.append((key, reason))
+    placement = {
+        "within_first_chars": opts.get("within_first_chars", 125),
+        "first_line": bool(opts.get("first_line", True)),
+        "trailing_hashtags": int(opts.get("trailing_hashtags", 3)),
+        "first_hashtags": int(opts.get("first_hashtags", 0)),
+    }
+    return DisclosureCheck(
+        rule,
+        opts["report"],
+        opts["language"],
+        triggers,
+        [_compile_url_regex(p, rule.origin) for p in opts.get("affiliate_links", ())],
+        opts.get("affiliate_reason", "an affiliate link to {host}"),
+        placement,
+    )
