@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .channels import channel_rules
 from .model import RuleSpec
 from .terminology import terminology_rules
 
@@ -68,6 +69,11 @@ GUIDELINES: dict[str, tuple[str, str, str]] = {
     "links": ("GDL015", "seo", "{value} links; the guideline is at most {limit}"),
     "emoji": ("GDL016", "style", "{value} emoji; the guideline is at most {limit}"),
     "sentences": ("GDL017", "readability", "{value} sentences; the guideline is {limit}"),
+    "x_characters": (
+        "GDL018",
+        "readability",
+        "{value} characters as X counts them (links count 23); the guideline is {limit}",
+    ),
 }
 
 
@@ -139,4 +145,5 @@ def governance_rules(
         *banned_rules(settings.get("banned", []), sources, file),
         *terminology_rules(settings.get("terminology", {}), sources, file),
         *guideline_rules(settings.get("guidelines", {}), sources, file),
+        *channel_rules(settings.get("channels", {}), sources, file),
     ]

@@ -153,6 +153,14 @@ def _characters(m: Measures) -> Measure:
     return Measure(visible + bare_urls)
 
 
+def _x_characters(m: Measures) -> Measure:
+    """Characters as X counts them: URLs weigh 23, emoji and CJK 2 (see platforms.py)."""
+    from .platforms import x_length
+
+    value, spans = x_length(m.post)
+    return Measure(value, spans)
+
+
 def _ratio(m: Measures) -> tuple[float, float]:
     sents = m.sentences
     words = sum(n for _, _, n in sents) or m.words
@@ -212,6 +220,7 @@ MEASURES: dict[str, Callable[[Measures], Measure]] = {
     "sentences": _sentences,
     "sentence_words": _sentence_words,
     "characters": _characters,
+    "x_characters": _x_characters,
     "reading_ease": _reading_ease,
     "flesch_vacca": _reading_ease,
     "reading_grade": _reading_grade,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .channels import SCHEMA as CHANNELS_SCHEMA
 from .checks import KINDS
 from .measures import MEASURES
 from .model import CATEGORIES, SEVERITIES
@@ -184,7 +185,7 @@ def policy_schema() -> dict[str, Any]:
                 },
                 "additionalProperties": False,
             },
-            "channels": {"type": "object", "additionalProperties": {"type": "object"}},
+            "channels": CHANNELS_SCHEMA,
             "scoring": {
                 "type": "object",
                 "properties": {

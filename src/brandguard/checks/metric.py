@@ -61,7 +61,7 @@ class MetricCheck:
             start,
             end,
             {
-                "match": ctx.text[start:end],
+                "match": ctx.post.source[start:end],  # the source: a counted link is masked
                 "value": fmt_number(measure.value),
                 "limit": fmt_number(limit),
             },

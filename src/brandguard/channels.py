@@ -1,0 +1,158 @@
+"""Compile the policy's ``channels:`` section into metric rules chosen by the post's ``channel:``.
+
+::
+
+    channels:
+      x: {hashtags: 2, links: 1}           # a number is a maximum
+      instagram:
+        hashtags: {max: 5, severity: error}
+        emoji: false                        # no emoji at all (true: no limit; a number: at most)
+      blog: {require: [link]}               # required elements: link, hashtag, mention, emoji
+
+A configured channel also gets its platform's hard limits (platforms.PLATFORMS: 280 characters on
+X counted as X counts them, 2,200 characters and 30 hashtags on Instagram, …) as errors unless
+the policy sets that limit itself. Every rule runs only on posts whose ``channel`` metadata names
+the platform (``x`` or ``twitter``, …), so ids are stable: CHX001 is X's character limit whatever
+else the policy says.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import RuleSpec
+from .platforms import PLATFORMS
+
+PREFIX = {
+    "x": "CHX",
+    "linkedin": "CHL",
+    "instagram": "CHI",
+    "facebook": "CHF",
+    "tiktok": "CHT",
+    "blog": "CHB",
+    "newsletter": "CHN",
+}
+# limit key: (id number, metric, category, what is counted)
+LIMITS: dict[str, tuple[int, str, str, str]] = {
+    "characters": (1, "characters", "readability", "characters"),
+    "hashtags": (2, "hashtags", "seo", "hashtags"),
+    "mentions": (3, "mentions", "seo", "@mentions"),
+    "links": (4, "links", "seo", "links"),
+    "emoji": (5, "emoji", "style", "emoji"),
+    "words": (6, "words", "readability", "words"),
+}
+REQUIRABLE = {"link": "links", "hashtag": "hashtags", "mention": "mentions", "emoji": "emoji"}
+REQUIRE_BASE = 10
+
+_BOUND = {
+    "type": "object",
+    "properties": {
+        "min": {"type": "integer", "minimum": 0},
+        "max": {"type": "integer", "minimum": 0},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "message": {"type": "string", "minLength": 1},
+    },
+    "additionalProperties": False,
+}
+_LIMIT = {"oneOf": [{"type": "integer", "minimum": 0}, _BOUND]}
+CHANNEL_SCHEMA = {
+    "type": "object",
+    "properties": {
+        **{key: _LIMIT for key in LIMITS if key != "emoji"},
+        "emoji": {"oneOf": [{"type": "boolean"}, {"type": "integer", "minimum": 0}, _BOUND]},
+        "max_chars": {"type": "integer", "minimum": 1, "description": "same as characters: N"},
+        "require": {
+            "type": "array",
+            "items": {"enum": sorted(REQUIRABLE)},
+            "uniqueItems": True,
+        },
+    },
+    "additionalProperties": False,
+}
+SCHEMA = {
+    "type": "object",
+    "description": "per-channel limits, chosen by the post's `channel:` metadata",
+    "properties": {name: CHANNEL_SCHEMA for name in PREFIX},
+    "additionalProperties": False,
+}
+
+
+def _bound(value: Any) -> dict[str, Any] | None:
+    """A limit as {min?, max?, severity?, message?}; None when there is no limit."""
+    if value is True:
+        return None
+    if value is False:
+        return {"max": 0}
+    if isinstance(value, int):
+        return {"max": value}
+    return dict(value)
+
+
+def _describe(bound: dict[str, Any]) -> str:
+    low, high = bound.get("min"), bound.get("max")
+    if low is not None and high is not None:
+        return f"{low} to {high}"
+    if high is not None:
+        return "none" if high == 0 else f"at most {high}"
+    return f"at least {low}"
+
+
+def _rule(
+    channel: str, number: int, key: str, metric: str, category: str, bound: dict, origin: str
+) -> RuleSpec:
+    platform = PLATFORMS[channel]
+    _, _, _, counted = LIMITS.get(key, (0, "", "", key))
+    how = " as X counts them (every link counts 23)" if metric == "x_characters" else ""
+    default = f"{{value}} {counted}{how}; {platform.label} posts allow {_describe(bound)}"
+    return RuleSpec(
+        id=f"{PREFIX[channel]}{number:03d}",
+        name=f"{channel}-{key}",
+        kind="metric",
+        category=category,
+        severity=bound.get("severity", "warning"),
+        message=bound.get("message", default),
+        options={"metric": metric, **{k: bound[k] for k in ("min", "max") if k in bound}},
+        when={"meta": {"channel": list(platform.aliases)}},
+        origin=origin,
+    )
+
+
+def channel_rules(channels: dict[str, Any], sources: dict[str, str], file: str) -> list[RuleSpec]:
+    rules = []
+    for channel, settings in channels.items():
+        platform = PLATFORMS[channel]
+        settings = dict(settings)
+        if "max_chars" in settings and "characters" not in settings:
+            settings["characters"] = settings.pop("max_chars")
+        settings.pop("max_chars", None)
+        for key, (number, metric, category, _) in LIMITS.items():
+            origin = sources.get(f"channels.{channel}.{key}") or sources.get(
+                f"channels.{channel}", f"{file}:0"
+            )
+            if key == "characters":
+                metric = platform.counter
+            if key in settings:
+                bound = _bound(settings[key])
+            elif key in platform.limits:
+                bound = {"max": platform.limits[key], "severity": "error"}
+            else:
+                bound = None
+            if bound and ("min" in bound or "max" in bound):
+                rules.append(_rule(channel, number, key, metric, category, bound, origin))
+        for index, element in enumerate(sorted(settings.get("require", []))):
+            metric = REQUIRABLE[element]
+            origin = sources.get(f"channels.{channel}.require", f"{file}:0")
+            rule = _rule(
+                channel,
+                REQUIRE_BASE + index + 1,
+                metric,
+                metric,
+                LIMITS[metric][2],
+                {
+                    "min": 1,
+                    "message": f"{platform.label} posts need at least one {element}",
+                },
+                origin,
+            )
+            rules.append(RuleSpec(**{**rule.__dict__, "name": f"{channel}-requires-{element}"}))
+    return rules
