@@ -1,4 +1,4 @@
-"""Compile a policy's governance sections (banned, terminology, guidelines, disclosures) into rules.
+"""Compile a policy's governance sections (banned, terminology, tone, guidelines, channels) into rules.
 
 Governance teams write what they want ("no sentence over 25 words", "never say 'world-class'");
 this module turns each section into ordinary RuleSpecs of the check kinds, so the engine, the
@@ -12,6 +12,7 @@ from typing import Any
 from .channels import channel_rules
 from .model import RuleSpec
 from .terminology import terminology_rules
+from .tone import METRIC_KNOBS, tone_rules
 
 # Stable ids for guideline metrics: a metric keeps its id whatever else the policy says.
 GUIDELINES: dict[str, tuple[str, str, str]] = {
@@ -141,9 +142,14 @@ def governance_rules(
     settings: dict[str, Any], language: str, file: str, sources: dict[str, str]
 ) -> list[RuleSpec]:
     """Every rule the policy's governance sections imply."""
+    tone = settings.get("tone", {})
+    # A tone knob and a guideline on the same measure: the tone knob wins (one rule, not two).
+    covered = {METRIC_KNOBS[k][1] for k in tone if k in METRIC_KNOBS}
+    guidelines = {k: v for k, v in settings.get("guidelines", {}).items() if k not in covered}
     return [
         *banned_rules(settings.get("banned", []), sources, file),
         *terminology_rules(settings.get("terminology", {}), sources, file),
-        *guideline_rules(settings.get("guidelines", {}), sources, file),
+        *tone_rules(tone, language, sources, file),
+        *guideline_rules(guidelines, sources, file),
         *channel_rules(settings.get("channels", {}), sources, file),
     ]

@@ -13,6 +13,7 @@ from .checks import KINDS
 from .measures import MEASURES
 from .model import CATEGORIES, SEVERITIES
 from .terminology import SCHEMA as TERMINOLOGY_SCHEMA
+from .tone import SCHEMA as TONE_SCHEMA
 
 RULE_ID = r"^[A-Z]{2,4}[0-9]{3}$"
 RULE_NAME = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -165,7 +166,7 @@ def policy_schema() -> dict[str, Any]:
                 "type": "string",
                 "description": "a trained spaCy pipeline, used when installed",
             },
-            "tone": {"type": "object", "properties": {}, "additionalProperties": False},
+            "tone": TONE_SCHEMA,
             "guidelines": {
                 "type": "object",
                 "properties": {name: BOUND for name in sorted(MEASURES)},
