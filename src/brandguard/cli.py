@@ -233,6 +233,44 @@ def policy_show(policy_ref: str | None, sources: bool) -> None:
     click.echo(show_policy(resolve_policy(policy_ref), sources), nl=False)
 
 
+@cli.command("init")
+@click.option(
+    "--language",
+    type=click.Choice(("en", "it")),
+    default="en",
+    show_default=True,
+    help="Language of the posts.",
+)
+@click.option(
+    "--jurisdiction",
+    "jurisdictions",
+    multiple=True,
+    metavar="CODES",
+    help="Disclosure rules to enforce: us, uk, it (comma-separated).",
+)
+@click.option("--brand", metavar="NAME", help="Brand name to protect in terminology.")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option(
+    "-o",
+    "--output",
+    default=".brandguard.yaml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the policy.",
+)
+def init_cmd(
+    language: str, jurisdictions: tuple[str, ...], brand: str | None, force: bool, output: str
+) -> None:
+    """Write a starter .brandguard.yaml that validates."""
+    from pathlib import Path
+
+    from .starter import starter_policy, write_starter
+
+    text = starter_policy(language, [j.lower() for j in _split(jurisdictions)], brand)
+    write_starter(Path(output), text, force)
+    click.echo(f"brandguard: wrote {output}; try `brandguard policy show` or `brandguard check`.")
+
+
 @cli.command("schema")
 @click.argument("which", type=click.Choice(("policy", "pack")), default="policy")
 def schema_cmd(which: str) -> None:

@@ -91,9 +91,13 @@ def validate(
         return
     located = []
     for error in errors:
-        # Prefer the most specific error of a oneOf/anyOf/if-then group.
+        # Prefer the most specific error of a oneOf/anyOf/if-then group: the deepest, and among
+        # equals one from the branch whose type matched (a mapping with a misspelt key should
+        # hear about the key, not that it "should be a list").
         while error.context:
-            error = sorted(error.context, key=lambda e: -len(e.absolute_path))[0]
+            error = sorted(
+                error.context, key=lambda e: (-len(e.absolute_path), e.validator == "type")
+            )[0]
         path, message = _message(error)
         full = (base_path or []) + path
         located.append((line_of(root if root is not None else data, full) or 0, full, message))
