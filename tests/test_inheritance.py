@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli
 
 from brandguard.errors import ConfigError
 from brandguard.policy import load_policy
+from tests.cli_helpers import run_cli
 
 BASE = """\
 policy: base

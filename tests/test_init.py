@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from cli_helpers import run_cli
 
 from brandguard.errors import BrandguardError
 from brandguard.policy import load_policy
 from brandguard.starter import starter_policy
+from tests.cli_helpers import run_cli
 
 
 @pytest.mark.parametrize(

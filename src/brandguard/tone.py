@@ -97,6 +97,20 @@ PERSONAL_PRONOUNS = {
     "en": "I me my mine we us our ours ourselves you your yours yourself yourselves".split(),
     "it": "io noi nostro nostra nostri nostre voi vostro vostra vostri vostre".split(),
 }
+VOICE_MESSAGES = {
+    "en": {
+        "we-you": "'{match}' talks about people in the third person; the brand voice speaks to "
+        "the reader as 'you' and about itself as 'we'",
+        "third-person": "'{match}': the brand voice is third person; name the brand and the "
+        "reader instead",
+    },
+    "it": {
+        "we-you": "'{match}' parla in terza persona; il tono del marchio si rivolge al lettore "
+        "con il 'voi' (o il 'tu') e parla di sé con il 'noi'",
+        "third-person": "'{match}': il tono del marchio è in terza persona; nomina il marchio e "
+        "il lettore",
+    },
+}
 _NEGATIONS = {
     "do not": "don't",
     "does not": "doesn't",
@@ -226,17 +240,8 @@ def tone_rules(
 
 
 def _voice_rule(voice: str, language: str, origin: str) -> RuleSpec:
-    if voice == "we-you":
-        phrases = THIRD_PERSON_REFERENCES[language]
-        message = (
-            "'{match}' talks about people in the third person; the brand voice speaks to "
-            "the reader as 'you' and about itself as 'we'"
-        )
-    else:
-        phrases = PERSONAL_PRONOUNS[language]
-        message = (
-            "'{match}': the brand voice is third person; name the brand and the reader instead"
-        )
+    phrases = (THIRD_PERSON_REFERENCES if voice == "we-you" else PERSONAL_PRONOUNS)[language]
+    message = VOICE_MESSAGES[language][voice]
     return RuleSpec(
         id="TON007",
         name="tone-voice",
