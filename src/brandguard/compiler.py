@@ -74,6 +74,8 @@ class _Builder:
         except re.error as exc:
             file, line = _origin_parts(origin)
             raise ConfigError(f"invalid regex {pattern!r}: {exc}", file, line, "regex") from None
+        if any(k == key and r == compiled for k, r in self.regexes[-64:]):
+            return  # rules sharing a key (e.g. one pack's markers) register a regex once
         self.regexes.append((key, compiled))
 
 

@@ -23,6 +23,7 @@ A post whose ``language`` metadata differs from the pack's accepts the ``foreign
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ HINT = {
 @dataclass
 class DisclosureCheck:
     rule: RuleSpec
+    keys: dict[str, str]  # part (markers, ambiguous, foreign) -> hits key
     report: str
     language: str
     triggers: list[tuple[str, str]]  # (hits key, reason)
@@ -67,7 +69,7 @@ class DisclosureCheck:
     placement: dict = field(default_factory=dict)
 
     def _key(self, part: str) -> str:
-        return f"{self.rule.id}:{part}"
+        return self.keys[part]
 
     def _placement(self, ctx: Context, hits: list[Hit]) -> tuple[bool, str | None]:
         """(any marker well placed, why the first one is not)."""
@@ -154,14 +156,23 @@ def _compile_url_regex(pattern: str, origin: str) -> re.Pattern[str]:
         ) from None
 
 
+def shared_key(part: str, patterns: list[str]) -> str:
+    """One key per list of regexes: the five rules of a pack share their markers' hits."""
+    digest = hashlib.sha1("\n".join(patterns).encode()).hexdigest()[:12]
+    return f"disclosure:{part}:{digest}"
+
+
 def compile(rule: RuleSpec, builder: Builder) -> DisclosureCheck:
     opts = rule.options
+    keys = {}
     for part in ("markers", "ambiguous", "foreign"):
-        for pattern in opts.get(part, ()):
-            builder.add_regex(f"{rule.id}:{part}", pattern, origin=rule.origin)
+        patterns = list(opts.get(part, ()))
+        keys[part] = shared_key(part, patterns)
+        for pattern in patterns:
+            builder.add_regex(keys[part], pattern, origin=rule.origin)
     triggers = []
-    for index, (reason, patterns) in enumerate(opts.get("triggers", {}).items()):
-        key = f"{rule.id}:trigger{index}"
+    for reason, patterns in opts.get("triggers", {}).items():
+        key = shared_key("trigger", [reason, *patterns])
         for pattern in patterns:
             builder.add_regex(key, pattern, origin=rule.origin)
         triggers.append((key, reason))
@@ -173,6 +184,7 @@ def compile(rule: RuleSpec, builder: Builder) -> DisclosureCheck:
     }
     return DisclosureCheck(
         rule,
+        keys,
         opts["report"],
         opts["language"],
         triggers,
