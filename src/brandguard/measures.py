@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -54,6 +54,13 @@ class Measures:
         self.doc = doc
         self.language = language
         self._cache: dict[str, Measure] = {}
+        self._memo: dict[Any, Any] = {}
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """Share a per-post intermediate between checks (e.g. repetition rules' term lists)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def get(self, name: str) -> Measure:
         found = self._cache.get(name)
@@ -82,13 +89,20 @@ class Measures:
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start_char, end_char, words) of each sentence that has words."""
         text = self.post.text
+        doc = self.doc
+        if not len(doc):
+            return []
+        starts = doc.to_array(["SENT_START", "IDX"]).astype("int64")
+        bounds = [int(idx) for flag, idx in starts if flag == 1] + [len(text)]
+        if bounds[0] != 0:
+            bounds.insert(0, 0)
         count = WORD_RE.findall
         out = []
-        for sent in self.doc.sents:
-            start, end = sent.start_char, sent.end_char
+        for start, end in zip(bounds, bounds[1:], strict=False):
             n = len(count(text, start, end))
             if n:
-                out.append((start, end, n))
+                stripped = len(text[start:end].rstrip())
+                out.append((start, start + stripped, n))
         return out
 
     @cached_property

@@ -2,9 +2,10 @@
 
 Blank pipelines are the default (no model download is possible or needed). The tokenizer keeps
 ``#hashtags``, ``@mentions`` and emoji sequences whole; Italian elisions split after the apostrophe
-("l'", "azienda") as spaCy does, which is what phrase patterns expect. A line break starts a new
-sentence when it separates blocks (a blank line, a list item, a heading, a capitalised line):
-posts rarely end every line with a full stop.
+("l'", "azienda") as spaCy does, which is what phrase patterns expect. Sentence boundaries come from
+``SentenceBoundaries``: spaCy's Sentencizer rule on token arrays, plus a line break that separates
+blocks (a blank line, a list item, a heading, a capitalised line), since posts rarely end every
+line with a full stop.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
@@ -22,31 +25,62 @@ _EMOJI_SEQUENCE = re.compile(
 _LIST_MARKER = re.compile(r"^(?:[-*+>#•]|\d+[.)])$")
 
 
-@Language.component("brandguard_line_breaks")
-def line_breaks(doc: Any) -> Any:
-    """Start a sentence after a line break that separates blocks."""
-    text = doc.text
-    if "\n" not in text:
-        return doc
-    from numpy import searchsorted
+class SentenceBoundaries:
+    """Sentence starts for blank pipelines, computed on token arrays.
 
-    starts = doc.to_array("IDX")
-    n = len(doc)
-    seen = -1
-    position = text.find("\n")
-    while position != -1:
-        i = int(searchsorted(starts, position, side="right")) - 1
-        if i != seen and i + 1 < n:
-            seen = i
-            tok, nxt = doc[i], doc[i + 1]
-            if tok.is_space and (
-                tok.text.count("\n") > 1
-                or not nxt.text[:1].islower()
-                or _LIST_MARKER.match(nxt.text)
-            ):
-                nxt.is_sent_start = True
-        position = text.find("\n", position + 1)
-    return doc
+    The same rule as spaCy's Sentencizer (a sentence starts at the first non-punctuation token
+    after a terminal mark), plus block-aware line breaks. spaCy's Sentencizer builds a Python Token
+    object per token, which costs more than tokenising; this works on the Doc's arrays and only
+    looks at the few whitespace tokens that hold a line break.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.pipeline import Sentencizer
+
+        strings = nlp.vocab.strings
+        self.terminal = np.array(
+            sorted(
+                {strings.add(c) for c in Sentencizer.default_punct_chars} | {strings.add("...")}
+            ),
+            dtype="uint64",
+        )
+        self.closing = np.array(
+            sorted({strings.add(c) for c in ('"', "'", "”", "’", ")", "]", "»", "*", "_")}),
+            dtype="uint64",
+        )
+
+    def __call__(self, doc: Any) -> Any:
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, IS_SPACE])
+        terminal = np.isin(arr[:, 0], self.terminal)
+        closing = np.isin(arr[:, 0], self.closing)
+        after_terminal = np.zeros(n, dtype=bool)
+        after_terminal[1:] = terminal[:-1]
+        for i in np.flatnonzero(after_terminal & closing):  # "Wow!" she … starts after the quote
+            j = int(i)
+            while j < n and closing[j]:
+                j += 1
+            if j < n:
+                after_terminal[j] = True
+        starts = np.full(n, -1, dtype="int64")
+        starts[0] = 1
+        starts[after_terminal & ~terminal & ~closing] = 1
+        for i in np.flatnonzero(arr[: n - 1, 1]):  # whitespace tokens: line breaks live there
+            token = doc[int(i)].text
+            if "\n" not in token:
+                continue
+            nxt = doc[int(i) + 1].text
+            if token.count("\n") > 1 or not nxt[:1].islower() or _LIST_MARKER.match(nxt):
+                starts[i + 1] = 1
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        return doc
+
+
+@Language.factory("brandguard_sentences")
+def make_sentence_boundaries(nlp: Language, name: str) -> SentenceBoundaries:
+    return SentenceBoundaries(nlp)
 
 
 def _tune_tokenizer(nlp: Language) -> None:
@@ -78,6 +112,5 @@ def make_nlp(language: str, trained: str | None = None) -> tuple[Language, bool]
             pass
     nlp = spacy.blank(language)
     _tune_tokenizer(nlp)
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("brandguard_line_breaks")
+    nlp.add_pipe("brandguard_sentences")
     return nlp, False

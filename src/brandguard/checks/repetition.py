@@ -44,10 +44,13 @@ class RepetitionCheck:
         if words < max(self.min_words, self.min_count):
             return
         skip = self.skip
-        terms = [
-            t if len(t) > 2 and t.isalpha() and t not in skip else ""
-            for t in ctx.measures.lower_words
-        ]
+        terms = ctx.measures.memo(
+            ("content-terms", skip),
+            lambda: [
+                t if len(t) > 2 and t.isalpha() and t not in skip else ""
+                for t in ctx.measures.lower_words
+            ],
+        )
         n = self.ngram
         grams = (
             terms
