@@ -1,8 +1,9 @@
-"""``substitution``: a bad form and the preferred one; every match carries a safe fix.
+"""``substitution``: a bad form and the preferred one; every match carries a fix.
 
 Options: ``swap`` ({bad: good}), ``case_sensitive`` (default false), ``inflect`` (default false:
-an inflected match would get an uninflected replacement). Case-insensitive matches keep the
-writer's capitalisation ("Utilize" → "Use").
+an inflected match would get an uninflected replacement, so such fixes are unsafe), ``fix``
+(``safe``, the default, or ``unsafe`` for swaps that may change the meaning: applied only with
+``--unsafe-fixes``). Case-insensitive matches keep the writer's capitalisation ("Utilize" → "Use").
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ OPTIONS = {
     },
     "case_sensitive": {"type": "boolean"},
     "inflect": {"type": "boolean"},
+    "fix": {"enum": ["safe", "unsafe"]},
 }
 REQUIRED = ("swap",)
 
@@ -44,6 +46,8 @@ class SubstitutionCheck:
     rule: RuleSpec
     table: dict[str, str]
     case_sensitive: bool
+    safe: bool = True
+    listed: frozenset[str] = frozenset()  # the swap's own keys; other matches are inflections
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in ctx.hits(self.rule.id):
@@ -53,7 +57,9 @@ class SubstitutionCheck:
                 continue
             if not self.case_sensitive:
                 good = keep_case(matched, good)
-            yield RawFinding(hit.start, hit.end, {"match": matched, "suggestion": good}, good)
+            safe = self.safe and _normal(matched, self.case_sensitive) in self.listed
+            values = {"match": matched, "suggestion": good}
+            yield RawFinding(hit.start, hit.end, values, good, safe)
 
 
 def compile(rule: RuleSpec, builder: Builder) -> SubstitutionCheck:
@@ -68,4 +74,6 @@ def compile(rule: RuleSpec, builder: Builder) -> SubstitutionCheck:
         for bad, good in swap.items():
             for form in variants(bad, builder.language):
                 table.setdefault(_normal(form, case_sensitive), good)
-    return SubstitutionCheck(rule, table, case_sensitive)
+    listed = frozenset(_normal(bad, case_sensitive) for bad in swap)
+    safe = rule.options.get("fix", "safe") == "safe"
+    return SubstitutionCheck(rule, table, case_sensitive, safe, listed)
