@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from _cli import run_cli
+
+from tests._cli import run_cli
 
 OLD_A = """\
 ---

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
-from _cli import run_cli
 
 from brandguard import cache, compiler, syllables
 from brandguard.engine import check_posts
 from brandguard.formats import parse
+from tests._cli import run_cli
 
 
 @pytest.fixture()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _cli import run_cli
+
+from tests._cli import run_cli
 
 POST = "---\nchannel: x\n---\nIntro.\n\n`Act now` is code.\n\nAct now for the spring range.\n"
 ANSI = "\x1b["

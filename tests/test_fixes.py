@@ -7,13 +7,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from _cli import run_cli
 
 from brandguard import atomic
 from brandguard.compiler import compile_policy
 from brandguard.fixes import apply_fixes, fix_results, write_fixed
 from brandguard.model import Fix
 from brandguard.run import check_paths
+from tests._cli import run_cli
 
 POLICY = """\
 policy: fix-test

@@ -134,6 +134,12 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+def _new_set(re2: object) -> object:
+    options = re2.Options()  # type: ignore[attr-defined]
+    options.max_mem = 64 << 20  # a roomy DFA budget: 8 MB made the set 50x slower
+    return re2.Set.SearchSet(options)  # type: ignore[attr-defined]
+
+
 class RegexSet:
     """Which regexes of a list may match a text: RE2 pre-pass plus the ones RE2 cannot take."""
 
@@ -141,15 +147,14 @@ class RegexSet:
         self.count = len(regexes)
         self.always: list[int] = []
         self.index: list[int] = []  # RE2 set position -> regex position
+        self._patterns: list[str] = []  # what the RE2 set holds, in set order
         self._set = None
         try:
             import re2
         except ImportError:  # pragma: no cover - google-re2 is a declared dependency
             self.always = list(range(self.count))
             return
-        options = re2.Options()
-        options.max_mem = 64 << 20  # a roomy DFA budget: 8 MB made the set 50x slower
-        candidate = re2.Set.SearchSet(options)
+        candidate = _new_set(re2)
         with _quiet_stderr():
             for position, regex in enumerate(regexes):
                 translated = to_re2(regex.pattern, regex.flags)
@@ -158,11 +163,28 @@ class RegexSet:
                         raise ValueError
                     candidate.Add(translated)
                     self.index.append(position)
+                    self._patterns.append(translated)
                 except Exception:  # noqa: BLE001 - any RE2 refusal means "always run"
                     self.always.append(position)
             if self.index:
                 candidate.Compile()
                 self._set = candidate
+
+    def __getstate__(self) -> dict[str, object]:
+        # RE2 sets do not pickle (cache.py pickles compiled policies): keep the patterns.
+        return {k: v for k, v in self.__dict__.items() if k != "_set"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._set = None
+        if self._patterns:
+            import re2
+
+            rebuilt = _new_set(re2)
+            for pattern in self._patterns:
+                rebuilt.Add(pattern)
+            rebuilt.Compile()
+            self._set = rebuilt
 
     def candidates(self, text: str) -> list[int]:
         if self._set is None:
