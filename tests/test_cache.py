@@ -196,3 +196,20 @@ def test_syllable_table_is_cached_and_rebuilt_when_damaged(
         assert syllables.word_syllables("beautiful", "en") == 3
     finally:
         syllables.reset()
+
+
+def test_regex_set_survives_pickling_and_rebuilds_lazily() -> None:
+    import pickle
+    import re
+
+    from brandguard.regexset import LAZY_AFTER, RegexSet
+
+    regexes = [re.compile(p, re.I) for p in (r"\bclick here\b", r"\d+% off", r"(\w)\1{3,}")]
+    original = RegexSet(regexes)
+    loaded = pickle.loads(pickle.dumps(original))
+    text = "Click here for 20% off!"
+    for _ in range(LAZY_AFTER - 1):  # a short run: every regex runs (a superset, still exact)
+        assert set(original.candidates(text)) <= set(loaded.candidates(text))
+    for _ in range(3):
+        assert loaded.candidates(text) == original.candidates(text)
+        assert loaded.candidates("nothing") == original.candidates("nothing")
