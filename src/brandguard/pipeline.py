@@ -89,12 +89,17 @@ def _tune_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     infixes = list(nlp.Defaults.infixes) + [r"(?<=\w)[,;](?=[#@]\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    default_match = nlp.tokenizer.token_match
+    nlp.tokenizer.token_match = _TokenMatch(nlp.tokenizer.token_match)
 
-    def token_match(text: str) -> Any:
-        return _EMOJI_SEQUENCE.match(text) or (default_match(text) if default_match else None)
 
-    nlp.tokenizer.token_match = token_match
+class _TokenMatch:
+    """Emoji sequences stay whole, then the language's own rule (a class: it must pickle)."""
+
+    def __init__(self, default: Any) -> None:
+        self.default = default
+
+    def __call__(self, text: str) -> Any:
+        return _EMOJI_SEQUENCE.match(text) or (self.default(text) if self.default else None)
 
 
 def make_nlp(language: str, trained: str | None = None) -> tuple[Language, bool]:

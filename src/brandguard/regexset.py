@@ -134,6 +134,15 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
+LAZY_AFTER = 8  # posts checked with every regex before an unpickled set is rebuilt
+
+
+def _new_set(re2: object) -> object:
+    options = re2.Options()  # type: ignore[attr-defined]
+    options.max_mem = 64 << 20  # a roomy DFA budget: 8 MB made the set 50x slower
+    return re2.Set.SearchSet(options)  # type: ignore[attr-defined]
+
+
 class RegexSet:
     """Which regexes of a list may match a text: RE2 pre-pass plus the ones RE2 cannot take."""
 
@@ -141,15 +150,14 @@ class RegexSet:
         self.count = len(regexes)
         self.always: list[int] = []
         self.index: list[int] = []  # RE2 set position -> regex position
+        self._patterns: list[str] = []  # what the RE2 set holds, in set order
         self._set = None
         try:
             import re2
         except ImportError:  # pragma: no cover - google-re2 is a declared dependency
             self.always = list(range(self.count))
             return
-        options = re2.Options()
-        options.max_mem = 64 << 20  # a roomy DFA budget: 8 MB made the set 50x slower
-        candidate = re2.Set.SearchSet(options)
+        candidate = _new_set(re2)
         with _quiet_stderr():
             for position, regex in enumerate(regexes):
                 translated = to_re2(regex.pattern, regex.flags)
@@ -158,15 +166,42 @@ class RegexSet:
                         raise ValueError
                     candidate.Add(translated)
                     self.index.append(position)
+                    self._patterns.append(translated)
                 except Exception:  # noqa: BLE001 - any RE2 refusal means "always run"
                     self.always.append(position)
             if self.index:
                 candidate.Compile()
                 self._set = candidate
 
+    def __getstate__(self) -> dict[str, object]:
+        # RE2 sets do not pickle (cache.py pickles compiled policies): keep the patterns.
+        return {k: v for k, v in self.__dict__.items() if k != "_set"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        # Rebuilding costs ~20 ms: a one-post run is faster running every regex in Python, so
+        # the set is rebuilt only when a run gets to its LAZY_AFTER-th post.
+        self.__dict__.update(state)
+        self._set = None
+        self._pending = LAZY_AFTER if self._patterns else 0
+
+    def _rebuild(self) -> None:
+        import re2
+
+        rebuilt = _new_set(re2)
+        for pattern in self._patterns:
+            rebuilt.Add(pattern)
+        rebuilt.Compile()
+        self._set = rebuilt
+
     def candidates(self, text: str) -> list[int]:
         if self._set is None:
-            return self.always
+            pending = getattr(self, "_pending", 0)
+            if not pending:
+                return self.always
+            self._pending = pending - 1
+            if pending > 1:
+                return list(range(self.count))  # exact either way: Python decides matches
+            self._rebuild()
         matched = self._set.Match(text)
         if not matched:
             return self.always

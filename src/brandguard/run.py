@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from .compiler import compile_policy
+from .compiler import CompiledPolicy, compile_policy
 from .engine import check_posts
 from .model import SEVERITY_RANK, PostResult
 from .policy import Policy
@@ -17,8 +17,10 @@ def check_paths(
     select: list[str],
     ignore: list[str],
     stdin_filename: str | None = None,
+    compiled: CompiledPolicy | None = None,
 ) -> list[PostResult]:
-    compiled = compile_policy(policy, select or None, ignore)
+    if compiled is None:
+        compiled = compile_policy(policy, select or None, ignore)
 
     def posts() -> Iterator:
         for path in paths:

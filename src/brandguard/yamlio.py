@@ -6,7 +6,8 @@ nodes know their line, so the loader builds dicts and lists that keep those line
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,23 @@ def load_yaml_text(text: str, source_name: str) -> Any:
         loader.dispose()
 
 
+_RECORDERS: list[list[Path]] = []
+
+
+@contextlib.contextmanager
+def recording_reads() -> Iterator[list[Path]]:
+    """Collect every file load_yaml_file reads meanwhile (cache.py keys policies on them)."""
+    reads: list[Path] = []
+    _RECORDERS.append(reads)
+    try:
+        yield reads
+    finally:
+        _RECORDERS.remove(reads)
+
+
 def load_yaml_file(path: Path) -> Any:
+    for reads in _RECORDERS:
+        reads.append(Path(path).resolve())
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

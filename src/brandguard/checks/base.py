@@ -33,6 +33,7 @@ class RawFinding:
     end: int
     values: dict[str, Any]
     replacement: str | None = None
+    safe: bool = True  # False: the replacement may change the meaning (--unsafe-fixes)
 
 
 class Builder(Protocol):

@@ -1,9 +1,11 @@
-"""``substitution``: a bad form and the preferred one; every match carries a safe fix.
+"""``substitution``: a bad form and the preferred one; every match carries a fix.
 
 Options: ``swap`` ({bad: good}), ``case_sensitive`` (default false), ``inflect`` (default false:
-an inflected match would get an uninflected replacement), ``keep_case`` (default true:
-case-insensitive matches keep the writer's capitalisation, "Utilize" → "Use"; false for names,
-whose spelling is fixed), ``allow`` (exact forms that are never flagged).
+an inflected match would get an uninflected replacement, so such fixes are unsafe), ``fix``
+(``safe``, the default, or ``unsafe`` for swaps that may change the meaning: applied only with
+``--unsafe-fixes``), ``keep_case`` (default true: case-insensitive matches keep the writer's
+capitalisation, "Utilize" → "Use"; false for names, whose spelling is fixed), ``allow`` (exact
+forms that are never flagged).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ OPTIONS = {
     "inflect": {"type": "boolean"},
     "keep_case": {"type": "boolean"},
     "allow": {"type": "array", "items": {"type": "string", "minLength": 1}},
+    "fix": {"enum": ["safe", "unsafe"]},
 }
 REQUIRED = ("swap",)
 
@@ -49,6 +52,8 @@ class SubstitutionCheck:
     case_sensitive: bool
     keep_case: bool = True
     allow: frozenset[str] = frozenset()
+    safe: bool = True
+    listed: frozenset[str] = frozenset()  # the swap's own keys; other matches are inflections
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in ctx.hits(self.rule.id):
@@ -58,7 +63,9 @@ class SubstitutionCheck:
                 continue
             if not self.case_sensitive and self.keep_case:
                 good = keep_case(matched, good)
-            yield RawFinding(hit.start, hit.end, {"match": matched, "suggestion": good}, good)
+            safe = self.safe and _normal(matched, self.case_sensitive) in self.listed
+            values = {"match": matched, "suggestion": good}
+            yield RawFinding(hit.start, hit.end, values, good, safe)
 
 
 def compile(rule: RuleSpec, builder: Builder) -> SubstitutionCheck:
@@ -73,10 +80,13 @@ def compile(rule: RuleSpec, builder: Builder) -> SubstitutionCheck:
         for bad, good in swap.items():
             for form in variants(bad, builder.language):
                 table.setdefault(_normal(form, case_sensitive), good)
+    listed = frozenset(_normal(bad, case_sensitive) for bad in swap)
     return SubstitutionCheck(
         rule,
         table,
         case_sensitive,
         bool(rule.options.get("keep_case", True)),
         frozenset(rule.options.get("allow", ())),
+        rule.options.get("fix", "safe") == "safe",
+        listed,
     )
