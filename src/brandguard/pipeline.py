@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
@@ -38,24 +38,24 @@ class SentenceBoundaries:
         from spacy.pipeline import Sentencizer
 
         strings = nlp.vocab.strings
-        self.terminal = np.array(
-            sorted(
-                {strings.add(c) for c in Sentencizer.default_punct_chars} | {strings.add("...")}
-            ),
-            dtype="uint64",
+        self.terminal = frozenset(
+            strings.add(c) for c in (*Sentencizer.default_punct_chars, "...", "…")
         )
-        self.closing = np.array(
-            sorted({strings.add(c) for c in ('"', "'", "”", "’", ")", "]", "»", "*", "_")}),
-            dtype="uint64",
+        self.closing = frozenset(
+            strings.add(c) for c in ('"', "'", "”", "’", ")", "]", "»", "*", "_")
         )
 
     def __call__(self, doc: Any) -> Any:
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array([ORTH, IS_SPACE])
-        terminal = np.isin(arr[:, 0], self.terminal)
-        closing = np.isin(arr[:, 0], self.closing)
+        arr = doc.to_array([ORTH, IS_SPACE, IS_PUNCT])
+        terminal = np.zeros(n, dtype=bool)
+        closing = np.zeros(n, dtype=bool)
+        for i in np.flatnonzero(arr[:, 2]):  # only punctuation can end a sentence
+            orth = int(arr[i, 0])
+            terminal[i] = orth in self.terminal
+            closing[i] = orth in self.closing
         after_terminal = np.zeros(n, dtype=bool)
         after_terminal[1:] = terminal[:-1]
         for i in np.flatnonzero(after_terminal & closing):  # "Wow!" she … starts after the quote

@@ -143,6 +143,6 @@ def reset() -> None:
     """Forget the loaded table (tests; a cache directory change)."""
     global _lookup
     _lookup = None
-    from .measures import syllables
+    from .measures import forget_syllables
 
-    syllables.cache_clear()
+    forget_syllables()

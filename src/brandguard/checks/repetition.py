@@ -52,14 +52,15 @@ class RepetitionCheck:
             ],
         )
         n = self.ngram
-        grams = (
-            terms
-            if n == 1
-            else [
+        if n == 1:
+            grams = terms
+        elif n == 2:
+            grams = [a + " " + b if a and b else "" for a, b in zip(terms, terms[1:], strict=False)]
+        else:
+            grams = [
                 " ".join(terms[i : i + n]) if all(terms[i : i + n]) else ""
                 for i in range(len(terms) - n + 1)
             ]
-        )
         threshold = max(self.min_count, int(self.max_density * words / 100) + 1)
         for term, count in Counter(grams).most_common():
             if count < threshold:
