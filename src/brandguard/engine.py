@@ -180,7 +180,7 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any) -> PostResult:
     ]
     for check in compiled.checks:
         rule = check.rule
-        if applies(rule, ctx):
+        if rule.when is None or applies(rule, ctx):
             findings.extend(make_finding(rule, post, raw) for raw in check.run(ctx))
     findings = [
         f

@@ -98,7 +98,7 @@ class Measures:
         if not len(doc):
             return []
         starts = doc.to_array(["SENT_START", "IDX"]).astype("int64")
-        bounds = [int(idx) for flag, idx in starts if flag == 1] + [len(text)]
+        bounds = starts[starts[:, 0] == 1, 1].tolist() + [len(text)]
         if bounds[0] != 0:
             bounds.insert(0, 0)
         count = WORD_RE.findall

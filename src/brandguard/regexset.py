@@ -26,6 +26,7 @@ _OUTSIDE = {
 }
 _INSIDE = {"w": r"\pL\pN_", "s": r"\s\p{Z}", "d": r"\p{Nd}"}
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
+CHUNK = 64  # patterns per RE2 set
 
 
 def _group_end(pattern: str, start: int) -> int:
@@ -144,65 +145,81 @@ def _new_set(re2: object) -> object:
 
 
 class RegexSet:
-    """Which regexes of a list may match a text: RE2 pre-pass plus the ones RE2 cannot take."""
+    """Which regexes of a list may match a text: RE2 pre-pass plus the ones RE2 cannot take.
+
+    The RE2 patterns are split into sets of ``CHUNK``: one set of ~150 patterns outgrows RE2's DFA
+    budget on varied text and falls back to a slow path (0.8 s per 5,000 SMS messages, against
+    0.05 s in chunks).
+    """
 
     def __init__(self, regexes: Sequence[re.Pattern[str]]) -> None:
         self.count = len(regexes)
         self.always: list[int] = []
-        self.index: list[int] = []  # RE2 set position -> regex position
-        self._patterns: list[str] = []  # what the RE2 set holds, in set order
-        self._set = None
+        self.index: list[int] = []  # RE2 pattern number -> regex position
+        self._patterns: list[str] = []  # the translated patterns, in the same order
+        self._sets: list[tuple[int, object]] | None = None  # (first pattern number, RE2 set)
         try:
-            import re2
+            import re2  # noqa: F401
         except ImportError:  # pragma: no cover - google-re2 is a declared dependency
             self.always = list(range(self.count))
             return
-        candidate = _new_set(re2)
         with _quiet_stderr():
             for position, regex in enumerate(regexes):
                 translated = to_re2(regex.pattern, regex.flags)
-                try:
-                    if translated is None:
-                        raise ValueError
-                    candidate.Add(translated)
+                if translated is not None and _accepted(translated):
                     self.index.append(position)
                     self._patterns.append(translated)
-                except Exception:  # noqa: BLE001 - any RE2 refusal means "always run"
+                else:
                     self.always.append(position)
-            if self.index:
-                candidate.Compile()
-                self._set = candidate
+        if self._patterns:
+            self._build()
+
+    def _build(self) -> None:
+        import re2
+
+        sets = []
+        for first in range(0, len(self._patterns), CHUNK):
+            chunk = _new_set(re2)
+            for pattern in self._patterns[first : first + CHUNK]:
+                chunk.Add(pattern)
+            chunk.Compile()
+            sets.append((first, chunk))
+        self._sets = sets
 
     def __getstate__(self) -> dict[str, object]:
         # RE2 sets do not pickle (cache.py pickles compiled policies): keep the patterns.
-        return {k: v for k, v in self.__dict__.items() if k != "_set"}
+        return {k: v for k, v in self.__dict__.items() if k != "_sets"}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         # Rebuilding costs ~20 ms: a one-post run is faster running every regex in Python, so
-        # the set is rebuilt only when a run gets to its LAZY_AFTER-th post.
+        # the sets are rebuilt only when a run gets to its LAZY_AFTER-th post.
         self.__dict__.update(state)
-        self._set = None
+        self._sets = None
         self._pending = LAZY_AFTER if self._patterns else 0
 
-    def _rebuild(self) -> None:
-        import re2
-
-        rebuilt = _new_set(re2)
-        for pattern in self._patterns:
-            rebuilt.Add(pattern)
-        rebuilt.Compile()
-        self._set = rebuilt
-
     def candidates(self, text: str) -> list[int]:
-        if self._set is None:
+        if self._sets is None:
             pending = getattr(self, "_pending", 0)
             if not pending:
                 return self.always
             self._pending = pending - 1
             if pending > 1:
                 return list(range(self.count))  # exact either way: Python decides matches
-            self._rebuild()
-        matched = self._set.Match(text)
-        if not matched:
+            self._build()
+        index = self.index
+        found = [index[first + k] for first, chunk in self._sets for k in (chunk.Match(text) or ())]
+        if not found:
             return self.always
-        return sorted(self.always + [self.index[k] for k in matched])
+        return sorted(self.always + found)
+
+
+def _accepted(pattern: str) -> bool:
+    """Whether RE2 compiles the pattern (it logs refusals to stderr; callers silence that)."""
+    import re2
+
+    probe = _new_set(re2)
+    try:
+        probe.Add(pattern)
+    except Exception:  # noqa: BLE001 - any RE2 refusal means "always run in Python"
+        return False
+    return True

@@ -7,7 +7,6 @@ Matcher and one regex pass per post and hands each check the hits for its keys.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -80,7 +79,7 @@ class _Lenient(dict):
 def render(template: str, values: dict[str, Any]) -> str:
     """Fill ``{match}``-style placeholders; unknown ones are left as written."""
     try:
-        return string.Formatter().vformat(template, (), _Lenient(values))
+        return template.format_map(_Lenient(values))
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
 

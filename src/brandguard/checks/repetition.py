@@ -37,19 +37,15 @@ class RepetitionCheck:
 
     def __post_init__(self) -> None:
         self.skip = self.stop_words | self.ignore
+        self.verdict = _ContentWords(self.skip)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
-        spans = ctx.measures.word_spans
-        words = len(spans)
+        words = ctx.measures.words
         if words < max(self.min_words, self.min_count):
             return
-        skip = self.skip
+        verdict = self.verdict
         terms = ctx.measures.memo(
-            ("content-terms", skip),
-            lambda: [
-                t if len(t) > 2 and t.isalpha() and t not in skip else ""
-                for t in ctx.measures.lower_words
-            ],
+            ("content-terms", self.skip), lambda: [verdict[t] for t in ctx.measures.lower_words]
         )
         n = self.ngram
         if n == 1:
@@ -69,6 +65,7 @@ class RepetitionCheck:
                 continue
             density = 100 * count / words
             nth = [i for i, g in enumerate(grams) if g == term][self.min_count - 1]
+            spans = ctx.measures.word_spans
             start, end = spans[nth][0], spans[nth + n - 1][1]
             yield RawFinding(
                 start,
@@ -80,6 +77,21 @@ class RepetitionCheck:
                     "limit": fmt_number(self.max_density),
                 },
             )
+
+
+class _ContentWords(dict):
+    """word → itself when it counts as a content word, else "" (memoised across posts)."""
+
+    def __init__(self, skip: frozenset[str]) -> None:
+        super().__init__()
+        self.skip = skip
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 100_000:
+            self.clear()
+        ok = len(word) > 2 and word.isalpha() and word not in self.skip
+        self[word] = value = word if ok else ""
+        return value
 
 
 def compile(rule: RuleSpec, builder: Builder) -> RepetitionCheck:
