@@ -175,3 +175,26 @@ def test_rules_needing_a_trained_pipeline_are_skipped(tmp_path: Path) -> None:
     result = check_text("We run fast.", policy)
     assert result.skipped_rules == ("POS001",)
     assert result.findings == ()
+
+
+def test_regex_group_reports_only_that_group(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        "rules:\n  - {id: GRP001, name: verb-first, kind: regex, message: 'x {match}', group: 1,"
+        " regex: '(?:^|[.!] )(buy|order)\\b'}\n",
+        encoding="utf-8",
+    )
+    policy = policy_from("language: en\npacks: [./p.yaml]\n", tmp_path)
+    found = [(f.column, f.match) for f in check_text("Buy it. Order now. We buy.", policy).findings]
+    assert found == [(1, "Buy"), (9, "Order")]
+
+
+def test_regex_group_must_exist(tmp_path: Path) -> None:
+    from brandguard.errors import ConfigError
+
+    (tmp_path / "p.yaml").write_text(
+        "rules:\n  - {id: GRP001, name: g, kind: regex, message: m, group: 2, regex: '(a)b'}\n",
+        encoding="utf-8",
+    )
+    policy = policy_from("language: en\npacks: [./p.yaml]\n", tmp_path)
+    with pytest.raises(ConfigError, match="has no group 2"):
+        check_text("ab", policy)

@@ -33,6 +33,9 @@ select_option = click.option(
     metavar="IDS",
     help="Only these rules (ids, id prefixes or names; comma-separated).",
 )
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write the compiled-policy cache."
+)
 ignore_option = click.option(
     "--ignore",
     multiple=True,
@@ -111,7 +114,7 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help="Ignore the findings recorded in FILE: fail only on new ones.",
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the compiled-policy cache.")
+@no_cache_option
 def check(
     paths: tuple[str, ...],
     policy_ref: str | None,
@@ -214,6 +217,7 @@ def check(
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a TTY)."
 )
+@no_cache_option
 def audit(
     paths: tuple[str, ...],
     policy_ref: str | None,
@@ -225,17 +229,17 @@ def audit(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     progress: bool | None,
+    no_cache: bool,
 ) -> None:
     """Score many posts at once: directories, CSV and JSONL exports (one post a row)."""
+    from . import cache
     from .atomic import atomic_writer
     from .audit import write_audit
-    from .config import resolve_policy
     from .run import audit_results
 
-    policy = resolve_policy(policy_ref)
-    results = audit_results(
-        policy, paths, _split(select), _split(ignore), text_column, id_column, row_format
-    )
+    cache.set_enabled(not no_cache)
+    _, compiled = cache.load_compiled(policy_ref, _split(select), _split(ignore))
+    results = audit_results(compiled, paths, text_column, id_column, row_format)
     show = sys.stderr.isatty() if progress is None else progress
     with atomic_writer(output) as out:
         summary = write_audit(_progress(results) if show else results, out, fmt)

@@ -47,7 +47,7 @@ class _Builder:
     )
     patterns: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     pattern_origins: dict[str, str] = field(default_factory=dict)
-    regexes: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    regexes: list[tuple[str, re.Pattern[str], int | str]] = field(default_factory=list)
 
     def add_phrases(
         self,
@@ -67,16 +67,29 @@ class _Builder:
         self.pattern_origins[key] = origin
 
     def add_regex(
-        self, key: str, pattern: str, *, case_sensitive: bool = False, origin: str = ""
+        self,
+        key: str,
+        pattern: str,
+        *,
+        case_sensitive: bool = False,
+        origin: str = "",
+        group: int | str = 0,
     ) -> None:
         try:
             compiled = re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
         except re.error as exc:
             file, line = _origin_parts(origin)
             raise ConfigError(f"invalid regex {pattern!r}: {exc}", file, line, "regex") from None
-        if any(k == key and r == compiled for k, r in self.regexes[-64:]):
+        if (
+            isinstance(group, str)
+            and group not in compiled.groupindex
+            or (isinstance(group, int) and group > compiled.groups)
+        ):
+            file, line = _origin_parts(origin)
+            raise ConfigError(f"regex {pattern!r} has no group {group!r}", file, line, "group")
+        if any(k == key and r == compiled for k, r, _ in self.regexes[-64:]):
             return  # rules sharing a key (e.g. one pack's markers) register a regex once
-        self.regexes.append((key, compiled))
+        self.regexes.append((key, compiled, group))
 
 
 @dataclass
@@ -88,7 +101,7 @@ class CompiledPolicy:
     skipped: list[str]
     phrase_matchers: list[Any]
     matcher: Any | None
-    regexes: list[tuple[str, re.Pattern[str]]]
+    regexes: list[tuple[str, re.Pattern[str], int | str]]  # (key, regex, group reported)
     regex_set: Any
     meta_rules: set[str] = field(default_factory=set)
 
@@ -122,6 +135,15 @@ def _build_matcher(nlp: Any, builder: _Builder) -> Any | None:
     return matcher
 
 
+def _needs_sentence_starts(patterns: dict[str, list[Any]]) -> bool:
+    return any(
+        "IS_SENT_START" in token or "SENT_START" in token
+        for group in patterns.values()
+        for pattern in group
+        for token in pattern
+    )
+
+
 def selected(rule: RuleSpec, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
     if select and not any(selector_matches(s, rule) for s in select):
         return False
@@ -149,6 +171,8 @@ def compile_policy(
         checks.append(KINDS[rule.kind].compile(rule, builder))
         if rule.when and rule.when.get("contains"):
             builder.add_phrases(f"{rule.id}@when", rule.when["contains"], inflect=True)
+    if not trained and _needs_sentence_starts(builder.patterns):
+        nlp.add_pipe("brandguard_sentences")
     matchers = [
         m
         for m in (
@@ -157,7 +181,7 @@ def compile_policy(
         )
         if m
     ]
-    regex_set = RegexSet([regex for _, regex in builder.regexes])
+    regex_set = RegexSet([regex for _, regex, _ in builder.regexes])
     meta_rules = {
         rule_id
         for rule_id, (name, severity, _) in META_RULES.items()

@@ -46,10 +46,11 @@ def _collect_hits(compiled: CompiledPolicy, doc: Any, text: str) -> dict[str, li
             raw[strings[match_id]].append((doc[start].idx, last.idx + len(last.text)))
     if compiled.regexes:
         for index in compiled.regex_set.candidates(text):
-            key, regex = compiled.regexes[index]
+            key, regex, group = compiled.regexes[index]
             for m in regex.finditer(text):
-                if m.end() > m.start():
-                    raw[key].append(m.span())
+                start, end = m.span(group)
+                if end > start:
+                    raw[key].append((start, end))
     hits: dict[str, list[Hit]] = {}
     for key, spans in raw.items():
         spans.sort(key=lambda s: (s[0], -s[1]))
@@ -73,11 +74,27 @@ def _truthy(value: Any) -> Any:
     return value
 
 
+def _options(expected: Any) -> frozenset[Any]:
+    return frozenset(_truthy(o) for o in (expected if isinstance(expected, list) else [expected]))
+
+
+_WANTED: dict[int, tuple[dict[str, Any], list[tuple[str, frozenset[Any]]]]] = {}
+
+
+def _normalised(wanted: dict[str, Any]) -> list[tuple[str, frozenset[Any]]]:
+    """A condition's accepted values, normalised once per condition object."""
+    entry = _WANTED.get(id(wanted))
+    if entry is None or entry[0] is not wanted:
+        entry = _WANTED[id(wanted)] = (wanted, [(k, _options(v)) for k, v in wanted.items()])
+    return entry[1]
+
+
 def meta_matches(meta: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    for key, expected in wanted.items():
-        actual = _truthy(meta.get(key))
-        options = expected if isinstance(expected, list) else [expected]
-        if not any(actual == _truthy(option) for option in options):
+    for key, accepted in _normalised(wanted):
+        try:
+            if _truthy(meta.get(key)) not in accepted:
+                return False
+        except TypeError:  # an unhashable metadata value (a list) matches nothing
             return False
     return True
 
@@ -86,9 +103,10 @@ def applies(rule: RuleSpec, ctx: PostContext) -> bool:
     when = rule.when
     if not when:
         return True
-    if "meta" in when and not meta_matches(ctx.post.meta, when["meta"]):
+    meta = ctx.post.meta
+    if "meta" in when and not meta_matches(meta, when["meta"]):
         return False
-    if "not_meta" in when and meta_matches(ctx.post.meta, when["not_meta"]):
+    if "not_meta" in when and meta_matches(meta, when["not_meta"]):
         return False
     return not ("contains" in when and not ctx.hits(f"{rule.id}@when"))
 

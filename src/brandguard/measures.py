@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .sentences import sentence_spans
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -94,20 +96,12 @@ class Measures:
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start_char, end_char, words) of each sentence that has words."""
         text = self.post.text
-        doc = self.doc
-        if not len(doc):
-            return []
-        starts = doc.to_array(["SENT_START", "IDX"]).astype("int64")
-        bounds = starts[starts[:, 0] == 1, 1].tolist() + [len(text)]
-        if bounds[0] != 0:
-            bounds.insert(0, 0)
         count = WORD_RE.findall
         out = []
-        for start, end in zip(bounds, bounds[1:], strict=False):
+        for start, end in sentence_spans(text):
             n = len(count(text, start, end))
             if n:
-                stripped = len(text[start:end].rstrip())
-                out.append((start, start + stripped, n))
+                out.append((start, end, n))
         return out
 
     @cached_property

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
@@ -22,65 +22,36 @@ _EMOJI_SEQUENCE = re.compile(
     "^(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f300-\U0001faff\u2600-\u27bf]"
     "[\ufe0f\U0001f3fb-\U0001f3ff]*(?:\u200d[\U0001f300-\U0001faff\u2600-\u27bf][\ufe0f\U0001f3fb-\U0001f3ff]*)*)+$"
 )
-_LIST_MARKER = re.compile(r"^(?:[-*+>#•]|\d+[.)])$")
 
 
 class SentenceBoundaries:
-    """Sentence starts for blank pipelines, computed on token arrays.
+    """Sentence starts on the Doc, for token patterns that use IS_SENT_START.
 
-    The same rule as spaCy's Sentencizer (a sentence starts at the first non-punctuation token
-    after a terminal mark), plus block-aware line breaks. spaCy's Sentencizer builds a Python Token
-    object per token, which costs more than tokenising; this works on the Doc's arrays and only
-    looks at the few whitespace tokens that hold a line break.
+    The boundaries come from sentences.py, the same splitter the measures use, mapped to tokens.
+    Blank pipelines add this component only when a pattern needs it (compiler.py): measures read
+    sentences from the text directly, which is cheaper than any per-token pass.
     """
-
-    def __init__(self, nlp: Language) -> None:
-        from spacy.pipeline import Sentencizer
-
-        strings = nlp.vocab.strings
-        self.terminal = frozenset(
-            strings.add(c) for c in (*Sentencizer.default_punct_chars, "...", "…")
-        )
-        self.closing = frozenset(
-            strings.add(c) for c in ('"', "'", "”", "’", ")", "]", "»", "*", "_")
-        )
 
     def __call__(self, doc: Any) -> Any:
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array([ORTH, IS_SPACE, IS_PUNCT])
-        terminal = np.zeros(n, dtype=bool)
-        closing = np.zeros(n, dtype=bool)
-        for i in np.flatnonzero(arr[:, 2]):  # only punctuation can end a sentence
-            orth = int(arr[i, 0])
-            terminal[i] = orth in self.terminal
-            closing[i] = orth in self.closing
-        after_terminal = np.zeros(n, dtype=bool)
-        after_terminal[1:] = terminal[:-1]
-        for i in np.flatnonzero(after_terminal & closing):  # "Wow!" she … starts after the quote
-            j = int(i)
-            while j < n and closing[j]:
-                j += 1
-            if j < n:
-                after_terminal[j] = True
+        from .sentences import sentence_spans
+
+        token_starts = doc.to_array("IDX").astype("int64")
         starts = np.full(n, -1, dtype="int64")
         starts[0] = 1
-        starts[after_terminal & ~terminal & ~closing] = 1
-        for i in np.flatnonzero(arr[: n - 1, 1]):  # whitespace tokens: line breaks live there
-            token = doc[int(i)].text
-            if "\n" not in token:
-                continue
-            nxt = doc[int(i) + 1].text
-            if token.count("\n") > 1 or not nxt[:1].islower() or _LIST_MARKER.match(nxt):
-                starts[i + 1] = 1
+        for start, _ in sentence_spans(doc.text):
+            i = int(np.searchsorted(token_starts, start, side="right")) - 1
+            if 0 <= i < n:
+                starts[i] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
 
 
 @Language.factory("brandguard_sentences")
 def make_sentence_boundaries(nlp: Language, name: str) -> SentenceBoundaries:
-    return SentenceBoundaries(nlp)
+    return SentenceBoundaries()
 
 
 def _tune_tokenizer(nlp: Language) -> None:
@@ -102,8 +73,13 @@ class _TokenMatch:
         return _EMOJI_SEQUENCE.match(text) or (self.default(text) if self.default else None)
 
 
-def make_nlp(language: str, trained: str | None = None) -> tuple[Language, bool]:
-    """Return (nlp, is_trained). A named trained pipeline is used only when it is installed."""
+def make_nlp(
+    language: str, trained: str | None = None, sentence_starts: bool = False
+) -> tuple[Language, bool]:
+    """Return (nlp, is_trained). A named trained pipeline is used only when it is installed.
+
+    A blank pipeline is the tokenizer alone, plus sentence starts when a token pattern needs them.
+    """
     import spacy
 
     if trained:
@@ -117,5 +93,6 @@ def make_nlp(language: str, trained: str | None = None) -> tuple[Language, bool]
             pass
     nlp = spacy.blank(language)
     _tune_tokenizer(nlp)
-    nlp.add_pipe("brandguard_sentences")
+    if sentence_starts:
+        nlp.add_pipe("brandguard_sentences")
     return nlp, False

@@ -33,15 +33,12 @@ def check_paths(
 
 
 def audit_results(
-    policy: Policy,
+    compiled: CompiledPolicy,
     paths: Iterable[str],
-    select: list[str],
-    ignore: list[str],
     text_column: str,
     id_column: str,
     row_format: str,
 ) -> Iterator[PostResult]:
-    compiled = compile_policy(policy, select or None, ignore)
     posts = iter_posts(paths, text_key=text_column, id_key=id_column, row_format=row_format)
     return check_posts(compiled, posts, batch_size=256)
 

@@ -51,7 +51,13 @@ class Builder(Protocol):
     def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None: ...
 
     def add_regex(
-        self, key: str, pattern: str, *, case_sensitive: bool = False, origin: str = ""
+        self,
+        key: str,
+        pattern: str,
+        *,
+        case_sensitive: bool = False,
+        origin: str = "",
+        group: int | str = 0,
     ) -> None: ...
 
 
@@ -85,6 +91,10 @@ def render(template: str, values: dict[str, Any]) -> str:
 
 
 PHRASES_SCHEMA = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+GROUP_SCHEMA = {
+    "description": "the capture group whose span is reported (number or name; 0 = the whole match)",
+    "oneOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}],
+}
 REGEX_SCHEMA = {
     "oneOf": [
         {"type": "string", "minLength": 1},
@@ -114,7 +124,13 @@ def register_matchers(rule: RuleSpec, builder: Builder, key: str, options: dict[
         )
     if "regex" in options:
         for pattern in as_list(options["regex"]):
-            builder.add_regex(key, pattern, case_sensitive=case_sensitive, origin=rule.origin)
+            builder.add_regex(
+                key,
+                pattern,
+                case_sensitive=case_sensitive,
+                origin=rule.origin,
+                group=options.get("group", 0),
+            )
     if "patterns" in options:
         builder.add_patterns(key, options["patterns"], rule.origin)
 

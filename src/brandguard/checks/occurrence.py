@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import RuleSpec
 from .base import (
+    GROUP_SCHEMA,
     PATTERNS_SCHEMA,
     PHRASES_SCHEMA,
     REGEX_SCHEMA,
@@ -26,6 +27,7 @@ from .base import (
 OPTIONS = {
     "phrases": PHRASES_SCHEMA,
     "regex": REGEX_SCHEMA,
+    "group": GROUP_SCHEMA,
     "patterns": PATTERNS_SCHEMA,
     "max": {"type": "integer", "minimum": 0},
     "min": {"type": "integer", "minimum": 0},

@@ -1,6 +1,7 @@
 """``regex``: Python regular expressions over the checked text (code and URLs masked out).
 
-Options: ``regex`` (one or a list), ``case_sensitive`` (default false). All regex rules of a
+Options: ``regex`` (one or a list), ``case_sensitive`` (default false), ``group`` (the capture
+group whose span is reported, so a regex can consume context instead of using slow look-behinds). All regex rules of a
 policy share one combined pre-pass, so a post with no regex hit costs one scan.
 """
 
@@ -10,9 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import RuleSpec
-from .base import REGEX_SCHEMA, Builder, Context, RawFinding, as_list
+from .base import GROUP_SCHEMA, REGEX_SCHEMA, Builder, Context, RawFinding, as_list
 
-OPTIONS = {"regex": REGEX_SCHEMA, "case_sensitive": {"type": "boolean"}}
+OPTIONS = {"regex": REGEX_SCHEMA, "case_sensitive": {"type": "boolean"}, "group": GROUP_SCHEMA}
 REQUIRED = ("regex",)
 
 
@@ -32,5 +33,6 @@ def compile(rule: RuleSpec, builder: Builder) -> RegexCheck:
             pattern,
             case_sensitive=bool(rule.options.get("case_sensitive", False)),
             origin=rule.origin,
+            group=rule.options.get("group", 0),
         )
     return RegexCheck(rule)

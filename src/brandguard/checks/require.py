@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..model import RuleSpec
 from .base import (
+    GROUP_SCHEMA,
     PATTERNS_SCHEMA,
     PHRASES_SCHEMA,
     REGEX_SCHEMA,
@@ -25,6 +26,7 @@ from .base import (
 OPTIONS = {
     "any": PHRASES_SCHEMA,
     "regex": REGEX_SCHEMA,
+    "group": GROUP_SCHEMA,
     "patterns": PATTERNS_SCHEMA,
     "within_first_chars": {"type": "integer", "minimum": 1},
     "case_sensitive": {"type": "boolean"},
