@@ -87,9 +87,39 @@ class _Builder:
         ):
             file, line = _origin_parts(origin)
             raise ConfigError(f"regex {pattern!r} has no group {group!r}", file, line, "group")
-        if any(k == key and r == compiled for k, r, _ in self.regexes[-64:]):
+        if any(k == key and r.same_as(compiled) for k, r, _ in self.regexes[-64:]):
             return  # rules sharing a key (e.g. one pack's markers) register a regex once
-        self.regexes.append((key, compiled, group))
+        self.regexes.append((key, LazyRegex(compiled), group))
+
+
+class LazyRegex:
+    """A compiled regex that pickles as its source and compiles again only when first used.
+
+    A cached policy holds ~170 rule regexes; a one-file check runs only the few the RE2 pre-pass
+    picks, so recompiling all of them on every load would be wasted start-up time.
+    """
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+        self._compiled: re.Pattern[str] | None = compiled
+
+    def finditer(self, text: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled.finditer(text)
+
+    def same_as(self, other: re.Pattern[str]) -> bool:
+        return self.pattern == other.pattern and self.flags == other.flags
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.pattern, self.flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ import contextlib
 import os
 import re
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 _OUTSIDE = {
     "w": r"[\pL\pN_]",
@@ -135,9 +136,6 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-LAZY_AFTER = 8  # posts checked with every regex before an unpickled set is rebuilt
-
-
 def _new_set(re2: object) -> object:
     options = re2.Options()  # type: ignore[attr-defined]
     options.max_mem = 64 << 20  # a roomy DFA budget: 8 MB made the set 50x slower
@@ -152,7 +150,7 @@ class RegexSet:
     0.05 s in chunks).
     """
 
-    def __init__(self, regexes: Sequence[re.Pattern[str]]) -> None:
+    def __init__(self, regexes: Sequence[Any]) -> None:  # compiled or compiler.LazyRegex
         self.count = len(regexes)
         self.always: list[int] = []
         self.index: list[int] = []  # RE2 pattern number -> regex position
@@ -191,21 +189,16 @@ class RegexSet:
         return {k: v for k, v in self.__dict__.items() if k != "_sets"}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        # Rebuilding costs ~20 ms: a one-post run is faster running every regex in Python, so
-        # the sets are rebuilt only when a run gets to its LAZY_AFTER-th post.
+        # Rebuilding costs ~25 ms, less than compiling every rule regex in Python (they compile
+        # lazily, compiler.LazyRegex), which a run without the pre-pass would need.
         self.__dict__.update(state)
         self._sets = None
-        self._pending = LAZY_AFTER if self._patterns else 0
+        if self._patterns:
+            self._build()
 
     def candidates(self, text: str) -> list[int]:
         if self._sets is None:
-            pending = getattr(self, "_pending", 0)
-            if not pending:
-                return self.always
-            self._pending = pending - 1
-            if pending > 1:
-                return list(range(self.count))  # exact either way: Python decides matches
-            self._build()
+            return self.always
         index = self.index
         found = [index[first + k] for first, chunk in self._sets for k in (chunk.Match(text) or ())]
         if not found:
