@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
-from .policy import Policy, load_policy
+
+if TYPE_CHECKING:
+    from .policy import Policy
 
 CONFIG_NAMES = (".brandguard.yaml", ".brandguard.yml", "brandguard.yaml")
 
@@ -53,6 +56,8 @@ def _pyproject_policy(path: Path) -> str | None:
 
 
 def resolve_policy(explicit: str | None, start: Path | None = None) -> Policy:
+    from .policy import load_policy
+
     if explicit:
         return load_policy(explicit)
     found = discover(start)

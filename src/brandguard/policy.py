@@ -16,12 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .governance import governance_rules
 from .model import RuleSpec
-from .packs import load_pack_ref
 from .resources import bundled_policy, bundled_policy_names, resolve_ref
-from .schema import policy_schema
-from .validation import validate
 from .yamlio import LocatedDict, LocatedList, line_of, load_yaml_file, load_yaml_text, plain
 
 MERGED_MAPPINGS = (
@@ -93,6 +89,9 @@ class _Layer:
 
 
 def _read(path: Path, stack: tuple[str, ...], data: Any = None) -> list[_Layer]:
+    from .schema import policy_schema  # lazily: a cache hit never validates
+    from .validation import validate
+
     file = str(path)
     if file in stack:
         chain = " -> ".join([*stack[stack.index(file) :], file])
@@ -255,6 +254,9 @@ def load_policy(ref: str | Path | None = None, *, text: str | None = None) -> Po
 
 
 def build_policy(layers: list[_Layer]) -> Policy:
+    from .governance import governance_rules
+    from .packs import load_pack_ref
+
     merged, sources, pack_refs = _merge(layers)
     top = layers[-1]
     language = merged.get("language", "en")
