@@ -19,6 +19,9 @@ class Run:
     out: str
     err: str
 
+    def __iter__(self):  # code, out, err = run_cli(...)
+        return iter((self.code, self.out, self.err))
+
 
 def run_cli(
     args: Sequence[str],

@@ -8,7 +8,7 @@ import pytest
 
 from brandguard.errors import ConfigError
 from brandguard.policy import load_policy
-from tests.cli_helpers import run_cli
+from tests._cli import run_cli
 
 BASE = """\
 policy: base
@@ -91,9 +91,9 @@ def test_sources_name_file_and_line_of_each_value(tmp_path, child) -> None:
     assert src["policy"] == f"{kid}:1"
 
 
-def test_policy_show_sources_cli(tmp_path, child, capsys) -> None:
+def test_policy_show_sources_cli(tmp_path, child) -> None:
     code, out, _ = run_cli(
-        ["policy", "show", "--sources", "--policy", str(tmp_path / "child.yaml")], capsys
+        ["policy", "show", "--sources", "--policy", str(tmp_path / "child.yaml")]
     )
     assert code == 0
     assert f"# tone.exclamations: {tmp_path / 'base.yaml'}:8" in out
@@ -155,10 +155,10 @@ def test_missing_parent_names_file_line_and_key(tmp_path) -> None:
         ),
     ],
 )
-def test_bad_values_exit_2_with_file_line_key(tmp_path, capsys, text, where, words) -> None:
+def test_bad_values_exit_2_with_file_line_key(tmp_path, text, where, words) -> None:
     path = write(tmp_path, "bad.yaml", text)
     post = write(tmp_path, "post.txt", "Hello.\n")
-    code, out, err = run_cli(["check", "--policy", str(path), str(post)], capsys)
+    code, out, err = run_cli(["check", "--policy", str(path), str(post)])
     assert code == 2 and out == ""
     assert err.startswith(f"brandguard: error: {path}{where}"), err
     assert words in err

@@ -8,7 +8,7 @@ import yaml
 from brandguard.errors import BrandguardError
 from brandguard.policy import load_policy
 from brandguard.starter import starter_policy
-from tests.cli_helpers import run_cli
+from tests._cli import run_cli
 
 
 @pytest.mark.parametrize(
@@ -35,29 +35,29 @@ def test_starter_validates(tmp_path, language, jurisdictions, brand) -> None:
         assert "TRM001" in ids
 
 
-def test_init_writes_and_refuses_to_overwrite(tmp_path, monkeypatch, capsys) -> None:
+def test_init_writes_and_refuses_to_overwrite(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = run_cli(
-        ["init", "--brand", "Acme", "--jurisdiction", "us,UK", "--language", "en"], capsys
+        ["init", "--brand", "Acme", "--jurisdiction", "us,UK", "--language", "en"]
     )
     assert code == 0 and "wrote .brandguard.yaml" in out
     written = (tmp_path / ".brandguard.yaml").read_text(encoding="utf-8")
     assert "jurisdictions: [us, uk]" in written
     (tmp_path / ".brandguard.yaml").write_text("policy: mine\n", encoding="utf-8")
-    code, _, err = run_cli(["init"], capsys)
+    code, _, err = run_cli(["init"])
     assert code == 2 and "already exists; use --force" in err
     assert (tmp_path / ".brandguard.yaml").read_text(encoding="utf-8") == "policy: mine\n"
-    code, _, _ = run_cli(["init", "--force", "--language", "it"], capsys)
+    code, _, _ = run_cli(["init", "--force", "--language", "it"])
     assert code == 0
     assert load_policy(tmp_path / ".brandguard.yaml").language == "it"
     # The written file is what `check` discovers.
-    code, out, _ = run_cli(["policy", "show"], capsys)
+    code, out, _ = run_cli(["policy", "show"])
     assert code == 0 and "language: it" in out
 
 
-def test_init_rejects_unknown_jurisdiction(tmp_path, monkeypatch, capsys) -> None:
+def test_init_rejects_unknown_jurisdiction(tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, _, err = run_cli(["init", "--jurisdiction", "us,fr"], capsys)
+    code, _, err = run_cli(["init", "--jurisdiction", "us,fr"])
     assert code == 2 and "unknown jurisdiction 'fr'" in err
     assert not (tmp_path / ".brandguard.yaml").exists()
     with pytest.raises(BrandguardError):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brandguard.policy import load_policy
-from tests.cli_helpers import run_cli
+from tests._cli import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -43,13 +43,12 @@ def test_every_sample_post_is_covered() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_worked_example(name: str, capsys, monkeypatch) -> None:
+def test_worked_example(name: str, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
     policy = load_policy(f"examples/{name}")
     assert policy.name == name
     code, out, _ = run_cli(
-        ["check", "--policy", f"examples/{name}", f"examples/{name}", "--output-format", "json"],
-        capsys,
+        ["check", "--policy", f"examples/{name}", f"examples/{name}", "--output-format", "json"]
     )
     report = json.loads(out)
     fired = {Path(p["id"]).name: {f["rule"] for f in p["findings"]} for p in report["posts"]}
