@@ -220,7 +220,7 @@ def check_posts(
 
     def flush() -> Iterator[PostResult]:
         real = [p for p in pending if isinstance(p, Post)]
-        docs = iter(compiled.nlp.pipe((p.text for p in real), batch_size=batch_size))
+        docs = iter(compiled.pipe((p.text for p in real), batch_size=batch_size))
         for item in pending:
             yield item if isinstance(item, PostResult) else check_doc(compiled, item, next(docs))
         pending.clear()
