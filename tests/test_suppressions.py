@@ -61,3 +61,8 @@ def test_bg001_can_itself_be_ignored(tmp_path) -> None:
         check_text("x <!-- brandguard: ignore[BAN001] -->", policy, format="markdown").findings
         == ()
     )
+
+
+def test_directives_inside_code_are_examples_not_instructions(policy) -> None:
+    text = "```markdown\nx <!-- brandguard: ignore[BAN001] -->\n```\n\n`<!-- brandguard: file-ignore[BAN] -->`\nsynergy\n"
+    assert found(text, policy) == [("BAN001", 6)]

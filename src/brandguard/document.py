@@ -30,6 +30,9 @@ class Post:
     path: str | None = None
     format: str = "text"
     problems: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, message)
+    code: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # code spans: examples, not directives
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:

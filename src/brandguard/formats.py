@@ -101,7 +101,9 @@ def _front_matter(source: str, mask: _Mask, post: Post) -> None:
     post.meta = {**{str(k): v for k, v in data.items()}, **post.meta}
 
 
-def _mask_fences(source: str, mask: _Mask) -> None:
+def _mask_fences(source: str, mask: _Mask) -> list[tuple[int, int]]:
+    """Blank fenced code blocks; return their spans."""
+    spans: list[tuple[int, int]] = []
     offset = 0
     fence: str | None = None
     start = 0
@@ -116,11 +118,14 @@ def _mask_fences(source: str, mask: _Mask) -> None:
             and len(m.group(1)) >= len(fence)
             and not line.strip().strip(fence[0])
         ):
-            mask.blank(start, offset + len(line))
+            spans.append((start, offset + len(line)))
             fence = None
         offset += len(line)
     if fence is not None:
-        mask.blank(start, len(source))
+        spans.append((start, len(source)))
+    for start, end in spans:
+        mask.blank(start, end)
+    return spans
 
 
 def parse_markdown(
@@ -130,11 +135,13 @@ def parse_markdown(
     mask = _Mask(source)
     post = Post(post_id, source, "", dict(meta or {}), [], path, "markdown")
     _front_matter(source, mask, post)
-    _mask_fences(source, mask)
+    post.code = _mask_fences(source, mask)
+    inline = [m.span() for m in INLINE_CODE_RE.finditer(mask.text())]
     for m in COMMENT_RE.finditer(mask.text()):
         mask.blank(m.start(), m.end())
-    for m in INLINE_CODE_RE.finditer(mask.text()):
-        mask.blank(m.start(), m.end())
+    for start, end in inline:
+        mask.blank(start, end)
+    post.code += inline
     checked = mask.text()
     for m in IMAGE_RE.finditer(checked):
         mask.blank(m.start(), m.end())

@@ -52,6 +52,8 @@ class Directive:
 def parse_directives(post: Post) -> list[Directive]:
     out = []
     for m in DIRECTIVE_RE.finditer(post.source):
+        if any(start <= m.start() < end for start, end in post.code):
+            continue  # a directive shown in a code block is an example, not an instruction
         verb = m.group("verb").lower()
         ids = tuple(x.strip() for x in (m.group("ids") or "").split(",") if x.strip())
         problem = None
