@@ -215,3 +215,9 @@ def test_real_entry_point_exit_codes(repo: Path) -> None:
     assert usage.returncode == 2
     ok = subprocess.run([*exe, "check", "clean.md"], cwd=repo, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
+
+
+def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
+    result = run(repo, "check", ".", "bad.md", "--output-format", "json")
+    ids = [Path(p["id"]).name for p in json.loads(result.output)["posts"]]
+    assert ids.count("bad.md") == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from .compiler import CompiledPolicy, compile_policy
 from .engine import check_posts
@@ -23,11 +24,12 @@ def check_paths(
         compiled = compile_policy(policy, select or None, ignore)
 
     def posts() -> Iterator:
+        seen: set[Path] = set()  # a file named twice is checked (and fixed) once
         for path in paths:
             if path == "-":
                 yield read_stdin(stdin_filename)
             else:
-                yield from iter_posts([path], exports=False)
+                yield from iter_posts([path], exports=False, seen=seen)
 
     return list(check_posts(compiled, posts()))
 

@@ -29,21 +29,32 @@ def unreadable(post_id: str, path: str | None, message: str) -> PostResult:
     return PostResult(post_id, path, (finding,), score, error=message)
 
 
-def iter_files(paths: Iterable[str], include_exports: bool = False) -> Iterator[Path]:
-    """Expand directories (sorted, recursive) into checkable files; explicit files pass as given."""
+def iter_files(
+    paths: Iterable[str], include_exports: bool = False, seen: set[Path] | None = None
+) -> Iterator[Path]:
+    """Expand directories (sorted, recursive) into checkable files; explicit files pass as given.
+
+    A file reached twice (``posts/`` and ``posts/a.md``) is yielded once per ``seen`` set.
+    """
     suffixes = set(FORMAT_BY_SUFFIX) | (set(EXPORT_SUFFIXES) if include_exports else set())
+    seen = set() if seen is None else seen
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in suffixes
-                    and not SKIP_DIRS.intersection(child.relative_to(path).parts[:-1])
-                ):
-                    yield child
+            found = (
+                child
+                for child in sorted(path.rglob("*"))
+                if child.is_file()
+                and child.suffix.lower() in suffixes
+                and not SKIP_DIRS.intersection(child.relative_to(path).parts[:-1])
+            )
         else:
-            yield path
+            found = iter((path,))
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file
 
 
 def format_for(path: Path, default: str = "text") -> str:
@@ -157,9 +168,10 @@ def iter_posts(
     id_key: str = "id",
     row_format: str = "text",
     exports: bool = True,
+    seen: set[Path] | None = None,
 ) -> Iterator[Post | PostResult]:
     """All posts behind ``paths`` in order; CSV/JSONL files give one post a row."""
-    for path in iter_files(paths, include_exports=exports):
+    for path in iter_files(paths, include_exports=exports, seen=seen):
         suffix = path.suffix.lower()
         if exports and suffix in (".jsonl", ".ndjson"):
             yield from iter_jsonl(path, text_key, id_key, row_format)
