@@ -16,7 +16,15 @@ import yaml
 
 from .document import Link, Post
 
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]", re.IGNORECASE)
+# A URL with a scheme or www., or a bare domain with a path (amzn.to/x, youtube.com/user/x): social
+# platforms link those too. Bare domains need a path so that "Node.js" or "e.g." never count.
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]"
+    r"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:com|net|org|io|co|ly|me|to|gl|gd|it|uk|de|fr|es|eu|info|biz|tv|be|us|ca|au|app|dev|shop"
+    r"|store|link|page|site)/[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]",
+    re.IGNORECASE,
+)
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
