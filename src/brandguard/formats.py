@@ -16,13 +16,17 @@ import yaml
 
 from .document import Link, Post
 
-# A URL with a scheme or www., or a bare domain with a path (amzn.to/x, youtube.com/user/x): social
-# platforms link those too. Bare domains need a path so that "Node.js" or "e.g." never count.
-URL_RE = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]"
-    r"|(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
-    r"(?:com|net|org|io|co|ly|me|to|gl|gd|it|uk|de|fr|es|eu|info|biz|tv|be|us|ca|au|app|dev|shop"
-    r"|store|link|page|site)/[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]",
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]", re.IGNORECASE)
+# Bare domains with a path (amzn.to/x, youtube.com/user/x) are links too: platforms link them. The
+# path is required so that "Node.js" or "e.g." never count; BARE_HINT is the cheap test first.
+_TLDS = (
+    "com|net|org|io|co|ly|me|to|gl|gd|it|uk|de|fr|es|eu|info|biz|tv|be|us|ca|au|app|dev|shop|store"
+    "|link|page|site"
+)
+BARE_HINT = re.compile(rf"\.(?:{_TLDS})/", re.IGNORECASE)
+BARE_URL_RE = re.compile(
+    rf"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})/"
+    r"[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]",
     re.IGNORECASE,
 )
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -74,7 +78,15 @@ class _Mask:
 
 
 def _mask_urls(checked: str, mask: _Mask, links: list[Link]) -> None:
-    for m in URL_RE.finditer(checked):
+    found = list(URL_RE.finditer(checked))
+    if BARE_HINT.search(checked):
+        covered = [m.span() for m in found]
+        found += [
+            m
+            for m in BARE_URL_RE.finditer(checked)
+            if not any(s <= m.start() < e for s, e in covered)
+        ]
+    for m in found:
         links.append(Link(m.start(), m.end(), m.group()))
         mask.blank(m.start(), m.end())
 
@@ -245,10 +257,7 @@ def parse_html(
     parser = _VisibleText(source, mask, post)
     parser.feed(source)
     parser.close()
-    checked = mask.text()
-    for m in URL_RE.finditer(checked):
-        post.links.append(Link(m.start(), m.end(), m.group()))
-        mask.blank(m.start(), m.end())
+    _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
     post.text = mask.text()
     return post
