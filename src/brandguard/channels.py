@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .checks.metric import bound_rule
 from .model import RuleSpec
 from .platforms import PLATFORMS
 
@@ -104,16 +105,15 @@ def _rule(
     _, _, _, counted = LIMITS.get(key, (0, "", "", key))
     how = " as X counts them (every link counts 23)" if metric == "x_characters" else ""
     default = f"{{value}} {counted}{how}; {platform.label} posts allow {_describe(bound)}"
-    return RuleSpec(
-        id=f"{PREFIX[channel]}{number:03d}",
-        name=f"{channel}-{key}",
-        kind="metric",
-        category=category,
-        severity=bound.get("severity", "warning"),
-        message=bound.get("message", default),
-        options={"metric": metric, **{k: bound[k] for k in ("min", "max") if k in bound}},
+    return bound_rule(
+        f"{PREFIX[channel]}{number:03d}",
+        f"{channel}-{key}",
+        metric,
+        category,
+        default,
+        bound,
+        origin,
         when={"meta": {"channel": list(platform.aliases)}},
-        origin=origin,
     )
 
 

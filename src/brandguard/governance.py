@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .channels import channel_rules
+from .checks.metric import bound_rule
 from .model import RuleSpec
 from .terminology import terminology_rules
 from .tone import METRIC_KNOBS, tone_rules
@@ -88,17 +89,15 @@ def guideline_rules(
     rules = []
     for metric, bound in guidelines.items():
         rule_id, category, message = GUIDELINES[metric]
-        options = {"metric": metric, **{k: bound[k] for k in ("min", "max") if k in bound}}
         rules.append(
-            RuleSpec(
-                id=rule_id,
-                name=f"guideline-{metric.replace('_', '-')}",
-                kind="metric",
-                category=category,
-                severity=bound.get("severity", "warning"),
-                message=bound.get("message", message),
-                options=options,
-                origin=_origin(sources, f"guidelines.{metric}", file),
+            bound_rule(
+                rule_id,
+                f"guideline-{metric.replace('_', '-')}",
+                metric,
+                category,
+                message,
+                bound,
+                _origin(sources, f"guidelines.{metric}", file),
             )
         )
     return rules

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .checks.metric import bound_rule
 from .errors import ConfigError
 from .model import RuleSpec
 
@@ -220,15 +221,8 @@ def tone_rules(
         if not bound or not ({"min", "max"} & set(bound)):
             continue
         rules.append(
-            RuleSpec(
-                id=rule_id,
-                name=f"tone-{knob.replace('_', '-')}",
-                kind="metric",
-                category=category,
-                severity=bound.get("severity", "warning"),
-                message=bound.get("message", message),
-                options={"metric": metric, **{k: bound[k] for k in ("min", "max") if k in bound}},
-                origin=origin,
+            bound_rule(
+                rule_id, f"tone-{knob.replace('_', '-')}", metric, category, message, bound, origin
             )
         )
     if "voice" in tone:
@@ -255,24 +249,15 @@ def _voice_rule(voice: str, language: str, origin: str) -> RuleSpec:
 
 
 def _contraction_rule(setting: Any, origin: str) -> RuleSpec:
-    if setting == "prefer":
-        return RuleSpec(
-            id="TON008",
-            name="tone-contractions",
-            kind="substitution",
-            category="style",
-            severity="info",
-            message="the brand voice is conversational: write '{suggestion}', not '{match}'",
-            options={"swap": dict(_NEGATIONS)},
-            origin=origin,
-        )
+    prefer = setting == "prefer"
+    voice = "is conversational" if prefer else "avoids contractions"
     return RuleSpec(
         id="TON008",
         name="tone-contractions",
         kind="substitution",
         category="style",
-        severity="warning",
-        message="the brand voice avoids contractions: write '{suggestion}', not '{match}'",
-        options={"swap": dict(_EXPANSIONS)},
+        severity="info" if prefer else "warning",
+        message=f"the brand voice {voice}: write '{{suggestion}}', not '{{match}}'",
+        options={"swap": dict(_NEGATIONS if prefer else _EXPANSIONS)},
         origin=origin,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..measures import MEASURES, PER_UNIT
 from ..model import RuleSpec
@@ -71,3 +72,28 @@ class MetricCheck:
 def compile(rule: RuleSpec, builder: Builder) -> MetricCheck:
     opts = rule.options
     return MetricCheck(rule, opts["metric"], opts.get("min"), opts.get("max"))
+
+
+def bound_rule(
+    rule_id: str,
+    name: str,
+    metric: str,
+    category: str,
+    message: str,
+    bound: dict[str, Any],
+    origin: str,
+    when: dict[str, Any] | None = None,
+) -> RuleSpec:
+    """A metric rule from a governance bound ``{min, max, severity, message}`` (guidelines,
+    tone knobs and channel limits all compile this way)."""
+    return RuleSpec(
+        id=rule_id,
+        name=name,
+        kind="metric",
+        category=category,
+        severity=bound.get("severity", "warning"),
+        message=bound.get("message", message),
+        options={"metric": metric, **{k: bound[k] for k in ("min", "max") if k in bound}},
+        when=when,
+        origin=origin,
+    )
