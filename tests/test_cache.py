@@ -220,3 +220,29 @@ def test_lazy_regex_pickles_as_source_and_compiles_on_use() -> None:
     lazy = pickle.loads(pickle.dumps(LazyRegex(re.compile(r"\bfree\b", re.I))))
     assert lazy._compiled is None
     assert [m.group() for m in lazy.finditer("FREE stuff, free!")] == ["FREE", "free"]
+
+
+def test_hyphenation_patterns_are_cached_and_rebuilt_when_damaged(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyphen
+
+    syllables.reset()
+    try:
+        expected = len(pyphen.Pyphen(lang="en").positions("flibbertigibbet")) + 1
+        assert syllables.word_syllables("flibbertigibbet", "en") == expected
+        (stored,) = cache_dir.glob("hyphenation-*-en.obj")
+        syllables.reset()
+        stored.write_bytes(b"garbage")
+        assert syllables.word_syllables("flibbertigibbet", "en") == expected
+        assert stored.read_bytes().startswith(cache.MAGIC)  # rebuilt
+        syllables.reset()
+
+        def no_parsing(*args, **kwargs):
+            raise AssertionError("the cached patterns should have been used")
+
+        monkeypatch.setattr(pyphen, "hdcache", {})  # pyphen's own in-process memo
+        monkeypatch.setattr(pyphen.HyphDict, "__init__", no_parsing)
+        assert syllables.word_syllables("flibbertigibbet", "en") == expected
+    finally:
+        syllables.reset()

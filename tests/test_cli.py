@@ -198,7 +198,7 @@ def test_pyproject_tool_section_is_discovered(tmp_path: Path) -> None:
 
 def test_real_entry_point_exit_codes(repo: Path) -> None:
     """The installed `brandguard` command: 2 and one line for config errors, never a traceback."""
-    exe = [sys.executable, "-c", "from brandguard.cli import main; main()"]
+    exe = [sys.executable, "-c", "from brandguard.cli import entry_point; entry_point()"]
     (repo / "broken.yaml").write_text("language: en\ntone: {voice: loud}\n", encoding="utf-8")
     bad = subprocess.run(
         [*exe, "check", "--policy", "broken.yaml", "clean.md"],
@@ -215,6 +215,27 @@ def test_real_entry_point_exit_codes(repo: Path) -> None:
     assert usage.returncode == 2
     ok = subprocess.run([*exe, "check", "clean.md"], cwd=repo, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
+
+
+def test_the_quick_exit_still_delivers_the_whole_report(repo: Path) -> None:
+    """entry_point skips the interpreter's teardown: exit code and every byte must survive it."""
+    exe = [sys.executable, "-c", "from brandguard.cli import entry_point; entry_point()"]
+    for i in range(200):
+        (repo / f"many-{i:03d}.md").write_text("Act now! Click here to buy.\n", encoding="utf-8")
+    found = subprocess.run(
+        [*exe, "check", ".", "--output-format", "json"], cwd=repo, capture_output=True, text=True
+    )
+    assert found.returncode == 1, found.stderr
+    report = json.loads(found.stdout)  # cut short, it would not parse
+    assert len(report["posts"]) >= 201
+    written = subprocess.run(
+        [*exe, "check", ".", "--output-format", "json", "-o", "report.json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 1
+    assert json.loads((repo / "report.json").read_text(encoding="utf-8")) == report
 
 
 def test_a_file_named_twice_is_checked_once(repo: Path) -> None:

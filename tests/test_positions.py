@@ -121,6 +121,8 @@ def test_file_positions_through_cli(tmp_path: Path) -> None:
 
 
 def test_bare_domains_with_a_path_are_links() -> None:
-    post = parse("Grab it at amzn.to/3xYz or youtube.com/user/abc. Node.js, e.g. fine.", "text", "x")
+    post = parse(
+        "Grab it at amzn.to/3xYz or youtube.com/user/abc. Node.js, e.g. fine.", "text", "x"
+    )
     assert [link.url for link in post.links] == ["amzn.to/3xYz", "youtube.com/user/abc"]
     assert "amzn" not in post.text and "Node.js" in post.text

@@ -85,6 +85,35 @@ def file_path(name: str) -> Path | None:
     return folder / name if folder is not None else None
 
 
+def read_object(name: str) -> Any | None:
+    """What ``write_object`` stored under ``name``, or None when missing, not ours or damaged."""
+    path = file_path(name)
+    if path is None or not trusted_file(path):
+        return None
+    try:
+        data = path.read_bytes()
+        if data.startswith(MAGIC):
+            return pickle.loads(data[len(MAGIC) :])
+    except Exception:  # truncated or from an incompatible library: the caller rebuilds it
+        pass
+    _unlink(path)
+    return None
+
+
+def write_object(name: str, value: Any) -> None:
+    """Pickle ``value`` into the cache as ``name`` (atomically); silently skipped if impossible.
+
+    Names must not end in ``.pickle`` or ``.json``: those are policy entries, pruned by count.
+    """
+    path = file_path(name)
+    if path is None:
+        return
+    try:
+        _write_atomic(path, MAGIC + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # a full disk or an object that does not pickle: just don't cache
+        pass
+
+
 def trusted_file(path: Path) -> bool:
     """True when ``path`` is a regular file of ours that nobody else can write."""
     try:
