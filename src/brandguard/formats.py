@@ -12,8 +12,6 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
-import yaml
-
 from .document import Link, Post
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]", re.IGNORECASE)
@@ -108,6 +106,8 @@ def _front_matter(source: str, mask: _Mask, post: Post) -> None:
     if not m:
         return
     mask.blank(0, m.end())
+    import yaml  # here, not at the top: posts without front matter never need PyYAML
+
     try:
         data = yaml.safe_load(m.group(1) or "") or {}
     except yaml.YAMLError as exc:

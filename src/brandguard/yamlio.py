@@ -8,17 +8,11 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ConfigError
-
-try:  # libyaml's parser is ~4x faster; the constructor below stays in Python either way.
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
 
 
 class LocatedDict(dict):
@@ -35,11 +29,26 @@ class LocatedList(list):
     item_lines: list[int]
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    source_name = "<yaml>"
+@cache
+def _loader_class() -> type:
+    """The line-keeping loader, built on first use: a cache hit never parses YAML (cache.py),
+    and importing PyYAML costs about 13 ms of a one-file check."""
+    import yaml
+
+    try:  # libyaml's parser is ~4x faster; the constructors below stay in Python either way.
+        base: type = yaml.CSafeLoader
+    except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+        base = yaml.SafeLoader
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        source_name = "<yaml>"
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return Loader
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
+def _construct_mapping(loader: Any, node: Any) -> LocatedDict:
     loader.flatten_mapping(node)
     result = LocatedDict()
     result.line = node.start_mark.line + 1
@@ -55,20 +64,18 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
     return result
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+def _construct_sequence(loader: Any, node: Any) -> LocatedList:
     result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
 def load_yaml_text(text: str, source_name: str) -> Any:
     """Parse YAML text; syntax errors become ConfigError with the file and line."""
-    loader = _Loader(text)
+    import yaml
+
+    loader = _loader_class()(text)
     loader.source_name = source_name
     try:
         return loader.get_single_data()
