@@ -238,6 +238,22 @@ def test_the_quick_exit_still_delivers_the_whole_report(repo: Path) -> None:
     assert json.loads((repo / "report.json").read_text(encoding="utf-8")) == report
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_output_that_cannot_be_written_is_an_error_not_a_silent_success(repo: Path) -> None:
+    exe = [sys.executable, "-c", "from brandguard.cli import entry_point; entry_point()"]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*exe, "check", "clean.md", "--output-format", "json"],
+            cwd=repo,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    assert result.returncode == 2
+    assert "No space left on device" in result.stderr
+    assert "internal error" not in result.stderr
+
+
 def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
     result = run(repo, "check", ".", "bad.md", "--output-format", "json")
     ids = [Path(p["id"]).name for p in json.loads(result.output)["posts"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -367,6 +368,9 @@ def main() -> None:
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # the environment, not a bug: a full disk, a vanished directory
+        click.echo(f"brandguard: error: {exc}", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # a bug: say so plainly, keep the traceback for BRANDGUARD_DEBUG
@@ -399,8 +403,12 @@ def entry_point() -> NoReturn:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):  # the reader left (`| head`) or the stream was closed
+        except (BrokenPipeError, ValueError):  # the reader left (`| head`), or it was closed
             pass
+        except OSError as exc:  # a full disk under `> report.txt`: the report is incomplete
+            code = 2
+            with contextlib.suppress(OSError, ValueError):
+                os.write(2, f"brandguard: error: could not write the output: {exc}\n".encode())
     os._exit(code)
 
 
