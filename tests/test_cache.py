@@ -246,3 +246,34 @@ def test_hyphenation_patterns_are_cached_and_rebuilt_when_damaged(
         assert syllables.word_syllables("flibbertigibbet", "en") == expected
     finally:
         syllables.reset()
+
+
+def test_a_pipeline_with_components_survives_the_cache(
+    cache_dir: Path, compiles: list[str]
+) -> None:
+    """IS_SENT_START adds a component, so the whole nlp is pickled instead of the tokenizer."""
+    (cache_dir.parent / "pack.yaml").write_text(
+        """\
+pack: local
+language: en
+rules:
+  - id: LOC010
+    name: sentence-opens-with-so
+    kind: pattern
+    category: bland
+    severity: warning
+    message: "opening with '{match}'"
+    patterns: [[{IS_SENT_START: true, LOWER: so}]]
+    examples: {fail: ["So we shipped."], pass: ["We shipped, so relax."]}
+""",
+        encoding="utf-8",
+    )
+    (cache_dir.parent / ".brandguard.yaml").write_text(
+        "policy: sentences\nlanguage: en\npacks: [./pack.yaml]\n", encoding="utf-8"
+    )
+    text = "We shipped it, so relax. So don't worry: I'm sure."
+    _, compiled = cache.load_compiled(None)
+    _, again = cache.load_compiled(None)
+    assert compiles == ["sentences"]
+    assert again.nlp is not None and again.nlp.pipe_names == ["brandguard_sentences"]
+    assert rule_ids(again, text) == rule_ids(compiled, text) == ["LOC010"]
