@@ -126,3 +126,97 @@ def test_bare_domains_with_a_path_are_links() -> None:
     )
     assert [link.url for link in post.links] == ["amzn.to/3xYz", "youtube.com/user/abc"]
     assert "amzn" not in post.text and "Node.js" in post.text
+
+
+# Markup inside a phrase: masked markup and stray blanks must not split it.
+
+
+@pytest.fixture(scope="module")
+def urgent(tmp_path_factory: pytest.TempPathFactory):
+    return policy_from(
+        "language: en\nbanned:\n  - {phrase: act now}\n  - {phrase: don't miss out}\n"
+        "  - {phrase: café}\n",
+        tmp_path_factory.mktemp("u"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt", "column", "match"),
+    [
+        ("Hi. Act **now** please.", "markdown", 5, "Act now"),
+        ("Hi. Act _now_ please.", "markdown", 5, "Act now"),
+        ("Hi. Act  now please.", "text", 5, "Act now"),
+        ("Hi. Act\tnow please.", "text", 5, "Act now"),
+        ("<p>Hi. Act <b>now</b> please.</p>", "html", 8, "Act now"),
+        ("<p>Hi. Act&nbsp;now please.</p>", "html", 8, "Act now"),
+    ],
+)
+def test_markup_and_blanks_inside_a_phrase_do_not_hide_it(urgent, source, fmt, column, match):
+    assert spans(source, urgent, fmt) == [(1, column, match)]
+
+
+def test_a_phrase_never_matches_across_a_line_break(urgent) -> None:
+    assert spans("Act\nnow, or later.", urgent, "text") == []
+    assert spans("Act\n\nnow, or later.", urgent, "markdown") == []
+
+
+def test_an_entity_inside_a_word_keeps_the_word_whole(urgent) -> None:
+    source = "<p>We ship.\nDon&#39;t miss out! Visit the caf&eacute; today.</p>\n"
+    result = check_text(source, urgent, format="html")
+    found = [(f.line, f.column, f.end_line, f.end_column, f.match) for f in result.findings]
+    # Columns are the source's; the café finding ends after the whole "&eacute;".
+    assert found == [(2, 1, 2, 19, "Don't miss out"), (2, 31, 2, 42, "café")]
+    by_match = {f.match: f for f in result.findings}
+    assert source[by_match["café"].start : by_match["café"].end] == "caf&eacute;"
+    assert source[by_match["Don't miss out"].start : by_match["Don't miss out"].end] == (
+        "Don&#39;t miss out"
+    )
+
+
+def test_entity_padding_moves_past_the_word_and_newlines_stay_put() -> None:
+    source = "<p>don&#8217;t a&#8217;b&#8217;c\nit&rsquo;s</p>"
+    post = parse(source, "html", "x")
+    assert len(post.text) == len(source)
+    assert all(post.text[i] == "\n" for i, c in enumerate(source) if c == "\n")
+    assert post.text.split() == ["don’t", "a’b’c", "it’s"]
+    for token in ("don’t", "a’b’c", "it’s"):
+        start = post.text.index(token)
+        s, e = post.source_span(start, start + len(token))
+        assert html_unescape(source[s:e]) == token
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_a_fix_never_rewrites_an_entity(tmp_path: Path) -> None:
+    from brandguard.fixes import apply_fixes
+    from brandguard.model import Fix
+
+    source = "<p>It&#8217;s utilize time.</p>"
+    post = parse(source, "html", "x")
+    start = post.text.index("It’s")
+    s, e = post.source_span(start, start + 4)
+    fixed, applied = apply_fixes(source, [Fix(s, e, "It is")], "html")
+    assert (fixed, applied) == (source, 0)
+
+
+@pytest.mark.parametrize(
+    ("source", "checked"),
+    [
+        ("Act **now** and *this*.", "Act   now   and  this ."),
+        (
+            "***bold italic*** and **bold _inner_ done**",
+            "   bold italic    and   bold  inner  done  ",
+        ),
+        ("~~old~~ new", "  old   new"),
+        ("snake_case_name, 2*3*4 and a * b * c", "snake_case_name, 2*3*4 and a * b * c"),
+        ("* a list item\n* another", "* a list item\n* another"),
+        ("**never closed and *x", "**never closed and *x"),
+        (r"Rated \*5\* stars", r"Rated \*5\* stars"),
+    ],
+)
+def test_markdown_emphasis_delimiters_are_masked(source: str, checked: str) -> None:
+    assert parse(source, "markdown", "x").text == checked

@@ -4,6 +4,11 @@ The checked text has exactly the length of the source: whatever must not be chec
 code, HTML tags, URLs, comments) is blanked out with spaces, newlines kept. A character offset in
 the checked text is therefore the same offset in the source, and line:column positions are exact
 without an offset map.
+
+One exception, HTML entities: ``don&#8217;t`` decodes to ``don’t`` plus six spaces after the word,
+so the word stays whole for the tokenizer. The few characters that moved (and each decoded
+character, which stands for the whole entity) are listed in ``Post.shifted``; ``source_span``
+maps a span of the checked text back to the source. Newlines never move.
 """
 
 from __future__ import annotations
@@ -33,7 +38,18 @@ class Post:
     code: list[tuple[int, int]] = field(
         default_factory=list
     )  # code spans: examples, not directives
+    # checked-text offset -> (source start, source end), only where the two differ (HTML entities)
+    shifted: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of the checked text's ``[start, end)``."""
+        shifted = self.shifted
+        if not shifted:
+            return start, end
+        first = shifted.get(start)
+        last = shifted.get(end - 1) if end > start else None
+        return (first[0] if first else start), (last[1] if last else end)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset in the source."""

@@ -6,6 +6,7 @@ reads; each yields one PostResult in input order.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -16,7 +17,10 @@ from .document import Post
 from .measures import Measures
 from .model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from .scoring import META_CATEGORY, score_post
+from .spacing import TokenText, token_text
 from .suppressions import build_suppressions, parse_directives
+
+_BLANKS = re.compile(r"[ \t\xa0\u2007\u202f]{2,}|[\t\xa0\u2007\u202f]")
 
 
 class PostContext:
@@ -33,17 +37,19 @@ class PostContext:
         return self._hits.get(key, [])
 
 
-def _collect_hits(compiled: CompiledPolicy, doc: Any, text: str) -> dict[str, list[Hit]]:
+def _collect_hits(
+    compiled: CompiledPolicy, doc: Any, text: str, spacing: TokenText
+) -> dict[str, list[Hit]]:
     raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
     strings = doc.vocab.strings
-    for matcher in compiled.phrase_matchers:
-        for match_id, start, end in matcher(doc):
-            last = doc[end - 1]
-            raw[strings[match_id]].append((doc[start].idx, last.idx + len(last.text)))
+    back = spacing.to_checked
+    matches = [m(doc) for m in compiled.phrase_matchers]
     if compiled.matcher is not None:
-        for match_id, start, end in compiled.matcher(doc):
+        matches.append(compiled.matcher(doc))
+    for found in matches:
+        for match_id, start, end in found:
             last = doc[end - 1]
-            raw[strings[match_id]].append((doc[start].idx, last.idx + len(last.text)))
+            raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
     if compiled.regexes:
         for index in compiled.regex_set.candidates(text):
             key, regex, group = compiled.regexes[index]
@@ -112,13 +118,14 @@ def applies(rule: RuleSpec, ctx: PostContext) -> bool:
 
 
 def make_finding(rule: RuleSpec, post: Post, raw: RawFinding) -> Finding:
-    line, col = post.position(raw.start)
-    end_line, end_col = post.position(raw.end)
+    start, end = post.source_span(raw.start, raw.end)
+    line, col = post.position(start)
+    end_line, end_col = post.position(end)
     values = {"suggestion": rule.suggest or "", **raw.values}
-    match = str(values.get("match", post.source[raw.start : raw.end]))
-    fix = (
-        Fix(raw.start, raw.end, raw.replacement, raw.safe) if raw.replacement is not None else None
-    )
+    if isinstance(values.get("match"), str):  # masked markup and odd blanks read as one space
+        values["match"] = _BLANKS.sub(" ", values["match"])
+    match = str(values.get("match", post.source[start:end]))
+    fix = Fix(start, end, raw.replacement, raw.safe) if raw.replacement is not None else None
     suggestion = values.get("suggestion") or rule.suggest
     return Finding(
         rule.id,
@@ -129,8 +136,8 @@ def make_finding(rule: RuleSpec, post: Post, raw: RawFinding) -> Finding:
         col,
         end_line,
         end_col,
-        raw.start,
-        raw.end,
+        start,
+        end,
         match,
         render(rule.message, values),
         render(suggestion, values) if suggestion else None,
@@ -190,8 +197,9 @@ def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Fi
     return out
 
 
-def check_doc(compiled: CompiledPolicy, post: Post, doc: Any) -> PostResult:
-    hits = _collect_hits(compiled, doc, post.text)
+def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText) -> PostResult:
+    """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized."""
+    hits = _collect_hits(compiled, doc, post.text, spacing)
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
@@ -219,10 +227,15 @@ def check_posts(
     pending: list[Post | PostResult] = []
 
     def flush() -> Iterator[PostResult]:
-        real = [p for p in pending if isinstance(p, Post)]
-        docs = iter(compiled.pipe((p.text for p in real), batch_size=batch_size))
+        spacings = [token_text(p.text) for p in pending if isinstance(p, Post)]
+        docs = compiled.pipe((s.text for s in spacings), batch_size=batch_size)
+        tokenized = zip(spacings, docs, strict=True)
         for item in pending:
-            yield item if isinstance(item, PostResult) else check_doc(compiled, item, next(docs))
+            if isinstance(item, PostResult):
+                yield item
+            else:
+                spacing, doc = next(tokenized)
+                yield check_doc(compiled, item, doc, spacing)
         pending.clear()
 
     for item in posts:

@@ -35,6 +35,12 @@ LINK_RE = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\
 REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
 AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.IGNORECASE)
+# Emphasis delimiters (**bold**, _italic_, ~~struck~~) are markup: masked like tags, so "Act **now**"
+# reads "Act   now". An opener is followed and a closer preceded by a non-blank; "_" never works
+# inside a word (snake_case), as in CommonMark. Nested emphasis is found on a second pass.
+EMPHASIS_RE = re.compile(
+    r"(?<![\\\w*~])(\*{1,3}|(?<![\w_])_{1,3}|~~)(?=[^\s*_~])([^\n]*?[^\s\\*_~])\1(?![\w*~])"
+)
 TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 FRONT_MATTER_RE = re.compile(
     r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
@@ -180,6 +186,10 @@ def parse_markdown(
         mask.blank(m.start(), m.end())
     for m in TAG_RE.finditer(mask.text()):
         mask.blank(m.start(), m.end())
+    for _ in range(2):
+        for m in EMPHASIS_RE.finditer(mask.text()):
+            mask.blank(m.start(1), m.end(1))
+            mask.blank(m.end(2), m.end())
     _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
     post.text = mask.text()
@@ -195,6 +205,7 @@ class _VisibleText(HTMLParser):
         self.mask = mask
         self.post = post
         self.hidden = 0
+        self.entities: list[tuple[int, int]] = []  # decoded entities: (start, end) in the source
         self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
 
     def _source_offset(self) -> int:
@@ -238,7 +249,10 @@ class _VisibleText(HTMLParser):
             return
         decoded = html.unescape(raw)
         if len(decoded) == 1:
-            self.mask.put(self._source_offset(), decoded)
+            start = self._source_offset()
+            self.mask.put(start, decoded)
+            if len(raw) > 1 and not decoded.isspace():
+                self.entities.append((start, start + len(raw)))
 
     def handle_entityref(self, name: str) -> None:
         self._ref(f"&{name};")
@@ -257,10 +271,62 @@ def parse_html(
     parser = _VisibleText(source, mask, post)
     parser.feed(source)
     parser.close()
+    if parser.entities:
+        mask = _Mask(_close_entity_gaps(mask.text(), parser.entities, post.shifted))
     _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
     post.text = mask.text()
     return post
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _close_entity_gaps(
+    text: str, entities: list[tuple[int, int]], shifted: dict[int, tuple[int, int]]
+) -> str:
+    """Move each decoded entity's padding past the end of its word: ``don’      t`` → ``don’t      ``.
+
+    The padding is paid back before the next whitespace, so every whitespace character (newlines
+    included) keeps its offset and only the characters between an entity and that whitespace move.
+    ``shifted`` receives their source spans, and each decoded character's (the whole entity).
+    """
+    out: list[str] = []
+    size = 0  # length of out, joined
+    copied = 0  # text[:copied] is in out
+    debt = 0  # padding characters owed before the next whitespace
+
+    def copy_until(stop: int) -> None:
+        nonlocal size, copied, debt
+        if debt:
+            space = _SPACE.search(text, copied, stop)
+            moved_end = space.start() if space else stop
+            for offset in range(copied, moved_end):
+                shifted[size + offset - copied] = (offset, offset + 1)
+            out.append(text[copied:moved_end])
+            size += moved_end - copied
+            copied = moved_end
+            if space is None:
+                return
+            out.append(" " * debt)
+            size += debt
+            debt = 0
+        out.append(text[copied:stop])
+        size += stop - copied
+        copied = stop
+
+    for start, end in entities:
+        if start < copied:
+            continue
+        copy_until(start)
+        shifted[size] = (start, end)
+        out.append(text[start])
+        size += 1
+        debt += end - start - 1
+        copied = end
+    copy_until(len(text))
+    out.append(" " * debt)
+    return "".join(out)
 
 
 PARSERS = {"markdown": parse_markdown, "html": parse_html, "text": parse_text}

@@ -1,0 +1,51 @@
+"""The text the tokenizer sees: the checked text with runs of blanks squeezed to one space.
+
+Why: masking keeps offsets by turning markup into spaces, so ``Act **now**`` is checked as
+``Act   now`` and ``Act <b>now</b>`` as ``Act    now``; a double space typed by hand does the
+same. spaCy makes a token of the extra spaces (and of a tab or a no-break space), which splits
+every phrase and token pattern in two: "act now" no longer matched. Here tabs and no-break spaces
+become spaces and each run of spaces becomes one, and ``to_checked`` maps a token offset back to
+the checked text. Newlines are kept, so phrases never match across lines or paragraphs, and
+regex rules keep running on the checked text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+_BLANKS = str.maketrans({"\t": " ", "\xa0": " ", "\u2007": " ", "\u202f": " "})
+_RUN = re.compile(r"  +")
+
+
+@dataclass(frozen=True)
+class TokenText:
+    text: str
+    # After each squeezed run: the offset (in ``text``) following its one space, and how many
+    # characters all runs up to and including that one removed.
+    _after: list[int] = field(default_factory=list)
+    _removed: list[int] = field(default_factory=list)
+
+    def to_checked(self, offset: int) -> int:
+        """The checked-text offset of an offset in ``text``."""
+        if not self._after:
+            return offset
+        k = bisect_right(self._after, offset)
+        return offset + self._removed[k - 1] if k else offset
+
+
+def token_text(checked: str) -> TokenText:
+    """What to tokenize for ``checked`` (the text of a Post), with the way back."""
+    text = checked.translate(_BLANKS)
+    if "  " not in text:
+        return TokenText(text)
+    after: list[int] = []
+    removed: list[int] = []
+    total = 0
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        after.append(start - total + 1)
+        total += end - start - 1
+        removed.append(total)
+    return TokenText(_RUN.sub(" ", text), after, removed)

@@ -1,0 +1,36 @@
+"""The tokenizer's text: blanks squeezed, offsets mapped back exactly."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from brandguard.spacing import token_text
+
+
+@pytest.mark.parametrize(
+    ("checked", "tokenized"),
+    [
+        ("Act now", "Act now"),
+        ("Act   now  ok", "Act now ok"),
+        ("Act\tnow\xa0ok", "Act now ok"),
+        ("  lead\n\n   trail  ", " lead\n\n trail "),
+    ],
+)
+def test_runs_of_blanks_become_one_space_and_newlines_stay(checked: str, tokenized: str) -> None:
+    assert token_text(checked).text == tokenized
+
+
+def test_every_character_maps_back_to_itself() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        checked = "".join(rng.choice("ab  \t\n.") for _ in range(rng.randint(0, 60)))
+        spaced = token_text(checked)
+        for offset, char in enumerate(spaced.text):
+            back = spaced.to_checked(offset)
+            if char != " ":
+                assert checked[back] == char
+            # an end offset just past a character is just past the same character
+            assert spaced.to_checked(offset + 1) == back + 1 or char == " "
+        assert spaced.to_checked(len(spaced.text)) == len(checked)
