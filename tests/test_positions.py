@@ -220,3 +220,19 @@ def test_a_fix_never_rewrites_an_entity(tmp_path: Path) -> None:
 )
 def test_markdown_emphasis_delimiters_are_masked(source: str, checked: str) -> None:
     assert parse(source, "markdown", "x").text == checked
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt", "found"),
+    [
+        ("We said:\nact\nnow, or later.", "markdown", [(2, 1, "act now")]),
+        ("<p>We said: act\n   now, or later.</p>", "html", [(1, 13, "act now")]),
+        ("We said:\nact\nnow, or later.", "text", []),  # a caption shows its line breaks
+        ("- act\n- now", "markdown", []),
+        ("# Act\nnow is the time", "markdown", []),
+        ("Act\n\nnow is the time", "markdown", []),
+        ("> act\n> now", "markdown", []),
+    ],
+)
+def test_soft_wrapped_lines_are_one_line_in_markdown_and_html(urgent, source, fmt, found):
+    assert spans(source, urgent, fmt) == found

@@ -20,7 +20,8 @@ from .scoring import META_CATEGORY, score_post
 from .spacing import TokenText, token_text
 from .suppressions import build_suppressions, parse_directives
 
-_BLANKS = re.compile(r"[ \t\xa0\u2007\u202f]{2,}|[\t\xa0\u2007\u202f]")
+SOFT_WRAP_FORMATS = frozenset({"markdown", "html"})  # a newline inside a paragraph is a space
+_BLANKS = re.compile(r"\s*\n\s*|[ \t\xa0\u2007\u202f]{2,}|[\t\xa0\u2007\u202f]")
 
 
 class PostContext:
@@ -122,7 +123,7 @@ def make_finding(rule: RuleSpec, post: Post, raw: RawFinding) -> Finding:
     line, col = post.position(start)
     end_line, end_col = post.position(end)
     values = {"suggestion": rule.suggest or "", **raw.values}
-    if isinstance(values.get("match"), str):  # masked markup and odd blanks read as one space
+    if isinstance(values.get("match"), str):  # one line; masked markup reads as one space
         values["match"] = _BLANKS.sub(" ", values["match"])
     match = str(values.get("match", post.source[start:end]))
     fix = Fix(start, end, raw.replacement, raw.safe) if raw.replacement is not None else None
@@ -227,7 +228,11 @@ def check_posts(
     pending: list[Post | PostResult] = []
 
     def flush() -> Iterator[PostResult]:
-        spacings = [token_text(p.text) for p in pending if isinstance(p, Post)]
+        spacings = [
+            token_text(p.text, p.format in SOFT_WRAP_FORMATS)
+            for p in pending
+            if isinstance(p, Post)
+        ]
         docs = compiled.pipe((s.text for s in spacings), batch_size=batch_size)
         tokenized = zip(spacings, docs, strict=True)
         for item in pending:

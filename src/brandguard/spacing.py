@@ -5,8 +5,12 @@ Why: masking keeps offsets by turning markup into spaces, so ``Act **now**`` is 
 same. spaCy makes a token of the extra spaces (and of a tab or a no-break space), which splits
 every phrase and token pattern in two: "act now" no longer matched. Here tabs and no-break spaces
 become spaces and each run of spaces becomes one, and ``to_checked`` maps a token offset back to
-the checked text. Newlines are kept, so phrases never match across lines or paragraphs, and
-regex rules keep running on the checked text itself.
+the checked text. Regex rules keep running on the checked text itself.
+
+Newlines are kept, so phrases never match across paragraphs, list items, headings or the lines of
+a plain-text post (a social caption shows its line breaks). In Markdown and HTML, though, a single
+newline inside a paragraph is a soft wrap that readers never see, so there it becomes a space:
+"don't miss\nout" in a hard-wrapped Markdown file is still the phrase.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 _BLANKS = str.maketrans({"\t": " ", "\xa0": " ", "\u2007": " ", "\u202f": " "})
 _RUN = re.compile(r"  +")
+# A line that starts a block of its own: the newline before it is not a soft wrap.
+_BLOCK_START = re.compile(r"[ \t]*(?:$|[#>|]|[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$))")
 
 
 @dataclass(frozen=True)
@@ -35,9 +42,14 @@ class TokenText:
         return offset + self._removed[k - 1] if k else offset
 
 
-def token_text(checked: str) -> TokenText:
-    """What to tokenize for ``checked`` (the text of a Post), with the way back."""
+def token_text(checked: str, soft_wraps: bool = False) -> TokenText:
+    """What to tokenize for ``checked`` (the text of a Post), with the way back.
+
+    ``soft_wraps``: the format (Markdown, HTML) renders a newline inside a paragraph as a space.
+    """
     text = checked.translate(_BLANKS)
+    if soft_wraps and "\n" in text:
+        text = _join_soft_wraps(text)
     if "  " not in text:
         return TokenText(text)
     after: list[int] = []
@@ -49,3 +61,15 @@ def token_text(checked: str) -> TokenText:
         total += end - start - 1
         removed.append(total)
     return TokenText(_RUN.sub(" ", text), after, removed)
+
+
+def _join_soft_wraps(text: str) -> str:
+    """Newlines inside a paragraph become spaces (same length, so offsets do not move)."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for previous, line in pairwise(lines):
+        lead = previous.lstrip()
+        soft = lead and lead[0] not in "#|" and not _BLOCK_START.match(line)
+        out.append(" " if soft else "\n")
+        out.append(line)
+    return "".join(out)
