@@ -198,3 +198,38 @@ def test_regex_group_must_exist(tmp_path: Path) -> None:
     policy = policy_from("language: en\npacks: [./p.yaml]\n", tmp_path)
     with pytest.raises(ConfigError, match="has no group 2"):
         check_text("ab", policy)
+
+
+def test_straight_and_typographic_apostrophes_match_each_other(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        """\
+pack: apostrophes
+language: en
+rules:
+  - {id: APO001, name: nudge, kind: phrase, category: pushy, message: "m {match}",
+     phrases: ["don't miss out", "world’s best"]}
+  - {id: APO002, name: expand, kind: substitution, category: bland, message: "m {match}",
+     swap: {"can't": "cannot"}}
+  - {id: APO003, name: marks, kind: trademark, category: terminology, message: "m {match}",
+     marks: {"Acme's Kitchen": "®"}}
+""",
+        encoding="utf-8",
+    )
+    policy = policy_from("language: en\npacks: [./p.yaml]\n", tmp_path)
+    text = (
+        "Don’t miss out, don't miss out. The world's best, the world’s best. "
+        "We can’t and can't. Acme’s Kitchen."
+    )
+    found = [
+        (f.rule_id, f.match, f.fix.replacement if f.fix else None)
+        for f in check_text(text, policy).findings
+    ]
+    assert found == [
+        ("APO001", "Don’t miss out", None),
+        ("APO001", "don't miss out", None),
+        ("APO001", "world's best", None),
+        ("APO001", "world’s best", None),
+        ("APO002", "can’t", "cannot"),
+        ("APO002", "can't", "cannot"),
+        ("APO003", "Acme’s Kitchen", "Acme’s Kitchen®"),
+    ]

@@ -15,7 +15,7 @@ from typing import Any
 from .cached_tokenizer import CachedTokenizer
 from .checks import KINDS
 from .errors import ConfigError
-from .inflection import variants
+from .inflection import apostrophe_forms, variants
 from .model import META_RULES, RuleSpec
 from .policy import Policy, selector_matches
 from .regexset import RegexSet
@@ -61,6 +61,7 @@ class _Builder:
         bucket = self.phrases[case_sensitive][key]
         for phrase in phrases:
             forms = variants(phrase, self.language) if inflect else {phrase}
+            forms = {typed for form in forms for typed in apostrophe_forms(form)}
             bucket.update(forms if case_sensitive else {f.lower() for f in forms})
 
     def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None:

@@ -56,6 +56,23 @@ def _italian_forms(word: str) -> set[str]:
     return {word}
 
 
+def apostrophe_forms(phrase: str) -> set[str]:
+    """``phrase`` with straight and with typographic apostrophes.
+
+    Policies are typed with ' but editors (Word, Google Docs, WordPress, phones) turn it into ’,
+    so a phrase written with either must match both: "don't miss out" and "don’t miss out".
+    """
+    if "'" not in phrase and "’" not in phrase:
+        return {phrase}
+    straight = fold_apostrophes(phrase)
+    return {phrase, straight, straight.replace("'", "’")}
+
+
+def fold_apostrophes(text: str) -> str:
+    """One apostrophe for lookups: what ``apostrophe_forms`` matched comes back to one key."""
+    return text.replace("’", "'")
+
+
 def variants(phrase: str, language: str) -> set[str]:
     """All forms of ``phrase`` worth matching, the phrase itself included."""
     words = phrase.split()

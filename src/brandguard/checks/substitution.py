@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..inflection import fold_apostrophes
 from ..model import RuleSpec
 from .base import Builder, Context, RawFinding
 
@@ -32,7 +33,7 @@ REQUIRED = ("swap",)
 
 
 def _normal(text: str, case_sensitive: bool) -> str:
-    folded = " ".join(text.split())
+    folded = fold_apostrophes(" ".join(text.split()))
     return folded if case_sensitive else folded.lower()
 
 

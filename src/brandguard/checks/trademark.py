@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..inflection import fold_apostrophes
 from ..model import RuleSpec
 from .base import Builder, Context, RawFinding
 
@@ -32,7 +33,7 @@ class TrademarkCheck:
         seen: set[str] = set()
         for hit in ctx.hits(self.rule.id):
             name = " ".join(ctx.text[hit.start : hit.end].split())
-            mark = self.marks.get(name)
+            mark = self.marks.get(fold_apostrophes(name))
             if mark is None or name in seen:
                 continue
             seen.add(name)
@@ -50,4 +51,4 @@ class TrademarkCheck:
 def compile(rule: RuleSpec, builder: Builder) -> TrademarkCheck:
     marks = dict(rule.options["marks"])
     builder.add_phrases(rule.id, marks, case_sensitive=True, inflect=False)
-    return TrademarkCheck(rule, marks)
+    return TrademarkCheck(rule, {fold_apostrophes(name): mark for name, mark in marks.items()})
