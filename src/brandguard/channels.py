@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from .checks.metric import bound_rule
+from .messages import message
 from .model import RuleSpec
 from .platforms import PLATFORMS
 
@@ -33,14 +34,14 @@ PREFIX = {
     "blog": "CHB",
     "newsletter": "CHN",
 }
-# limit key: (id number, metric, category, what is counted)
-LIMITS: dict[str, tuple[int, str, str, str]] = {
-    "characters": (1, "characters", "readability", "characters"),
-    "hashtags": (2, "hashtags", "seo", "hashtags"),
-    "mentions": (3, "mentions", "seo", "@mentions"),
-    "links": (4, "links", "seo", "links"),
-    "emoji": (5, "emoji", "style", "emoji"),
-    "words": (6, "words", "readability", "words"),
+# limit key: (id number, metric, category); what is counted is messages.py's "noun.<key>"
+LIMITS: dict[str, tuple[int, str, str]] = {
+    "characters": (1, "characters", "readability"),
+    "hashtags": (2, "hashtags", "seo"),
+    "mentions": (3, "mentions", "seo"),
+    "links": (4, "links", "seo"),
+    "emoji": (5, "emoji", "style"),
+    "words": (6, "words", "readability"),
 }
 REQUIRABLE = {"link": "links", "hashtag": "hashtags", "mention": "mentions", "emoji": "emoji"}
 REQUIRE_BASE = 10
@@ -89,22 +90,35 @@ def _bound(value: Any) -> dict[str, Any] | None:
     return dict(value)
 
 
-def _describe(bound: dict[str, Any]) -> str:
+def _allowed(bound: dict[str, Any], label: str, language: str) -> str:
     low, high = bound.get("min"), bound.get("max")
     if low is not None and high is not None:
-        return f"{low} to {high}"
-    if high is not None:
-        return "none" if high == 0 else f"at most {high}"
-    return f"at least {low}"
+        key = "channel.range"
+    elif high is not None:
+        key = "channel.none" if high == 0 else "channel.max"
+    else:
+        key = "channel.min"
+    return message(key, language).format(label=label, low=low, high=high)
 
 
 def _rule(
-    channel: str, number: int, key: str, metric: str, category: str, bound: dict, origin: str
+    channel: str,
+    number: int,
+    key: str,
+    metric: str,
+    category: str,
+    bound: dict,
+    origin: str,
+    language: str,
 ) -> RuleSpec:
     platform = PLATFORMS[channel]
-    _, _, _, counted = LIMITS.get(key, (0, "", "", key))
-    how = " as X counts them (every link counts 23)" if metric == "x_characters" else ""
-    default = f"{{value}} {counted}{how}; {platform.label} posts allow {_describe(bound)}"
+    how = message("channel.x_how", language) if metric == "x_characters" else ""
+    default = message("channel.limit", language).format(
+        value="{value}",
+        counted=message(f"noun.{key}", language),
+        how=how,
+        allowed=_allowed(bound, platform.label, language),
+    )
     return bound_rule(
         f"{PREFIX[channel]}{number:03d}",
         f"{channel}-{key}",
@@ -117,7 +131,9 @@ def _rule(
     )
 
 
-def channel_rules(channels: dict[str, Any], sources: dict[str, str], file: str) -> list[RuleSpec]:
+def channel_rules(
+    channels: dict[str, Any], language: str, sources: dict[str, str], file: str
+) -> list[RuleSpec]:
     rules = []
     for channel, settings in channels.items():
         platform = PLATFORMS[channel]
@@ -125,7 +141,7 @@ def channel_rules(channels: dict[str, Any], sources: dict[str, str], file: str) 
         if "max_chars" in settings and "characters" not in settings:
             settings["characters"] = settings.pop("max_chars")
         settings.pop("max_chars", None)
-        for key, (number, metric, category, _) in LIMITS.items():
+        for key, (number, metric, category) in LIMITS.items():
             origin = sources.get(f"channels.{channel}.{key}") or sources.get(
                 f"channels.{channel}", f"{file}:0"
             )
@@ -138,7 +154,7 @@ def channel_rules(channels: dict[str, Any], sources: dict[str, str], file: str) 
             else:
                 bound = None
             if bound and ("min" in bound or "max" in bound):
-                rules.append(_rule(channel, number, key, metric, category, bound, origin))
+                rules.append(_rule(channel, number, key, metric, category, bound, origin, language))
         for index, element in enumerate(sorted(settings.get("require", []))):
             metric = REQUIRABLE[element]
             origin = sources.get(f"channels.{channel}.require", f"{file}:0")
@@ -150,9 +166,12 @@ def channel_rules(channels: dict[str, Any], sources: dict[str, str], file: str) 
                 LIMITS[metric][2],
                 {
                     "min": 1,
-                    "message": f"{platform.label} posts need at least one {element}",
+                    "message": message("channel.require", language).format(
+                        label=platform.label, element=message(f"one.{element}", language)
+                    ),
                 },
                 origin,
+                language,
             )
             rules.append(RuleSpec(**{**rule.__dict__, "name": f"{channel}-requires-{element}"}))
     return rules

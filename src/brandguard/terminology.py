@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import ConfigError
+from .messages import message
 from .model import RuleSpec
 
 COMPETITORS = "competitors"
@@ -116,7 +117,9 @@ def _error(message: str, origin: str, key: str) -> ConfigError:
     return ConfigError(message, file or origin, int(line) if line.isdigit() else None, key)
 
 
-def terminology_rules(terms: dict[str, Any], sources: dict[str, str], file: str) -> list[RuleSpec]:
+def terminology_rules(
+    terms: dict[str, Any], language: str, sources: dict[str, str], file: str
+) -> list[RuleSpec]:
     swap: dict[str, str] = {}
     derived_by: dict[str, set[str]] = {}
     allow: list[str] = []
@@ -153,7 +156,7 @@ def terminology_rules(terms: dict[str, Any], sources: dict[str, str], file: str)
                 kind="substitution",
                 category="terminology",
                 severity="error",
-                message="write '{suggestion}', not '{match}'",
+                message=message("terminology.swap", language),
                 options={
                     "swap": swap,
                     "case_sensitive": True,
@@ -170,16 +173,18 @@ def terminology_rules(terms: dict[str, Any], sources: dict[str, str], file: str)
                 kind="trademark",
                 category="terminology",
                 severity="warning",
-                message="the first mention of '{match}' needs its mark: write '{suggestion}'",
+                message=message("terminology.mark", language),
                 options={"marks": marks},
                 origin=_origin(sources, "terminology", file),
             )
         )
-    rules += competitor_rules(terms.get(COMPETITORS), sources, file)
+    rules += competitor_rules(terms.get(COMPETITORS), language, sources, file)
     return rules
 
 
-def competitor_rules(names: Any, sources: dict[str, str], file: str) -> list[RuleSpec]:
+def competitor_rules(
+    names: Any, language: str, sources: dict[str, str], file: str
+) -> list[RuleSpec]:
     if not names:
         return []
     origin = _origin(sources, f"terminology.{COMPETITORS}", file)
@@ -196,7 +201,7 @@ def competitor_rules(names: Any, sources: dict[str, str], file: str) -> list[Rul
         return [
             RuleSpec(
                 kind="phrase",
-                message="'{match}' is a competitor's name; brand posts do not mention competitors",
+                message=message("terminology.competitor", language),
                 options={
                     "phrases": sorted({f for n in plain_names for f in derived_variants(n) | {n}}),
                     "inflect": False,
@@ -219,7 +224,7 @@ def competitor_rules(names: Any, sources: dict[str, str], file: str) -> list[Rul
     return [
         RuleSpec(
             kind="substitution",
-            message="'{match}' is a competitor's name; write '{suggestion}' instead",
+            message=message("terminology.competitor_swap", language),
             options={"swap": swap, "case_sensitive": True},
             **common,
         )

@@ -23,46 +23,17 @@ from typing import Any
 
 from .checks.metric import bound_rule
 from .errors import ConfigError
+from .messages import message
 from .model import RuleSpec
 
-# knob: (id, metric, natural bound, category, message)
-METRIC_KNOBS: dict[str, tuple[str, str, str, str, str]] = {
-    "reading_grade": (
-        "TON001",
-        "reading_grade",
-        "max",
-        "readability",
-        "reading grade {value}; the brand voice aims for {limit} or lower: shorter words and sentences",
-    ),
-    "reading_ease": (
-        "TON002",
-        "reading_ease",
-        "min",
-        "readability",
-        "reading ease {value}; the brand voice aims for {limit} or higher: shorter words and sentences",
-    ),
-    "gulpease": (
-        "TON003",
-        "gulpease",
-        "min",
-        "readability",
-        "indice Gulpease {value}; il tono del marchio chiede almeno {limit}: frasi e parole più brevi",
-    ),
-    "sentence_words": (
-        "TON004",
-        "sentence_words",
-        "max",
-        "readability",
-        "a sentence of {value} words; the brand voice keeps them to {limit}: split it",
-    ),
-    "exclamations": (
-        "TON005",
-        "exclamations",
-        "max",
-        "pushy",
-        "{value} exclamation marks; the brand voice allows {limit}: let the facts carry the energy",
-    ),
-    "emoji": ("TON006", "emoji", "max", "style", "{value} emoji; the brand voice allows {limit}"),
+# knob: (id, metric, natural bound, category); the message is messages.py's "tone.<knob>"
+METRIC_KNOBS: dict[str, tuple[str, str, str, str]] = {
+    "reading_grade": ("TON001", "reading_grade", "max", "readability"),
+    "reading_ease": ("TON002", "reading_ease", "min", "readability"),
+    "gulpease": ("TON003", "gulpease", "min", "readability"),
+    "sentence_words": ("TON004", "sentence_words", "max", "readability"),
+    "exclamations": ("TON005", "exclamations", "max", "pushy"),
+    "emoji": ("TON006", "emoji", "max", "style"),
 }
 ENGLISH_ONLY = {"reading_grade": "use reading_ease (Flesch–Vacca) or gulpease for Italian"}
 ITALIAN_ONLY = {"gulpease": "use reading_ease or reading_grade for English"}
@@ -97,20 +68,6 @@ THIRD_PERSON_REFERENCES = {
 PERSONAL_PRONOUNS = {
     "en": "I me my mine we us our ours ourselves you your yours yourself yourselves".split(),
     "it": "io noi nostro nostra nostri nostre voi vostro vostra vostri vostre".split(),
-}
-VOICE_MESSAGES = {
-    "en": {
-        "we-you": "'{match}' talks about people in the third person; the brand voice speaks to "
-        "the reader as 'you' and about itself as 'we'",
-        "third-person": "'{match}': the brand voice is third person; name the brand and the "
-        "reader instead",
-    },
-    "it": {
-        "we-you": "'{match}' parla in terza persona; il tono del marchio si rivolge al lettore "
-        "con il 'voi' (o il 'tu') e parla di sé con il 'noi'",
-        "third-person": "'{match}': il tono del marchio è in terza persona; nomina il marchio e "
-        "il lettore",
-    },
 }
 _NEGATIONS = {
     "do not": "don't",
@@ -213,18 +170,16 @@ def tone_rules(
     tone: dict[str, Any], language: str, sources: dict[str, str], file: str
 ) -> list[RuleSpec]:
     rules = []
-    for knob, (rule_id, metric, natural, category, message) in METRIC_KNOBS.items():
+    for knob, (rule_id, metric, natural, category) in METRIC_KNOBS.items():
         if knob not in tone:
             continue
         origin = _where(sources, knob, file)
         bound = _bound(knob, tone[knob], natural, language, origin)
         if not bound or not ({"min", "max"} & set(bound)):
             continue
-        rules.append(
-            bound_rule(
-                rule_id, f"tone-{knob.replace('_', '-')}", metric, category, message, bound, origin
-            )
-        )
+        name = f"tone-{knob.replace('_', '-')}"
+        text = message(f"tone.{knob}", language)
+        rules.append(bound_rule(rule_id, name, metric, category, text, bound, origin))
     if "voice" in tone:
         rules.append(_voice_rule(tone["voice"], language, _where(sources, "voice", file)))
     contractions = tone.get("contractions", True)
@@ -235,14 +190,13 @@ def tone_rules(
 
 def _voice_rule(voice: str, language: str, origin: str) -> RuleSpec:
     phrases = (THIRD_PERSON_REFERENCES if voice == "we-you" else PERSONAL_PRONOUNS)[language]
-    message = VOICE_MESSAGES[language][voice]
     return RuleSpec(
         id="TON007",
         name="tone-voice",
         kind="phrase",
         category="style",
         severity="warning",
-        message=message,
+        message=message(f"voice.{voice}", language),
         options={"phrases": phrases, "inflect": False, "case_sensitive": False},
         origin=origin,
     )
