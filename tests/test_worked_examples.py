@@ -28,10 +28,11 @@ EXPECTED = {
         "linkedin-progetto.md": set(),
         "instagram-campionario.md": set(),
         "linkedin-bozza.md": {
-            "TRM001", "TRM003", "BAN001", "BAN002", "TON004", "TON007", "CHL002", "CHL005",
+            "TRM001", "TRM003", "BAN002", "TON004", "TON007", "CHL002", "CHL005",
+            "BLD101", "BLD102", "SEO104",  # it/bland and it/seo, from extends: default-it
         },
         "instagram-campionario-bozza.md": {"AGCM001", "AGCM003"},
-        "instagram-pubblicita-in-coda.md": {"AGCM002"},
+        "instagram-pubblicita-in-coda.md": {"AGCM002", "SEO104"},
         "instagram-collaborazione.md": {"AGCM001", "AGCM003"},
     },
 }  # fmt: skip
