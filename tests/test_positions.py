@@ -236,3 +236,15 @@ def test_markdown_emphasis_delimiters_are_masked(source: str, checked: str) -> N
 )
 def test_soft_wrapped_lines_are_one_line_in_markdown_and_html(urgent, source, fmt, found):
     assert spans(source, urgent, fmt) == found
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_character_references_in_text_and_markdown_are_decoded(urgent, fmt: str) -> None:
+    source = "Go. Don&#39;t miss out &amp; the caf&eacute;, AT&T; stays. `&amp;` is code.\n"
+    result = check_text(source, urgent, format=fmt)
+    found = [(f.column, f.end_column, f.match) for f in result.findings]
+    assert found == [(5, 23, "Don't miss out"), (34, 45, "café")]
+    post = parse(source, fmt, "x")
+    assert "AT&T;" in post.text  # not an entity: left as written
+    if fmt == "markdown":
+        assert "&amp;` is code" not in post.text  # code stays masked, never decoded

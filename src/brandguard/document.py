@@ -5,7 +5,8 @@ code, HTML tags, URLs, comments) is blanked out with spaces, newlines kept. A ch
 the checked text is therefore the same offset in the source, and line:column positions are exact
 without an offset map.
 
-One exception, HTML entities: ``don&#8217;t`` decodes to ``don’t`` plus six spaces after the word,
+One exception, character references (HTML entities, also decoded in Markdown and plain text):
+``don&#8217;t`` decodes to ``don’t`` plus six spaces after the word,
 so the word stays whole for the tokenizer. The few characters that moved (and each decoded
 character, which stands for the whole entity) are listed in ``Post.shifted``; ``source_span``
 maps a span of the checked text back to the source. Newlines never move.

@@ -27,6 +27,7 @@ BARE_URL_RE = re.compile(
     r"[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]",
     re.IGNORECASE,
 )
+ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -104,7 +105,33 @@ def parse_text(
         mask.blank(m.start(), m.end())
     links: list[Link] = []
     _mask_urls(mask.text(), mask, links)
-    return Post(post_id, source, mask.text(), dict(meta or {}), links, path, "text")
+    post = Post(post_id, source, "", dict(meta or {}), links, path, "text")
+    post.text = _decode_entities(mask.text(), post.shifted)
+    return post
+
+
+def _decode_entities(text: str, shifted: dict[int, tuple[int, int]]) -> str:
+    """Character references outside markup (``&#39;``, ``&amp;``), decoded as HTML's are.
+
+    Markdown renders them (CommonMark), and exports from web platforms (YouTube's API, CMS
+    dumps) escape plain text the same way, so "don&#39;t" is checked as "don't".
+    """
+    if "&" not in text:
+        return text
+    chars: list[str] | None = None
+    entities: list[tuple[int, int]] = []
+    for m in ENTITY_RE.finditer(text):
+        decoded = html.unescape(m.group())
+        if len(decoded) != 1:  # an unknown name stays as written
+            continue
+        if chars is None:
+            chars = list(text)
+        chars[m.start() : m.end()] = [decoded] + [" "] * (m.end() - m.start() - 1)
+        if not decoded.isspace():
+            entities.append(m.span())
+    if chars is None:
+        return text
+    return _close_entity_gaps("".join(chars), entities, shifted)
 
 
 def _front_matter(source: str, mask: _Mask, post: Post) -> None:
@@ -192,7 +219,7 @@ def parse_markdown(
             mask.blank(m.end(2), m.end())
     _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
-    post.text = mask.text()
+    post.text = _decode_entities(mask.text(), post.shifted)
     return post
 
 
