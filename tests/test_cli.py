@@ -258,3 +258,16 @@ def test_a_file_named_twice_is_checked_once(repo: Path) -> None:
     result = run(repo, "check", ".", "bad.md", "--output-format", "json")
     ids = [Path(p["id"]).name for p in json.loads(result.output)["posts"]]
     assert ids.count("bad.md") == 1
+
+
+def test_a_closed_standard_output_still_gives_the_exit_code(repo: Path) -> None:
+    exe = [sys.executable, "-c", "from brandguard.cli import entry_point; entry_point()"]
+    result = subprocess.run(
+        [*exe, "check", "bad.md"],
+        cwd=repo,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),  # noqa: PLW1509 - the child starts with fd 1 closed
+    )
+    assert result.returncode == 1
+    assert "error" not in result.stderr

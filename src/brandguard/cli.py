@@ -353,6 +353,8 @@ def schema_cmd(which: str) -> None:
 
 def main() -> None:
     """Entry point: user errors become one line and exit code 2, never a traceback."""
+    if sys.stdout is None:  # started with standard output closed (`>&-`): the exit code remains
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -401,6 +403,8 @@ def entry_point() -> NoReturn:
             print(exc.code, file=sys.stderr)
             code = 1
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the descriptor closed (`>&-`)
+            continue
         try:
             stream.flush()
         except (BrokenPipeError, ValueError):  # the reader left (`| head`), or it was closed
