@@ -50,6 +50,13 @@ def test_x_counts_emoji_and_cjk_as_two() -> None:
     assert xlen("café – “quoted”") == 15  # Latin and general punctuation weigh 1
 
 
+def test_x_counts_a_decoded_entity_as_the_character_it_stands_for() -> None:
+    assert x_length(parse("<p>Don&#8217;t stop &amp; go</p>", "html", "t"))[0] == len(
+        "Don’t stop & go"
+    )
+    assert xlen("Don&#39;t stop") == len("Don't stop")
+
+
 def test_x_markdown_link_counts_label_plus_23() -> None:
     post = parse("Read [the recipe](https://example.com/r)", "markdown", "t")
     assert x_length(post)[0] == len("Read ") + 23 + len("the recipe")

@@ -142,7 +142,10 @@ def _front_matter(source: str, mask: _Mask, post: Post) -> None:
     import yaml  # here, not at the top: posts without front matter never need PyYAML
 
     try:
-        data = yaml.safe_load(m.group(1) or "") or {}
+        # libyaml's parser when present: front matter is parsed once per file, and the pure
+        # Python scanner was 0.3 ms of a 1.5 ms check per post.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(m.group(1) or "", Loader=loader) or {}  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""

@@ -11,6 +11,7 @@ Other platforms count characters plainly (the ``characters`` measure).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .document import Post
@@ -45,9 +46,9 @@ PLATFORMS: dict[str, Platform] = {
 }
 
 
-def _x_weight(char: str) -> int:
-    code = ord(char)
-    return 1 if any(lo <= code <= hi for lo, hi in X_LIGHT_RANGES) else 2
+# Code points outside X_LIGHT_RANGES weigh 2 (one class, so a post is scanned once, not per char).
+_X_HEAVY = re.compile("[^" + "".join(rf"\u{lo:04x}-\u{hi:04x}" for lo, hi in X_LIGHT_RANGES) + "]")
+_BLANK = re.compile(r"[ \n]")
 
 
 def x_units(post: Post) -> list[tuple[int, int, int]]:
@@ -61,25 +62,32 @@ def x_units(post: Post) -> list[tuple[int, int, int]]:
     if post.links:  # URLs are masked in ``text`` but count: a post may start or end with one
         start = min(start, min(link.start for link in post.links))
         end = max(end, max(link.end for link in post.links))
+    # Masking leaves blanks where the source has markup; a decoded entity or a character moved
+    # next to one (document.py) differs from the source too, but is text and counts.
+    masked = {
+        m.start() for m in _BLANK.finditer(text, start, end) if source[m.start()] != m.group()
+    }
     link_at = {}
     for link in post.links:
         # The URL's first masked character stands for the whole URL; a Markdown label stays text.
-        first = next((i for i in range(link.start, link.end) if text[i] != source[i]), link.start)
+        first = next((i for i in range(link.start, link.end) if i in masked), link.start)
         link_at[first] = link.end
+    emoji_at = {m.start(): m.end() for m in EMOJI_RE.finditer(text, start, end)}
+    heavy = {m.start() for m in _X_HEAVY.finditer(text, start, end)}
     units: list[tuple[int, int, int]] = []
     i = start
     while i < end:
         if i in link_at:
             units.append((i, link_at[i], X_URL_WEIGHT))
-        if text[i] != source[i]:  # masked: code, tags, front matter, URLs
+        if i in masked:  # code, tags, front matter, URLs
             i += 1
             continue
-        emoji = EMOJI_RE.match(text, i)
-        if emoji:
-            units.append((i, emoji.end(), 2))
-            i = emoji.end()
+        emoji_end = emoji_at.get(i)
+        if emoji_end:
+            units.append((i, emoji_end, 2))
+            i = emoji_end
             continue
-        units.append((i, i + 1, _x_weight(text[i])))
+        units.append((i, i + 1, 2 if i in heavy else 1))
         i += 1
     return units
 

@@ -62,7 +62,8 @@ class MetricCheck:
             start,
             end,
             {
-                "match": ctx.post.source[start:end],  # the source: a counted link is masked
+                # the source: a counted link is masked in the checked text
+                "match": ctx.post.source[slice(*ctx.post.source_span(start, end))],
                 "value": fmt_number(measure.value),
                 "limit": fmt_number(limit),
             },
