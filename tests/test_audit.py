@@ -108,3 +108,53 @@ def test_output_to_a_device_or_fifo_is_written_not_replaced(tmp_path: Path) -> N
     reader.join(timeout=30)
     assert fifo.is_fifo()  # still a FIFO, not replaced by a regular file
     assert json.loads(received[0])["id"] == "1"
+
+
+def test_html_report_summarises_the_audit_and_escapes_what_posts_say(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    from brandguard import audit_html
+
+    rows = [
+        {"id": "calm", "text": "We roast coffee in Turin every morning and sell it by the bag."},
+        {"id": "<script>alert(1)</script>", "text": "Act now! Act now! Don't miss out, buy today!"},
+        {"id": "jargon", "text": "We leverage synergies to deliver best-in-class solutions."},
+    ]
+    rows += [
+        {"id": f"p{i}", "text": f"Plain note number {i} about our shop hours."} for i in range(60)
+    ]
+    (tmp_path / "posts.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows) + "{broken\n", encoding="utf-8"
+    )
+    result = audit(tmp_path, "posts.jsonl", "--format", "html", "-o", "report.html")
+    assert result.exit_code == 1  # one unreadable row
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[str] = []
+            self.text: list[str] = []
+
+        def handle_starttag(self, tag, attrs) -> None:
+            self.tags.append(tag)
+
+        def handle_data(self, data) -> None:
+            self.text.append(data)
+
+    parsed = Tags()
+    parsed.feed(page)
+    text = " ".join(parsed.text)
+    assert "script" not in parsed.tags  # a post id is data, never markup
+    assert "<script>alert(1)</script>" in text
+    assert '<span class="value">63</span>posts' in page  # readable posts
+    assert '<span class="value">1</span>unreadable' in page
+    assert "Unreadable posts" in text and "row 64" in text
+    assert "PSH001" in text and "BLD001" in text
+    # The worst posts come first, at most WORST of them.
+    worst_rows = page.split("Fix these first")[1].split("<tr>")[2:]  # skip the header row
+    assert len(worst_rows) == audit_html.WORST
+    assert "&lt;script&gt;" in worst_rows[0]  # the pushiest post has the lowest score
+    scores = [float(row.split("score'>")[1].split("<")[0]) for row in worst_rows]
+    assert scores == sorted(scores)
+    assert "<rect" in page  # the score histogram

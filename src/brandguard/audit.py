@@ -1,4 +1,5 @@
-"""Audit writers: one record per input post, streamed in input order (jsonl, csv, json).
+"""Audit writers: one record per input post, streamed in input order (jsonl, csv, json), or
+one HTML page that summarises them all (audit_html.py).
 
 The JSONL record ``{"id", "score", "categories", "findings"}`` is the machine interface used to
 measure detection quality; keep its names stable.
@@ -15,7 +16,7 @@ from typing import TextIO
 from .model import CATEGORIES, PostResult
 from .reporters.json_report import post_dict
 
-FORMATS = ("jsonl", "csv", "json")
+FORMATS = ("jsonl", "csv", "json", "html")
 
 
 @dataclass
@@ -89,7 +90,13 @@ def write_csv(results: Iterable[PostResult], out: TextIO) -> None:
         )
 
 
-WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
+def write_html(results: Iterable[PostResult], out: TextIO) -> None:
+    from .audit_html import write_html as write_page
+
+    write_page(results, out)
+
+
+WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv, "html": write_html}
 
 
 def write_audit(results: Iterable[PostResult], out: TextIO, fmt: str) -> AuditSummary:

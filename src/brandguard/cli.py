@@ -194,10 +194,10 @@ def check(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(("jsonl", "csv", "json")),
+    type=click.Choice(("jsonl", "csv", "json", "html")),
     default="jsonl",
     show_default=True,
-    help="One record per post, in input order.",
+    help="One record per post, in input order; html: one summary page to read.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE (atomically).")
 @click.option(
