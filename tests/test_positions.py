@@ -248,3 +248,8 @@ def test_character_references_in_text_and_markdown_are_decoded(urgent, fmt: str)
     assert "AT&T;" in post.text  # not an entity: left as written
     if fmt == "markdown":
         assert "&amp;` is code" not in post.text  # code stays masked, never decoded
+
+
+def test_crlf_files_wrap_like_lf_files(urgent) -> None:
+    assert spans("We said:\r\nact\r\nnow, or later.\r\n", urgent, "markdown") == [(2, 1, "act now")]
+    assert spans("Hi. Act now\r\nplease.\r\n", urgent, "text") == [(1, 5, "Act now")]

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-_BLANKS = str.maketrans({"\t": " ", "\xa0": " ", "\u2007": " ", "\u202f": " "})
+_BLANKS = str.maketrans({"\t": " ", "\r": " ", "\xa0": " ", "\u2007": " ", "\u202f": " "})
 _RUN = re.compile(r"  +")
 # A line that starts a block of its own: the newline before it is not a soft wrap.
 _BLOCK_START = re.compile(r"[ \t]*(?:$|[#>|]|[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$))")
