@@ -90,16 +90,16 @@ def write_csv(results: Iterable[PostResult], out: TextIO) -> None:
         )
 
 
-def write_html(results: Iterable[PostResult], out: TextIO) -> None:
-    from .audit_html import write_html as write_page
-
-    write_page(results, out)
-
-
-WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv, "html": write_html}
+WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
 
 
 def write_audit(results: Iterable[PostResult], out: TextIO, fmt: str) -> AuditSummary:
     summary = AuditSummary()
-    WRITERS[fmt](_tap(results, summary), out)
+    tapped = _tap(results, summary)
+    if fmt == "html":  # one page after all posts, built on the totals ``summary`` counts
+        from .audit_html import write_html
+
+        write_html(tapped, out, summary)
+    else:
+        WRITERS[fmt](tapped, out)
     return summary

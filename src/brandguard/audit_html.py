@@ -3,7 +3,7 @@
 Why: JSONL and CSV feed other tools; people need the shape of the archive at a glance. The page
 shows the totals, the distribution of scores, each category's mean, the rules that fire most
 (with an example each) and the posts that need work first. Posts stream through an accumulator
-that keeps counters and the ``WORST`` lowest-scoring posts, so memory stays flat however large
+that keeps counters (totals come from audit.AuditSummary) and the ``WORST`` lowest-scoring posts, so memory stays flat however large
 the audit. No scripts, no web fonts, nothing fetched: it opens offline and prints.
 """
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TextIO
 
+from .audit import AuditSummary
 from .model import CATEGORIES, PostResult
 
 WORST = 50  # posts listed in "fix these first"
@@ -35,29 +36,23 @@ class _RuleStats:
 
 @dataclass
 class _Accumulator:
-    posts: int = 0
-    failed: int = 0
-    words: int = 0
-    score_sum: float = 0.0
+    """What the page needs beyond the totals, which ``summary`` (audit.py) already counts."""
+
+    summary: AuditSummary
     histogram: list[int] = field(default_factory=lambda: [0] * 10)
     category_sums: dict[str, float] = field(default_factory=dict)
     category_posts: dict[str, int] = field(default_factory=dict)  # posts with findings there
     rules: dict[str, _RuleStats] = field(default_factory=dict)
-    worst: list[tuple[float, int, PostResult]] = field(default_factory=list)  # a max-heap by -score
-    errors: list[str] = field(default_factory=list)
-    unreadable: int = 0
+    worst: list[tuple[float, int, PostResult]] = field(default_factory=list)  # heap, best on top
+
+    @property
+    def scored(self) -> int:
+        return self.summary.posts - self.summary.unreadable
 
     def add(self, result: PostResult) -> None:
         if result.error:
-            self.unreadable += 1
-            if len(self.errors) < ERRORS_SHOWN:
-                self.errors.append(result.error)
             return
         score = result.score
-        self.posts += 1
-        self.words += score.words
-        self.score_sum += score.total
-        self.failed += not score.passed
         self.histogram[min(int(score.total) // 10, 9)] += 1
         for name, value in score.categories.items():
             self.category_sums[name] = self.category_sums.get(name, 0.0) + value
@@ -71,33 +66,34 @@ class _Accumulator:
                 stats.example, stats.example_post = first.match, result.id
             stats.posts += 1
             stats.findings += sum(1 for f in result.findings if f.rule_id == rule_id)
-        # Keep the WORST lowest scores: the heap's top is the best of those kept.
-        entry = (-score.total, -self.posts, result)
+        # Keep the WORST lowest scores: the heap's top is the best of those kept; ties keep the
+        # earlier post.
+        entry = (-score.total, -self.scored, result)
         if len(self.worst) < WORST:
             heapq.heappush(self.worst, entry)
         elif entry > self.worst[0]:
             heapq.heapreplace(self.worst, entry)
 
 
-def write_html(results: Iterable[PostResult], out: TextIO) -> None:
-    """Consume ``results`` and write the report page."""
-    acc = _Accumulator()
+def write_html(results: Iterable[PostResult], out: TextIO, summary: AuditSummary) -> None:
+    """Consume ``results`` (which ``summary`` counts as they pass) and write the report page."""
+    acc = _Accumulator(summary)
     for result in results:
         acc.add(result)
     out.write(_page(acc))
 
 
 def _page(acc: _Accumulator) -> str:
-    mean = acc.score_sum / acc.posts if acc.posts else 0.0
+    total = acc.summary
     parts = [
         _HEAD,
         "<h1>brandguard audit</h1>",
         '<section class="cards">',
-        _card("posts", f"{acc.posts:,}"),
-        _card("words", f"{acc.words:,}"),
-        _card("mean score", f"{mean:.1f}"),
-        _card("below the bar", f"{acc.failed:,}", f"{_share(acc.failed, acc.posts)} of posts"),
-        _card("unreadable", f"{acc.unreadable:,}"),
+        _card("posts", f"{acc.scored:,}"),
+        _card("words", f"{total.words:,}"),
+        _card("mean score", f"{total.mean_score:.1f}"),
+        _card("below the bar", f"{total.failed:,}", f"{_share(total.failed, acc.scored)} of posts"),
+        _card("unreadable", f"{total.unreadable:,}"),
         "</section>",
         "<h2>Scores</h2>",
         _histogram(acc.histogram),
@@ -105,12 +101,12 @@ def _page(acc: _Accumulator) -> str:
         _categories(acc),
         "<h2>Rules that fire most</h2>",
         _rules(acc),
-        f"<h2>Fix these first: the {min(WORST, acc.posts)} lowest scores</h2>",
+        f"<h2>Fix these first: the {min(WORST, acc.scored)} lowest scores</h2>",
         _worst(acc),
     ]
-    if acc.errors:
-        items = "".join(f"<li>{escape(e)}</li>" for e in acc.errors)
-        more = acc.unreadable - len(acc.errors)
+    if total.errors:
+        items = "".join(f"<li>{escape(e)}</li>" for e in total.errors[:ERRORS_SHOWN])
+        more = total.unreadable - min(len(total.errors), ERRORS_SHOWN)
         parts += [
             "<h2>Unreadable posts</h2>",
             f"<ul>{items}</ul>" + (f"<p>… and {more} more.</p>" if more else ""),
@@ -156,11 +152,11 @@ def _categories(acc: _Accumulator) -> str:
     for name in CATEGORIES:
         if name not in acc.category_sums:
             continue
-        mean = acc.category_sums[name] / acc.posts
+        mean = acc.category_sums[name] / acc.scored
         flagged = acc.category_posts.get(name, 0)
         rows.append(
             f"<tr><td>{name}</td><td class='num'>{mean:.1f}</td>"
-            f"<td class='num'>{flagged:,}</td><td class='num'>{_share(flagged, acc.posts)}</td></tr>"
+            f"<td class='num'>{flagged:,}</td><td class='num'>{_share(flagged, acc.scored)}</td></tr>"
         )
     return _table(["category", "mean subscore", "posts with findings", "share"], rows)
 

@@ -85,22 +85,29 @@ def file_path(name: str) -> Path | None:
     return folder / name if folder is not None else None
 
 
-def _unpickle(data: bytes) -> Any:
-    """pickle.loads with the cyclic garbage collector paused.
+def _load(path: Path) -> Any:
+    """Unpickle a file of ours; raises on anything else. The cyclic garbage collector is paused.
 
-    Why: loading creates tens of thousands of containers, and each 700 allocations wake the
-    collector, which then walks spaCy's objects too: 35 of the 42 ms that pyphen's patterns took
-    to load, in a process that had imported spaCy. Nothing loaded here is garbage yet.
+    Why the pause: loading creates tens of thousands of containers, and each 700 allocations wake
+    the collector, which then walks spaCy's objects too: 35 of the 42 ms that pyphen's patterns
+    took to load, in a process that had imported spaCy. Nothing loaded here is garbage yet.
     """
     import gc
 
+    data = path.read_bytes()
+    if not data.startswith(MAGIC):
+        raise ValueError("not a brandguard cache file")
     paused = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        return pickle.loads(data[len(MAGIC) :])
     finally:
         if paused:
             gc.enable()
+
+
+def _store(path: Path, value: Any) -> None:
+    _write_atomic(path, MAGIC + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def read_object(name: str) -> Any | None:
@@ -109,13 +116,10 @@ def read_object(name: str) -> Any | None:
     if path is None or not trusted_file(path):
         return None
     try:
-        data = path.read_bytes()
-        if data.startswith(MAGIC):
-            return _unpickle(data[len(MAGIC) :])
+        return _load(path)
     except Exception:  # truncated or from an incompatible library: the caller rebuilds it
-        pass
-    _unlink(path)
-    return None
+        _unlink(path)
+        return None
 
 
 def write_object(name: str, value: Any) -> None:
@@ -127,7 +131,7 @@ def write_object(name: str, value: Any) -> None:
     if path is None:
         return
     try:
-        _write_atomic(path, MAGIC + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _store(path, value)
     except Exception:  # a full disk or an object that does not pickle: just don't cache
         pass
 
@@ -197,10 +201,7 @@ def _read_entry(folder: Path, request: str) -> tuple[Any, Any] | None:
         if not trusted_file(entry_path):
             return None
         broken.append(entry_path)
-        data = entry_path.read_bytes()
-        if not data.startswith(MAGIC):
-            raise ValueError("not a brandguard cache entry")
-        payload = _unpickle(data[len(MAGIC) :])
+        payload = _load(entry_path)
         policy, compiled = payload["policy"], payload["compiled"]
         from .compiler import CompiledPolicy
         from .policy import Policy
@@ -252,20 +253,14 @@ def _write_entry(
         return
     entry = _digest(hashed, request)
     try:
-        data = MAGIC + pickle.dumps(
-            {"policy": policy, "compiled": compiled}, protocol=pickle.HIGHEST_PROTOCOL
-        )
-    except Exception:  # something in a custom pipeline that does not pickle: just don't cache
-        return
-    try:
-        _write_atomic(folder / f"{entry}.pickle", data)
+        _store(folder / f"{entry}.pickle", {"policy": policy, "compiled": compiled})
         _write_atomic(
             folder / f"{request}.json",
             json.dumps({"deps": hashed, "entry": entry}, indent=1).encode(),
         )
         _prune(folder, ".pickle", KEEP_ENTRIES)
         _prune(folder, ".json", KEEP_INDEXES)
-    except OSError:
+    except Exception:  # a custom pipeline that does not pickle, or a full disk: just don't cache
         pass
 
 

@@ -6,7 +6,6 @@ reads; each yields one PostResult in input order.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -17,11 +16,8 @@ from .document import Post
 from .measures import Measures
 from .model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from .scoring import META_CATEGORY, score_post
-from .spacing import TokenText, token_text
+from .spacing import TokenText, one_line, token_text
 from .suppressions import build_suppressions, parse_directives
-
-SOFT_WRAP_FORMATS = frozenset({"markdown", "html"})  # a newline inside a paragraph is a space
-_BLANKS = re.compile(r"\s*\n\s*|[ \t\xa0\u2007\u202f]{2,}|[\t\xa0\u2007\u202f]")
 
 
 class PostContext:
@@ -123,8 +119,8 @@ def make_finding(rule: RuleSpec, post: Post, raw: RawFinding) -> Finding:
     line, col = post.position(start)
     end_line, end_col = post.position(end)
     values = {"suggestion": rule.suggest or "", **raw.values}
-    if isinstance(values.get("match"), str):  # one line; masked markup reads as one space
-        values["match"] = _BLANKS.sub(" ", values["match"])
+    if isinstance(values.get("match"), str):
+        values["match"] = one_line(values["match"])
     match = str(values.get("match", post.source[start:end]))
     fix = Fix(start, end, raw.replacement, raw.safe) if raw.replacement is not None else None
     suggestion = values.get("suggestion") or rule.suggest
@@ -228,11 +224,7 @@ def check_posts(
     pending: list[Post | PostResult] = []
 
     def flush() -> Iterator[PostResult]:
-        spacings = [
-            token_text(p.text, p.format in SOFT_WRAP_FORMATS)
-            for p in pending
-            if isinstance(p, Post)
-        ]
+        spacings = [token_text(p.text, p.format) for p in pending if isinstance(p, Post)]
         docs = compiled.pipe((s.text for s in spacings), batch_size=batch_size)
         tokenized = zip(spacings, docs, strict=True)
         for item in pending:

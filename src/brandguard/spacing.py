@@ -20,8 +20,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-_BLANKS = str.maketrans({"\t": " ", "\r": " ", "\xa0": " ", "\u2007": " ", "\u202f": " "})
+BLANKS = "\t\r\xa0\u2007\u202f"  # blanks other than the space that read as one
+_TO_SPACE = str.maketrans(dict.fromkeys(BLANKS, " "))
 _RUN = re.compile(r"  +")
+_QUOTED_BLANKS = re.compile(rf"\s*\n\s*|[ {BLANKS}]{{2,}}|[{BLANKS}]")
+SOFT_WRAP_FORMATS = frozenset({"markdown", "html"})  # a newline inside a paragraph is a space
 # A line that starts a block of its own: the newline before it is not a soft wrap.
 _BLOCK_START = re.compile(r"[ \t]*(?:$|[#>|]|[-+*][ \t]|\d{1,9}[.)](?:[ \t]|$))")
 
@@ -42,13 +45,10 @@ class TokenText:
         return offset + self._removed[k - 1] if k else offset
 
 
-def token_text(checked: str, soft_wraps: bool = False) -> TokenText:
-    """What to tokenize for ``checked`` (the text of a Post), with the way back.
-
-    ``soft_wraps``: the format (Markdown, HTML) renders a newline inside a paragraph as a space.
-    """
-    text = checked.translate(_BLANKS)
-    if soft_wraps and "\n" in text:
+def token_text(checked: str, fmt: str = "text") -> TokenText:
+    """What to tokenize for ``checked`` (the text of a Post in format ``fmt``), with the way back."""
+    text = checked.translate(_TO_SPACE)
+    if fmt in SOFT_WRAP_FORMATS and "\n" in text:
         text = _join_soft_wraps(text)
     if "  " not in text:
         return TokenText(text)
@@ -73,3 +73,9 @@ def _join_soft_wraps(text: str) -> str:
         out.append(" " if soft else "\n")
         out.append(line)
     return "".join(out)
+
+
+def one_line(quoted: str) -> str:
+    """A span of checked text as a message quotes it: masked markup and line breaks read as one
+    space (so does a tab or a no-break space), as they do for the tokenizer."""
+    return _QUOTED_BLANKS.sub(" ", quoted)
