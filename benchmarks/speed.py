@@ -345,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         try:
             sys.path.insert(0, str(HERE.parent / "src"))
-            from brandguard.peers import ensure_venv
+            from brandguard.quality.peers import ensure_venv
 
             py = ensure_venv("proselint-venv", ["proselint"], "proselint")
             proselint = py.with_name("proselint")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brandguard.api import check_text
-from brandguard.policy import Policy, load_policy
+from brandguard.policy.loader import Policy, load_policy
 
 REPO = Path(__file__).resolve().parents[1]
 

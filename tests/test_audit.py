@@ -113,7 +113,7 @@ def test_output_to_a_device_or_fifo_is_written_not_replaced(tmp_path: Path) -> N
 def test_html_report_summarises_the_audit_and_escapes_what_posts_say(tmp_path: Path) -> None:
     from html.parser import HTMLParser
 
-    from brandguard import audit_html
+    from brandguard.output import audit_html
 
     rows = [
         {"id": "calm", "text": "We roast coffee in Turin every morning and sell it by the bag."},

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from brandguard import cache, compiler, syllables
-from brandguard.engine import check_posts
-from brandguard.formats import parse
+from brandguard.compile import cache, compiler
+from brandguard.engine.check import check_posts
+from brandguard.text import store, syllables
+from brandguard.text.formats import parse
 from tests._cli import run_cli
 
 
@@ -113,7 +114,7 @@ def test_corrupt_entries_fall_back_to_compiling(
     else:
         import pickle
 
-        entry.write_bytes(cache.MAGIC + pickle.dumps({"policy": 1, "compiled": 2}))
+        entry.write_bytes(store.MAGIC + pickle.dumps({"policy": 1, "compiled": 2}))
     _, compiled = cache.load_compiled(None)
     assert rule_ids(compiled, "A world-class team.") == ["BAN001"]
     assert len(compiles) == 2
@@ -125,7 +126,7 @@ def test_untrusted_cache_dirs_are_not_used(cache_dir: Path, compiles: list[str])
     write_policy(cache_dir.parent, "world-class")
     cache.load_compiled(None)
     os.chmod(cache_dir, 0o777)  # anyone could have planted a pickle here
-    assert cache.cache_dir() is None
+    assert store.cache_dir() is None
     cache.load_compiled(None)
     assert len(compiles) == 2
 
@@ -136,7 +137,7 @@ def test_no_cache_neither_reads_nor_writes(cache_dir: Path, compiles: list[str])
     try:
         result = run_cli(["check", "--no-cache", "--output-format", "concise", "p.txt"])
     finally:
-        cache.set_enabled(True)
+        store.set_enabled(True)
     assert result.out.startswith("p.txt:1:3: BAN001")
     assert not cache_dir.exists() or not list(cache_dir.glob("*.pickle"))
     run_cli(["check", "p.txt"])
@@ -202,7 +203,7 @@ def test_regex_set_survives_pickling() -> None:
     import pickle
     import re
 
-    from brandguard.regexset import RegexSet
+    from brandguard.compile.regexset import RegexSet
 
     regexes = [re.compile(p, re.I) for p in (r"\bclick here\b", r"\d+% off", r"(\w)\1{3,}")]
     original = RegexSet(regexes)
@@ -215,7 +216,7 @@ def test_lazy_regex_pickles_as_source_and_compiles_on_use() -> None:
     import pickle
     import re
 
-    from brandguard.compiler import LazyRegex
+    from brandguard.compile.compiler import LazyRegex
 
     lazy = pickle.loads(pickle.dumps(LazyRegex(re.compile(r"\bfree\b", re.I))))
     assert lazy._compiled is None
@@ -235,7 +236,7 @@ def test_hyphenation_patterns_are_cached_and_rebuilt_when_damaged(
         syllables.reset()
         stored.write_bytes(b"garbage")
         assert syllables.word_syllables("flibbertigibbet", "en") == expected
-        assert stored.read_bytes().startswith(cache.MAGIC)  # rebuilt
+        assert stored.read_bytes().startswith(store.MAGIC)  # rebuilt
         syllables.reset()
 
         def no_parsing(*args, **kwargs):

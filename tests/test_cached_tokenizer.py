@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from brandguard import cached_tokenizer
-from brandguard.cached_tokenizer import CachedTokenizer
-from brandguard.frozen_regex import freeze, thaw
-from brandguard.packs import example_texts, load_pack
-from brandguard.pipeline import make_nlp
-from brandguard.resources import bundled_pack, bundled_pack_names
+from brandguard.compile import cached_tokenizer
+from brandguard.compile.cached_tokenizer import CachedTokenizer
+from brandguard.compile.frozen_regex import freeze, thaw
+from brandguard.compile.pipeline import make_nlp
+from brandguard.policy.packs import example_texts, load_pack
+from brandguard.policy.resources import bundled_pack, bundled_pack_names
 
 ROOT = Path(__file__).resolve().parent.parent
 

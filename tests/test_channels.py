@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from brandguard.api import check_text
-from brandguard.formats import parse
-from brandguard.platforms import x_length
-from brandguard.policy import load_policy
+from brandguard.policy.loader import load_policy
+from brandguard.text.formats import parse
+from brandguard.text.platforms import x_length
 
 POLICY = """
 policy: channels

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from brandguard.api import check_text
-from brandguard.inflection import variants
+from brandguard.text.inflection import variants
 
 from .conftest import policy_from, rule_ids
 

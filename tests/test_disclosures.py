@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 
 from brandguard.api import check_text
-from brandguard.disclosures import (
+from brandguard.checks.disclosures import (
     placement_problem,
     post_language,
     sponsorship,
     trailing_hashtag_block,
     visible_window_end,
 )
-from brandguard.policy import load_policy
+from brandguard.policy.loader import load_policy
 
 LONG = (
     "I have tried every grinder in the shop over the last two years, and this one finally "

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from brandguard.eval import detection, main, read_jsonl, roc_auc
+from brandguard.quality.eval import detection, main, read_jsonl, roc_auc
 
 
 def brute_force_auc(pos: list[float], neg: list[float]) -> float:
@@ -109,3 +109,16 @@ def test_main_table_output(tmp_path, capsys) -> None:
 
 def test_main_missing_file_is_usage_error(tmp_path, capsys) -> None:
     assert main([str(tmp_path / "nope.jsonl")]) == 2
+
+
+def test_documented_command_still_runs(tmp_path) -> None:
+    """`python -m brandguard.eval` (README, benchmarks/README.md) forwards to quality/eval.py."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "brandguard.eval", str(tmp_path / "nope.jsonl")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2 and "nope.jsonl" in run.stderr

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from brandguard import atomic
-from brandguard.compiler import compile_policy
-from brandguard.fixes import apply_fixes, fix_results, write_fixed
+from brandguard.compile.compiler import compile_policy
+from brandguard.engine.run import check_paths
 from brandguard.model import Fix
-from brandguard.run import check_paths
+from brandguard.output import atomic
+from brandguard.output.fixes import apply_fixes, fix_results, write_fixed
 from tests._cli import run_cli
 
 POLICY = """\
@@ -178,7 +178,7 @@ def test_atomic_write_follows_symlinks_and_gives_new_files_a_normal_mode(tmp_pat
 
 
 def test_a_file_edited_during_the_run_is_not_overwritten(repo: Path, default_policy) -> None:
-    from brandguard.policy import load_policy
+    from brandguard.policy.loader import load_policy
 
     policy = load_policy(repo / ".brandguard.yaml")
     compiled = compile_policy(policy)

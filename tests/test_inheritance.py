@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from brandguard.errors import ConfigError
-from brandguard.policy import load_policy
+from brandguard.policy.loader import load_policy
 from tests._cli import run_cli
 
 BASE = """\

@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from brandguard.errors import BrandguardError
-from brandguard.policy import load_policy
-from brandguard.starter import starter_policy
+from brandguard.output.starter import starter_policy
+from brandguard.policy.loader import load_policy
 from tests._cli import run_cli
 
 

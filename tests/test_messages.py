@@ -6,7 +6,7 @@ import string
 from pathlib import Path
 
 from brandguard.api import check_text
-from brandguard.messages import MESSAGES
+from brandguard.governance.messages import MESSAGES
 
 from .conftest import policy_from
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from brandguard.cli import cli
 from brandguard.errors import ConfigError
-from brandguard.policy import load_policy
+from brandguard.policy.loader import load_policy
 
 GOOD_RULE = "  - {id: ABC001, name: a-rule, kind: phrase, phrases: [x], message: m}\n"
 

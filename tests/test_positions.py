@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from brandguard.api import check_text
-from brandguard.formats import parse
+from brandguard.text.formats import parse
 
 from .conftest import policy_from
 
@@ -192,8 +192,8 @@ def html_unescape(text: str) -> str:
 
 
 def test_a_fix_never_rewrites_an_entity(tmp_path: Path) -> None:
-    from brandguard.fixes import apply_fixes
     from brandguard.model import Fix
+    from brandguard.output.fixes import apply_fixes
 
     source = "<p>It&#8217;s utilize time.</p>"
     post = parse(source, "html", "x")

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from brandguard.regexset import RegexSet, to_re2
+from brandguard.compile.regexset import RegexSet, to_re2
 
 PATTERNS = [
     r"\bperch[eé]\b",

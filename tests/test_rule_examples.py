@@ -7,10 +7,10 @@ from functools import cache
 import pytest
 
 from brandguard.api import check_text
-from brandguard.packs import example_texts, load_pack
-from brandguard.policy import Policy, load_policy
-from brandguard.resources import bundled_pack, bundled_pack_names
-from brandguard.yamlio import load_yaml_file
+from brandguard.policy.loader import Policy, load_policy
+from brandguard.policy.packs import example_texts, load_pack
+from brandguard.policy.resources import bundled_pack, bundled_pack_names
+from brandguard.policy.yamlio import load_yaml_file
 
 PACKS = bundled_pack_names()
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from brandguard.engine.scoring import score_post
 from brandguard.model import Finding
-from brandguard.policy import Scoring
-from brandguard.scoring import score_post
+from brandguard.policy.loader import Scoring
 
 SCORING = Scoring(
     weights={"bland": 1.0, "pushy": 1.0, "seo": 0.5, "disclosure": 2.0}, fail_under=70

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from brandguard.spacing import token_text
+from brandguard.text.spacing import token_text
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import pytest
 
 from brandguard.api import check_text
 from brandguard.errors import ConfigError
-from brandguard.policy import load_policy
-from brandguard.terminology import derived_variants, name_parts
+from brandguard.governance.terminology import derived_variants, name_parts
+from brandguard.policy.loader import load_policy
 
 POLICY = """
 policy: terms

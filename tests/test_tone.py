@@ -6,7 +6,7 @@ import pytest
 
 from brandguard.api import check_text
 from brandguard.errors import ConfigError
-from brandguard.policy import load_policy
+from brandguard.policy.loader import load_policy
 
 
 def rules_of(text: str):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from brandguard.policy import load_policy
+from brandguard.policy.loader import load_policy
 from tests._cli import run_cli
 
 REPO = Path(__file__).resolve().parents[1]

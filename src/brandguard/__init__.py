@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
 
 if TYPE_CHECKING:
     from .api import check_text, check_texts
-    from .policy import load_policy
+    from .policy.loader import load_policy
 
 
 def __getattr__(name: str) -> Any:
@@ -24,7 +24,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "load_policy":
-        from .policy import load_policy
+        from .policy.loader import load_policy
 
         return load_policy
     raise AttributeError(name)

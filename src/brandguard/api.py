@@ -6,11 +6,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .compiler import CompiledPolicy, compile_policy
-from .engine import check_posts
-from .formats import parse
+from .compile.compiler import CompiledPolicy, compile_policy
+from .engine.check import check_posts
 from .model import PostResult
-from .policy import Policy, load_policy
+from .policy.loader import Policy, load_policy
+from .text.formats import parse
 
 _COMPILED: dict[int, tuple[Policy, CompiledPolicy]] = {}
 

@@ -134,3 +134,33 @@ class PostResult:
     skipped_rules: tuple[str, ...] = ()
     error: str | None = None  # set when the post could not be read or parsed
     source: str = ""  # the post's source text, for excerpts and fixes
+
+
+@dataclass
+class AuditSummary:
+    """Totals of an audit, counted while its records stream out (audit.py, audit_html.py)."""
+
+    posts: int = 0
+    failed: int = 0
+    unreadable: int = 0
+    findings: int = 0
+    words: int = 0
+    score_sum: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, result: PostResult) -> None:
+        self.posts += 1
+        self.findings += len(result.findings)
+        if result.error:
+            self.unreadable += 1
+            self.errors.append(result.error)
+            return
+        self.words += result.score.words
+        self.score_sum += result.score.total
+        if not result.score.passed:
+            self.failed += 1
+
+    @property
+    def mean_score(self) -> float:
+        scored = self.posts - self.unreadable
+        return self.score_sum / scored if scored else 0.0

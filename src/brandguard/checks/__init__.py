@@ -3,6 +3,10 @@
 Each module exposes ``OPTIONS`` (JSON Schema of its options), ``REQUIRED`` (option names),
 optionally ``ONE_OF`` (groups of which at least one option is needed) and
 ``compile(rule, builder)`` returning an object with ``run(ctx)``.
+
+Checks (third floor) own the check kinds, their option schemas and the disclosure helpers
+(``disclosures``). They read posts through ``text``; they may import ``text``, ``model``,
+``errors`` and ``version``, never ``governance``, ``policy`` or above.
 """
 
 from __future__ import annotations

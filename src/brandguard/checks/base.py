@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from ..model import RuleSpec
 
 if TYPE_CHECKING:
-    from ..document import Post
-    from ..measures import Measures
+    from ..text.document import Post
+    from ..text.measures import Measures
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..disclosures import placement_problem, post_language, sponsorship
 from ..errors import ConfigError
 from ..model import RuleSpec
 from .base import Builder, Context, Hit, RawFinding, first_word_span
+from .disclosures import placement_problem, post_language, sponsorship
 
 REPORTS = ("missing", "misplaced", "ambiguous", "wrong-language", "looks-sponsored")
 REGEXES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}

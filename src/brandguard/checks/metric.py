@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..measures import MEASURES, PER_UNIT
 from ..model import RuleSpec
+from ..text.measures import MEASURES, PER_UNIT
 from .base import Builder, Context, RawFinding, first_word_span, fmt_number
 
 OPTIONS = {

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..inflection import fold_apostrophes
 from ..model import RuleSpec
+from ..text.inflection import fold_apostrophes
 from .base import Builder, Context, RawFinding
 
 OPTIONS = {
@@ -76,7 +76,7 @@ def compile(rule: RuleSpec, builder: Builder) -> SubstitutionCheck:
     builder.add_phrases(rule.id, swap, case_sensitive=case_sensitive, inflect=inflect)
     table = {_normal(bad, case_sensitive): good for bad, good in swap.items()}
     if inflect:
-        from ..inflection import variants
+        from ..text.inflection import variants
 
         for bad, good in swap.items():
             for form in variants(bad, builder.language):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..inflection import fold_apostrophes
 from ..model import RuleSpec
+from ..text.inflection import fold_apostrophes
 from .base import Builder, Context, RawFinding
 
 MARK_CHARS = "™®"

@@ -1,0 +1,253 @@
+"""Policy → CompiledPolicy: one nlp, one PhraseMatcher per case mode, one Matcher, one regex pass.
+
+Every rule registers what it matches under its own key (its id, or ``ID@when`` for a ``when:
+contains`` condition); the engine runs each shared matcher once per post and hands the hits out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..checks import KINDS
+from ..errors import ConfigError
+from ..model import META_RULES, RuleSpec
+from ..policy.loader import Policy, selector_matches
+from ..text.inflection import apostrophe_forms, variants
+from .cached_tokenizer import CachedTokenizer
+from .regexset import RegexSet
+
+TRAINED_ATTRS = {"POS": "pos", "TAG": "pos", "DEP": "dep", "MORPH": "morph", "LEMMA": "lemma"}
+
+
+def _origin_parts(origin: str) -> tuple[str, int | None]:
+    file, _, line = origin.rpartition(":")
+    return (file or origin), (int(line) if line.isdigit() and int(line) else None)
+
+
+def _pattern_needs(patterns: Any) -> set[str]:
+    needs: set[str] = set()
+    for pattern in patterns:
+        for token in pattern:
+            needs.update(TRAINED_ATTRS[k] for k in token if k in TRAINED_ATTRS)
+    return needs
+
+
+@dataclass
+class _Builder:
+    """Collects phrases, token patterns and regexes from every rule (checks.base.Builder)."""
+
+    nlp: Any
+    language: str
+    stop_words: frozenset[str]
+    phrases: dict[bool, dict[str, set[str]]] = field(
+        default_factory=lambda: {False: defaultdict(set), True: defaultdict(set)}
+    )
+    patterns: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    pattern_origins: dict[str, str] = field(default_factory=dict)
+    regexes: list[tuple[str, re.Pattern[str], int | str]] = field(default_factory=list)
+
+    def add_phrases(
+        self,
+        key: str,
+        phrases: Iterable[str],
+        *,
+        case_sensitive: bool = False,
+        inflect: bool = False,
+    ) -> None:
+        bucket = self.phrases[case_sensitive][key]
+        for phrase in phrases:
+            forms = variants(phrase, self.language) if inflect else {phrase}
+            forms = {typed for form in forms for typed in apostrophe_forms(form)}
+            bucket.update(forms if case_sensitive else {f.lower() for f in forms})
+
+    def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None:
+        self.patterns[key].extend(patterns)
+        self.pattern_origins[key] = origin
+
+    def add_regex(
+        self,
+        key: str,
+        pattern: str,
+        *,
+        case_sensitive: bool = False,
+        origin: str = "",
+        group: int | str = 0,
+    ) -> None:
+        try:
+            compiled = re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+        except re.error as exc:
+            file, line = _origin_parts(origin)
+            raise ConfigError(f"invalid regex {pattern!r}: {exc}", file, line, "regex") from None
+        if (
+            isinstance(group, str)
+            and group not in compiled.groupindex
+            or (isinstance(group, int) and group > compiled.groups)
+        ):
+            file, line = _origin_parts(origin)
+            raise ConfigError(f"regex {pattern!r} has no group {group!r}", file, line, "group")
+        if any(k == key and r.same_as(compiled) for k, r, _ in self.regexes[-64:]):
+            return  # rules sharing a key (e.g. one pack's markers) register a regex once
+        self.regexes.append((key, LazyRegex(compiled), group))
+
+
+class LazyRegex:
+    """A compiled regex that pickles as its source and compiles again only when first used.
+
+    A cached policy holds ~170 rule regexes; a one-file check runs only the few the RE2 pre-pass
+    picks, so recompiling all of them on every load would be wasted start-up time.
+    """
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, compiled: re.Pattern[str]) -> None:
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+        self._compiled: re.Pattern[str] | None = compiled
+
+    def finditer(self, text: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled.finditer(text)
+
+    def same_as(self, other: re.Pattern[str]) -> bool:
+        return self.pattern == other.pattern and self.flags == other.flags
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.pattern, self.flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
+
+
+@dataclass
+class CompiledPolicy:
+    policy: Policy
+    nlp: Any
+    trained: bool
+    checks: list[Any]
+    skipped: list[str]
+    phrase_matchers: list[Any]
+    matcher: Any | None
+    regexes: list[tuple[str, re.Pattern[str], int | str]]  # (key, regex, group reported)
+    regex_set: Any
+    meta_rules: set[str] = field(default_factory=set)
+    tokenizer: CachedTokenizer | None = None
+
+    def pipe(self, texts: Iterable[str], batch_size: int) -> Any:
+        """Docs for ``texts``: the tokenizer alone when the pipeline has no components."""
+        if self.nlp is None:
+            assert self.tokenizer is not None
+            return self.tokenizer.pipe(texts, batch_size=batch_size)
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # A blank pipeline without components is its tokenizer: pickling only that halves the
+        # cache's load time (rebuilding a Language object goes through spaCy's registry), and
+        # CachedTokenizer loads in a few milliseconds. With components, nlp carries its own.
+        state = dict(self.__dict__)
+        if not self.trained and not self.nlp.pipe_names:
+            state["nlp"] = None
+        else:
+            state["tokenizer"] = None
+        return state
+
+
+def _build_phrase_matcher(nlp: Any, attr: str, table: dict[str, set[str]]) -> Any | None:
+    from spacy.matcher import PhraseMatcher
+
+    if not any(table.values()):
+        return None
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    for key, phrases in table.items():
+        if phrases:
+            matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
+    return matcher
+
+
+def _build_matcher(nlp: Any, builder: _Builder) -> Any | None:
+    from spacy.matcher import Matcher
+
+    if not builder.patterns:
+        return None
+    matcher = Matcher(nlp.vocab, validate=True)
+    for key, patterns in builder.patterns.items():
+        try:
+            matcher.add(key, patterns)
+        except Exception as exc:  # spaCy raises ValueError/MatchPatternError with long text
+            file, line = _origin_parts(builder.pattern_origins[key])
+            first = str(exc).strip().splitlines()
+            detail = " ".join(x.strip() for x in first if x.strip())[:300]
+            raise ConfigError(f"invalid token pattern: {detail}", file, line, "patterns") from None
+    return matcher
+
+
+def _needs_sentence_starts(patterns: dict[str, list[Any]]) -> bool:
+    return any(
+        "IS_SENT_START" in token or "SENT_START" in token
+        for group in patterns.values()
+        for pattern in group
+        for token in pattern
+    )
+
+
+def selected(rule: RuleSpec, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
+    if select and not any(selector_matches(s, rule) for s in select):
+        return False
+    return not any(selector_matches(s, rule) for s in ignore)
+
+
+def compile_policy(
+    policy: Policy, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+) -> CompiledPolicy:
+    from .pipeline import make_nlp
+
+    nlp, trained = make_nlp(policy.language, policy.pipeline)
+    builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
+    checks, skipped = [], []
+    ignore = [*policy.ignore, *ignore]
+    for rule in policy.rules:
+        if not selected(rule, select, ignore):
+            continue
+        needs = set(rule.requires)
+        if rule.kind == "pattern":
+            needs |= _pattern_needs(rule.options.get("patterns", []))
+        if needs and not trained:
+            skipped.append(rule.id)
+            continue
+        checks.append(KINDS[rule.kind].compile(rule, builder))
+        if rule.when and rule.when.get("contains"):
+            builder.add_phrases(f"{rule.id}@when", rule.when["contains"], inflect=True)
+    if not trained and _needs_sentence_starts(builder.patterns):
+        nlp.add_pipe("brandguard_sentences")
+    matchers = [
+        m
+        for m in (
+            _build_phrase_matcher(nlp, "LOWER", builder.phrases[False]),
+            _build_phrase_matcher(nlp, "ORTH", builder.phrases[True]),
+        )
+        if m
+    ]
+    regex_set = RegexSet([regex for _, regex, _ in builder.regexes])
+    meta_rules = {
+        rule_id
+        for rule_id, (name, severity, _) in META_RULES.items()
+        if selected(RuleSpec(rule_id, name, "meta", "meta", severity, ""), select, ignore)
+    }
+    return CompiledPolicy(
+        policy,
+        nlp,
+        trained,
+        checks,
+        skipped,
+        matchers,
+        _build_matcher(nlp, builder),
+        builder.regexes,
+        regex_set,
+        meta_rules,
+        CachedTokenizer(nlp.tokenizer),
+    )

@@ -1,0 +1,243 @@
+"""Run a compiled policy over posts: one spaCy pass, shared matchers, checks, suppressions, score.
+
+Posts stream through ``nlp.pipe`` in batches, so memory stays flat however many posts an audit
+reads; each yields one PostResult in input order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..checks.base import Hit, RawFinding, render
+from ..compile.compiler import CompiledPolicy
+from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
+from ..text.document import Post
+from ..text.measures import Measures
+from ..text.spacing import TokenText, one_line, token_text
+from .scoring import META_CATEGORY, score_post
+from .suppressions import build_suppressions, parse_directives
+
+
+class PostContext:
+    """What checks see of one post (checks.base.Context)."""
+
+    def __init__(self, post: Post, doc: Any, hits: dict[str, list[Hit]], language: str) -> None:
+        self.post = post
+        self.doc = doc
+        self.text = post.text
+        self._hits = hits
+        self.measures = Measures(post, doc, language)
+
+    def hits(self, key: str) -> list[Hit]:
+        return self._hits.get(key, [])
+
+
+def _collect_hits(
+    compiled: CompiledPolicy, doc: Any, text: str, spacing: TokenText
+) -> dict[str, list[Hit]]:
+    raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    strings = doc.vocab.strings
+    back = spacing.to_checked
+    matches = [m(doc) for m in compiled.phrase_matchers]
+    if compiled.matcher is not None:
+        matches.append(compiled.matcher(doc))
+    for found in matches:
+        for match_id, start, end in found:
+            last = doc[end - 1]
+            raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
+    if compiled.regexes:
+        for index in compiled.regex_set.candidates(text):
+            key, regex, group = compiled.regexes[index]
+            for m in regex.finditer(text):
+                start, end = m.span(group)
+                if end > start:
+                    raw[key].append((start, end))
+    hits: dict[str, list[Hit]] = {}
+    for key, spans in raw.items():
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        kept: list[Hit] = []
+        for start, end in spans:  # longest first at each start; drop overlaps
+            if kept and start < kept[-1].end:
+                continue
+            kept.append(Hit(start, end))
+        hits[key] = kept
+    return hits
+
+
+def _truthy(value: Any) -> Any:
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in ("true", "yes", "1"):
+            return True
+        if low in ("false", "no", "0", ""):
+            return False
+        return low
+    return value
+
+
+def _options(expected: Any) -> frozenset[Any]:
+    return frozenset(_truthy(o) for o in (expected if isinstance(expected, list) else [expected]))
+
+
+_WANTED: dict[int, tuple[dict[str, Any], list[tuple[str, frozenset[Any]]]]] = {}
+
+
+def _normalised(wanted: dict[str, Any]) -> list[tuple[str, frozenset[Any]]]:
+    """A condition's accepted values, normalised once per condition object."""
+    entry = _WANTED.get(id(wanted))
+    if entry is None or entry[0] is not wanted:
+        entry = _WANTED[id(wanted)] = (wanted, [(k, _options(v)) for k, v in wanted.items()])
+    return entry[1]
+
+
+def meta_matches(meta: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    for key, accepted in _normalised(wanted):
+        try:
+            if _truthy(meta.get(key)) not in accepted:
+                return False
+        except TypeError:  # an unhashable metadata value (a list) matches nothing
+            return False
+    return True
+
+
+def applies(rule: RuleSpec, ctx: PostContext) -> bool:
+    when = rule.when
+    if not when:
+        return True
+    meta = ctx.post.meta
+    if "meta" in when and not meta_matches(meta, when["meta"]):
+        return False
+    if "not_meta" in when and meta_matches(meta, when["not_meta"]):
+        return False
+    return not ("contains" in when and not ctx.hits(f"{rule.id}@when"))
+
+
+def make_finding(rule: RuleSpec, post: Post, raw: RawFinding) -> Finding:
+    start, end = post.source_span(raw.start, raw.end)
+    line, col = post.position(start)
+    end_line, end_col = post.position(end)
+    values = {"suggestion": rule.suggest or "", **raw.values}
+    if isinstance(values.get("match"), str):
+        values["match"] = one_line(values["match"])
+    match = str(values.get("match", post.source[start:end]))
+    fix = Fix(start, end, raw.replacement, raw.safe) if raw.replacement is not None else None
+    suggestion = values.get("suggestion") or rule.suggest
+    return Finding(
+        rule.id,
+        rule.name,
+        rule.category,
+        rule.severity,
+        line,
+        col,
+        end_line,
+        end_col,
+        start,
+        end,
+        match,
+        render(rule.message, values),
+        render(suggestion, values) if suggestion else None,
+        fix,
+        rule.weight,
+    )
+
+
+def meta_finding(rule_id: str, post: Post, start: int, end: int, message: str) -> Finding:
+    name, severity, _ = META_RULES[rule_id]
+    line, col = post.position(start)
+    end_line, end_col = post.position(end)
+    return Finding(
+        rule_id,
+        name,
+        META_CATEGORY,
+        severity,
+        line,
+        col,
+        end_line,
+        end_col,
+        start,
+        end,
+        post.source[start:end],
+        message,
+    )
+
+
+def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Finding]:
+    directives = parse_directives(post)
+    if not directives:
+        return findings
+    out = [meta_finding("BG004", post, d.start, d.end, d.problem) for d in directives if d.problem]
+    suppressions = build_suppressions(post, directives)
+    for finding in findings:
+        for s in suppressions:
+            selector = s.covers(finding)
+            if selector:
+                s.used.add(selector)
+                break
+        else:
+            out.append(finding)
+    if "BG001" in enabled:
+        for s in suppressions:
+            unused = [i for i in s.ids if i not in s.used]
+            if unused and s.verb != "enable":
+                out.append(
+                    meta_finding(
+                        "BG001",
+                        post,
+                        s.start,
+                        s.end,
+                        f"unused suppression of {', '.join(unused)}: nothing to "
+                        "silence here; remove it",
+                    )
+                )
+    return out
+
+
+def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText) -> PostResult:
+    """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized."""
+    hits = _collect_hits(compiled, doc, post.text, spacing)
+    ctx = PostContext(post, doc, hits, compiled.policy.language)
+    findings: list[Finding] = [
+        meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
+    ]
+    for check in compiled.checks:
+        rule = check.rule
+        if rule.when is None or applies(rule, ctx):
+            findings.extend(make_finding(rule, post, raw) for raw in check.run(ctx))
+    findings = [
+        f
+        for f in _suppress(post, findings, compiled.meta_rules)
+        if f.category != META_CATEGORY or f.rule_id in compiled.meta_rules
+    ]
+    findings.sort(key=lambda f: (f.start, f.rule_id))
+    score = score_post(findings, ctx.measures.words, compiled.policy.scoring)
+    return PostResult(
+        post.id, post.path, tuple(findings), score, tuple(compiled.skipped), source=post.source
+    )
+
+
+def check_posts(
+    compiled: CompiledPolicy, posts: Iterable[Post | PostResult], batch_size: int = 128
+) -> Iterator[PostResult]:
+    """Check posts in order. A PostResult in the input (an unreadable post) passes straight through."""
+    pending: list[Post | PostResult] = []
+
+    def flush() -> Iterator[PostResult]:
+        spacings = [token_text(p.text, p.format) for p in pending if isinstance(p, Post)]
+        docs = compiled.pipe((s.text for s in spacings), batch_size=batch_size)
+        tokenized = zip(spacings, docs, strict=True)
+        for item in pending:
+            if isinstance(item, PostResult):
+                yield item
+            else:
+                spacing, doc = next(tokenized)
+                yield check_doc(compiled, item, doc, spacing)
+        pending.clear()
+
+    for item in posts:
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()

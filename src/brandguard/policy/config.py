@@ -1,0 +1,69 @@
+"""Which policy applies: --policy, else .brandguard.yaml or [tool.brandguard] found walking up
+from the current directory, else the bundled default."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from .loader import Policy
+
+CONFIG_NAMES = (".brandguard.yaml", ".brandguard.yml", "brandguard.yaml")
+
+
+def discover(start: Path | None = None) -> tuple[Path, str | None] | None:
+    """The nearest config file, and for pyproject.toml the policy text it carries."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate, None
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            text = _pyproject_policy(pyproject)
+            if text is not None:
+                return pyproject, text
+    return None
+
+
+def _pyproject_policy(path: Path) -> str | None:
+    """[tool.brandguard] as policy YAML text (JSON is YAML), or None when absent."""
+    import json
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"cannot read pyproject.toml: {exc}", str(path)) from None
+    section = data.get("tool", {}).get("brandguard")
+    if section is None:
+        return None
+    if (
+        "policy" in section
+        and len(section) == 1
+        and str(section["policy"]).endswith((".yaml", ".yml"))
+    ):
+        return json.dumps({"extends": str(path.parent / section["policy"])})
+    return json.dumps(section, indent=1)
+
+
+def resolve_policy(explicit: str | None, start: Path | None = None) -> Policy:
+    from .loader import load_policy
+
+    if explicit:
+        return load_policy(explicit)
+    found = discover(start)
+    if found is None:
+        return load_policy("default")
+    path, text = found
+    if text is None:
+        return load_policy(path)
+    return load_policy(path, text=text)

