@@ -3,7 +3,7 @@
 The corpora may not be copied into the repository, so a judged finding is stored as the corpus
 name, row id, rule id, match offsets and a hash of the text around the match (``window_hash``),
 with a verdict and a short reason in the reviewer's words; the matched phrase itself is kept
-only when it is at most five words. A run then says which findings judged wrong still fire and
+only when it is at most five words (and 40 characters). A run then says which findings judged wrong still fire and
 the precision per category and language over the judged findings that still fire.
 """
 
@@ -17,8 +17,9 @@ from typing import Any
 
 from .eval_run import Scored, window_hash
 
-#: Longest match (in words) stored verbatim in the judged file.
+#: Longest match stored verbatim in the judged file (words, characters); longer ones are left out.
 MAX_MATCH_WORDS = 5
+MAX_MATCH_CHARS = 40
 FIELDS = ("corpus", "row", "rule", "category", "severity", "lang", "start", "end", "hash")
 
 
@@ -44,7 +45,7 @@ def fingerprint(record: dict[str, Any]) -> dict[str, Any] | None:
         return None
     entry = {k: record[k] for k in FIELDS}
     match = str(record.get("match", ""))
-    if 0 < len(match.split()) <= MAX_MATCH_WORDS:
+    if 0 < len(match.split()) <= MAX_MATCH_WORDS and len(match) <= MAX_MATCH_CHARS:
         entry["match"] = match
     entry["verdict"] = verdict
     entry["reason"] = str(record.get("reason", "")).strip()
