@@ -108,6 +108,8 @@ def rules_report(suite: Suite, policies: list[Any]) -> list[dict[str, Any]]:
                 "neg_rate": d["neg"][rule] / d["n_neg"] if d["n_neg"] else None,
             }
         for (name, lang, label), hits in writing.items():
+            if entry["languages"] and lang not in entry["languages"]:
+                continue  # not a rule of this language's policy
             group = entry["writing"].setdefault(f"{name}/{lang}", {})
             group[f"{label}_hits"] = hits[rule]
             group[f"{label}_per_1k"] = per_thousand(hits[rule], words[(name, lang, label)])
