@@ -1,373 +1,186 @@
-"""Measure how well brandguard's scores separate labelled texts.
+"""Measure brandguard on real text: one labelled corpus, or the whole suite of a directory.
 
-Run it on a JSONL file whose rows are ``{"id", "text", "label"}``::
+One corpus (``eval_corpus.py``)::
 
     python -m brandguard.eval CORPUS.jsonl [--language en|it] [--policy PATH]
         [--positive spam] [--proselint] [--top-rules N] [--json]
 
-Each text is scored in-process (``brandguard.check_texts``, or ``check_text`` per
-text) with the default policy of the language (or ``--policy``). For the positive label, and for each
-category and the total, it reports:
+The suite (``eval_suite.py``, one table over every JSONL file of DIR)::
 
-* **AUC** — ROC AUC of ``100 - subscore`` (a lower subscore means "more likely
-  positive"), computed as the Mann–Whitney U statistic with ties counted as ½;
-* **precision / recall** of the rule "the text has at least one finding of
-  severity warning or error in that category" (for the total: in any category);
-* **neg flagged** — the share of negative texts with such a finding (the false
-  positive rate the detection packs must keep low).
+    python -m brandguard.eval --suite DIR [--positive LABEL | STEM=LABEL] [--proselint]
+        [--rules-report PATH.md|PATH.json] [--sample N --seed S [--sample-out PATH]]
+        [--judged PATH] [--record-judged SAMPLE.jsonl] [--json]
 
-``--proselint`` installs proselint into a throwaway virtual environment (reused
-from ``$XDG_CACHE_HOME/brandguard-eval/proselint-venv``), lints every text in one
-subprocess, and reports the AUC of its finding count per text side by side.
-
-This module is measurement tooling: it depends only on brandguard itself and the
-standard library.
+Exit codes: 0 when the run completes, 2 on a usage or input error (one line on stderr).
+This module is measurement tooling: it depends only on brandguard's public API, the standard
+library, and the other ``eval_*`` modules, ``stats`` and ``peers``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from . import peers
+from . import eval_rules, eval_sample, judged
+from .eval_corpus import format_table, run, to_json
+from .eval_data import parse_positive_overrides, read_jsonl
+from .eval_suite import run_suite, suite_data
+from .eval_table import format_calibration, format_judged, format_suite
 from .stats import detection, roc_auc
 
-#: Categories shown first, in this order; any others the engine reports follow, sorted.
-CATEGORY_ORDER = ("bland", "pushy", "seo", "terminology", "disclosure", "readability")
-#: Severities that count as "flagged".
-FLAG_SEVERITIES = frozenset({"warning", "error"})
+#: The judged-findings file checked by default when it exists (relative to the working directory).
+DEFAULT_JUDGED = Path("benchmarks/judged_findings.jsonl")
+
+__all__ = ["detection", "main", "read_jsonl", "roc_auc"]
 
 
-# --------------------------------------------------------------------------------------
-# Pure statistics
-# --------------------------------------------------------------------------------------
+class UsageError(Exception):
+    """A usage or input error: reported as one line, exit code 2."""
 
 
-@dataclass(frozen=True)
-class Row:
-    """One labelled text from the corpus."""
-
-    id: str
-    text: str
-    label: str
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
 
 
-@dataclass(frozen=True)
-class Scored:
-    """What brandguard said about one text, reduced to what the metrics need."""
-
-    total: float
-    categories: dict[str, float]
-    flagged: frozenset[str]  # categories with a warning- or error-level finding
-    rules: tuple[str, ...]  # ids of warning/error findings (with repeats)
-
-
-def read_jsonl(path: Path) -> tuple[list[Row], list[str]]:
-    """Read ``{"id","text","label"}`` rows; return the rows and one problem message per bad line."""
-    rows: list[Row] = []
-    problems: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(f"{path}:{lineno}: invalid JSON ({exc.msg})")
-                continue
-            if (
-                not isinstance(obj, dict)
-                or not isinstance(obj.get("text"), str)
-                or "label" not in obj
-            ):
-                problems.append(f"{path}:{lineno}: row needs a string 'text' and a 'label'")
-                continue
-            rows.append(Row(str(obj.get("id", lineno)), obj["text"], str(obj["label"])))
-    return rows, problems
-
-
-def load_default_policy(language: str, policy: str | None) -> Any:
-    """Load ``policy`` (a path or bundled name) or the bundled default of ``language``."""
-    from brandguard import load_policy
-
-    if policy is not None:
-        return load_policy(policy)
-    return load_policy(None) if language == "en" else load_policy(f"default-{language}")
-
-
-def score_texts(texts: Iterable[str], policy: Any) -> list[Scored]:
-    """Score each text in-process with *policy*.
-
-    Uses ``brandguard.check_texts`` (one pipelined pass) when the API has it, else
-    ``brandguard.check_text`` per text; results come back in input order.
-    """
-    import brandguard
-
-    batch = getattr(brandguard, "check_texts", None)
-    if batch is not None:
-        results: Iterable[Any] = batch(texts, policy=policy)
-    else:
-        results = (brandguard.check_text(t, policy=policy, meta=None) for t in texts)
-    return [summarise(r) for r in results]
-
-
-def summarise(result: Any) -> Scored:
-    """Reduce a brandguard result to the figures the metrics need."""
-    flagged = [f for f in result.findings if f.severity in FLAG_SEVERITIES]
-    return Scored(
-        total=float(result.score.total),
-        categories={k: float(v) for k, v in result.score.categories.items()},
-        flagged=frozenset(f.category for f in flagged),
-        rules=tuple(f.rule_id for f in flagged),
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of both modes."""
+    p = _Parser(prog="python -m brandguard.eval", description=__doc__.split("\n\n")[0])
+    p.add_argument("corpus", type=Path, nargs="?", help='one JSONL file of {"id","text","label"}')
+    p.add_argument("--suite", type=Path, metavar="DIR", help="run every *.jsonl corpus in DIR")
+    p.add_argument("--language", choices=("en", "it"), default="en", help="one corpus: language")
+    p.add_argument("--policy", help="one corpus: policy file or bundled name")
+    p.add_argument(
+        "--positive",
+        action="append",
+        metavar="LABEL|STEM=LABEL",
+        help="the positive label (everywhere, or for the corpus file STEM); inferred when omitted",
     )
-
-
-# --------------------------------------------------------------------------------------
-# The report
-# --------------------------------------------------------------------------------------
-
-
-@dataclass
-class Line:
-    """One line of the report: an AUC and, where it applies, a flag's precision/recall."""
-
-    name: str
-    auc: float | None
-    precision: float | None = None
-    recall: float | None = None
-    neg_flag_rate: float | None = None
-    flagged_pos: int | None = None
-    flagged_neg: int | None = None
-
-
-@dataclass
-class Report:
-    """Everything the evaluation measured on one corpus."""
-
-    corpus: str
-    positive: str
-    n_pos: int
-    n_neg: int
-    policy: str
-    language: str
-    seconds: float
-    words: int
-    lines: list[Line] = field(default_factory=list)
-    peers: list[Line] = field(default_factory=list)
-    top_rules: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-def ordered_categories(scored: Sequence[Scored]) -> list[str]:
-    """The categories present in the results: the usual ones first, then any others."""
-    seen = {c for s in scored for c in s.categories}
-    return [c for c in CATEGORY_ORDER if c in seen] + sorted(seen - set(CATEGORY_ORDER))
-
-
-def make_line(
-    name: str, risk: Sequence[float], flags: Sequence[bool] | None, labels: Sequence[bool]
-) -> Line:
-    """Build a report line from per-text risk scores (higher = more positive) and flags."""
-    auc = roc_auc(
-        [r for r, y in zip(risk, labels, strict=True) if y],
-        [r for r, y in zip(risk, labels, strict=True) if not y],
+    p.add_argument("--proselint", action="store_true", help="also run proselint side by side")
+    p.add_argument("--top-rules", type=int, default=0, metavar="N", help="one corpus: top rules")
+    p.add_argument("--rules-report", type=Path, metavar="PATH", help="suite: per-rule report")
+    p.add_argument("--sample", type=int, metavar="N", help="suite: N findings per language")
+    p.add_argument("--seed", type=int, default=1, help="seed of --sample (default 1)")
+    p.add_argument("--sample-out", type=Path, metavar="PATH", help="write the sample as JSONL")
+    p.add_argument(
+        "--sample-from",
+        action="append",
+        metavar="STEM",
+        help="corpora to sample (default: the writing sets)",
     )
-    line = Line(name, auc)
-    if flags is not None:
-        d = detection(flags, labels)
-        line.precision, line.recall, line.neg_flag_rate = d.precision, d.recall, d.neg_flag_rate
-        line.flagged_pos, line.flagged_neg = d.flagged_pos, d.flagged_neg
-    return line
-
-
-def evaluate(scored: Sequence[Scored], labels: Sequence[bool]) -> list[Line]:
-    """Compute one line per category and one for the total."""
-    lines = []
-    for cat in ordered_categories(scored):
-        risk = [100.0 - s.categories.get(cat, 100.0) for s in scored]
-        lines.append(make_line(cat, risk, [cat in s.flagged for s in scored], labels))
-    lines.append(
-        make_line(
-            "total", [100.0 - s.total for s in scored], [bool(s.flagged) for s in scored], labels
-        )
+    p.add_argument("--judged", type=Path, metavar="PATH", help=f"judged file ({DEFAULT_JUDGED})")
+    p.add_argument(
+        "--record-judged",
+        type=Path,
+        metavar="SAMPLE",
+        help="add the judged rows of a sample JSONL to the judged file",
     )
-    return lines
-
-
-def rule_counts(scored: Sequence[Scored], labels: Sequence[bool], top: int) -> list[dict[str, Any]]:
-    """The *top* rules by number of texts flagged, with their positive/negative split."""
-    pos: Counter[str] = Counter()
-    neg: Counter[str] = Counter()
-    for s, y in zip(scored, labels, strict=True):
-        (pos if y else neg).update(set(s.rules))
-    total = pos + neg
-    return [
-        {"rule": r, "pos_texts": pos[r], "neg_texts": neg[r]} for r, _ in total.most_common(top)
-    ]
-
-
-# --------------------------------------------------------------------------------------
-# proselint, side by side
-# --------------------------------------------------------------------------------------
-
-
-#: Runs inside the proselint venv: reads a JSON list of texts on stdin, prints
-#: ``{"version": ..., "counts": [...]}``. Supports proselint ≥ 0.16 (LintFile and a
-#: check registry) and the older ``proselint.tools.lint(text)`` API.
-def _fmt(value: float | None, pct: bool = False) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    return f"{100 * value:.1f}%" if pct else f"{value:.3f}"
-
-
-def format_table(report: Report) -> str:
-    """A compact, fixed-width table of the report."""
-    speed = report.words / report.seconds if report.seconds else 0.0
-    out = [
-        f"{report.corpus}: positive '{report.positive}' n={report.n_pos}, "
-        f"negative n={report.n_neg}; policy {report.policy} ({report.language}); "
-        f"{report.seconds:.1f}s, {speed:,.0f} words/s",
-        "",
-        f"{'':<18}{'AUC':>7}{'precision':>11}{'recall':>9}{'neg flagged':>13}",
-    ]
-    for line in report.lines + report.peers:
-        out.append(
-            f"{line.name:<18}{_fmt(line.auc):>7}{_fmt(line.precision, True):>11}"
-            f"{_fmt(line.recall, True):>9}{_fmt(line.neg_flag_rate, True):>13}"
-        )
-    out.append("")
-    out.append(
-        "AUC of 100 - subscore; flagged = at least one warning/error finding"
-        " in the category (total: any)."
-    )
-    if report.top_rules:
-        out.append("")
-        out.append(f"{'rule':<24}{'pos texts':>10}{'neg texts':>10}")
-        for r in report.top_rules:
-            out.append(f"{r['rule']:<24}{r['pos_texts']:>10}{r['neg_texts']:>10}")
-    for p in report.problems:
-        out.append(f"skipped: {p}")
-    return "\n".join(out)
-
-
-def to_json(report: Report) -> str:
-    """The report as a JSON document (figures unrounded, lines keyed by name)."""
-    data = asdict(report)
-    data["lines"] = {
-        line["name"]: {k: v for k, v in line.items() if k != "name"} for line in data["lines"]
-    }
-    data["peers"] = {
-        line["name"]: {k: v for k, v in line.items() if k != "name"} for line in data["peers"]
-    }
-    return json.dumps(data, indent=2, ensure_ascii=False)
-
-
-# --------------------------------------------------------------------------------------
-# Entry point
-# --------------------------------------------------------------------------------------
-
-
-def run(
-    corpus: Path,
-    *,
-    language: str = "en",
-    policy: str | None = None,
-    positive: str = "spam",
-    with_proselint: bool = False,
-    top_rules: int = 0,
-) -> Report:
-    """Score *corpus* and return the report (the work behind :func:`main`)."""
-    rows, problems = read_jsonl(corpus)
-    labels = [r.label == positive for r in rows]
-    loaded = load_default_policy(language, policy)
-    start = time.perf_counter()
-    scored = score_texts((r.text for r in rows), loaded)
-    seconds = time.perf_counter() - start
-    report = Report(
-        corpus=str(corpus),
-        positive=positive,
-        n_pos=sum(labels),
-        n_neg=len(labels) - sum(labels),
-        policy=policy or ("default" if language == "en" else f"default-{language}"),
-        language=language,
-        seconds=seconds,
-        words=sum(len(r.text.split()) for r in rows),
-        lines=evaluate(scored, labels),
-        problems=problems,
-    )
-    if top_rules:
-        report.top_rules = rule_counts(scored, labels, top_rules)
-    if with_proselint:
-        version, counts, _ = peers.proselint_counts([r.text for r in rows])
-        report.peers.append(
-            make_line(
-                f"proselint {version}", [float(c) for c in counts], [c > 0 for c in counts], labels
-            )
-        )
-    return report
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit code (0 ok, 2 usage or input error)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m brandguard.eval",
-        description="ROC AUC and precision/recall of brandguard's scores on labelled JSONL.",
-    )
-    parser.add_argument("corpus", type=Path, help='JSONL file of {"id","text","label"} rows')
-    parser.add_argument(
-        "--language",
-        choices=("en", "it"),
-        default="en",
-        help="default policy's language (default en)",
-    )
-    parser.add_argument(
-        "--policy", help="policy file or bundled name instead of the language's default"
-    )
-    parser.add_argument(
-        "--positive",
-        default="spam",
-        help="the positive label (default spam); every other label is negative",
-    )
-    parser.add_argument(
-        "--proselint",
-        action="store_true",
-        help="also run proselint (in a cached throwaway venv) and report its AUC",
-    )
-    parser.add_argument(
-        "--top-rules",
-        type=int,
-        default=0,
-        metavar="N",
-        help="also list the N rules that flag the most texts",
-    )
-    parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    args = parser.parse_args(argv)
-    if not args.corpus.is_file():
-        print(f"error: {args.corpus}: no such file", file=sys.stderr)
+    try:
+        return _main(build_parser().parse_args(argv))
+    except (UsageError, judged.JudgedError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
+
+
+def _main(args: argparse.Namespace) -> int:
+    if args.record_judged is not None:
+        path = args.judged or DEFAULT_JUDGED
+        added, unjudged = judged.record(judged.load(args.record_judged), path)
+        print(f"{path}: {added} judged findings added ({unjudged} rows without a verdict)")
+        if args.suite is None:
+            return 0
+    if (args.corpus is None) == (args.suite is None):
+        raise UsageError("give one CORPUS.jsonl or --suite DIR")
+    if args.suite is not None:
+        return run_suite_command(args)
+    if not args.corpus.is_file():
+        raise UsageError(f"{args.corpus}: no such file")
+    positive = (args.positive or ["spam"])[-1]
     report = run(
         args.corpus,
         language=args.language,
         policy=args.policy,
-        positive=args.positive,
+        positive=positive,
         with_proselint=args.proselint,
         top_rules=args.top_rules,
     )
     if report.n_pos == 0 or report.n_neg == 0:
         print(
-            f"warning: label '{args.positive}' gives {report.n_pos} positive and "
+            f"warning: label '{positive}' gives {report.n_pos} positive and "
             f"{report.n_neg} negative rows; AUC undefined",
             file=sys.stderr,
         )
     print(to_json(report) if args.json else format_table(report))
+    return 0
+
+
+def run_suite_command(args: argparse.Namespace) -> int:
+    """``--suite DIR``: the table, the judged check, and the optional report and sample."""
+    if not args.suite.is_dir():
+        raise UsageError(f"{args.suite}: no such directory")
+    if not any(args.suite.glob("*.jsonl")):
+        raise UsageError(f"{args.suite}: no *.jsonl corpora")
+    judged_path = args.judged or (DEFAULT_JUDGED if DEFAULT_JUDGED.is_file() else None)
+    if judged_path is not None and not judged_path.is_file():
+        raise UsageError(f"{judged_path}: no such file")
+    entries = judged.load(judged_path) if judged_path is not None else []
+    start = time.perf_counter()
+    suite = run_suite(
+        args.suite, parse_positive_overrides(args.positive), with_proselint=args.proselint
+    )
+    seconds = time.perf_counter() - start
+    if not suite.labelled and not suite.writing:
+        raise UsageError(f"{args.suite}: no usable corpora ({'; '.join(suite.skipped)})")
+    rules = eval_rules.rules_report(suite, suite.policies)
+    if args.rules_report is not None:
+        eval_rules.write_report(rules, args.rules_report)
+    check = judged.check(entries, suite.scored)
+    chosen: list[dict[str, Any]] = []
+    if args.sample:
+        sources = args.sample_from or [w.name for w in suite.writing]
+        chosen = eval_sample.sample(
+            eval_sample.candidates(suite.scored, sources), args.sample, args.seed
+        )
+        if args.sample_out is not None:
+            eval_sample.write_sample(chosen, args.sample_out)
+    if args.json:
+        data = suite_data(suite)
+        data["seconds"] = seconds
+        data["calibration_failures"] = [
+            {"rule": e["rule"], "groups": e["fails_calibration"]}
+            for e in rules
+            if e["fails_calibration"]
+        ]
+        data["judged"] = judged.check_data(check) if judged_path is not None else None
+        if args.sample:
+            data["sample"] = chosen
+        print(json.dumps(data, indent=1, ensure_ascii=False))
+        return 0
+    print(format_suite(suite, seconds))
+    if suite.writing:
+        print()
+        print(format_calibration(rules))
+    if judged_path is not None:
+        print()
+        print(format_judged(check, str(judged_path)))
+    if args.rules_report is not None:
+        print(f"\nper-rule report written to {args.rules_report}")
+    if args.sample:
+        print()
+        print(eval_sample.format_sample(chosen))
+        if args.sample_out is not None:
+            print(f"\n{len(chosen)} findings written to {args.sample_out}")
     return 0
 
 

@@ -91,8 +91,3 @@ def proselint_counts(texts: Sequence[str]) -> tuple[str, list[int], float]:
         raise RuntimeError(f"proselint failed: {done.stderr.strip()[-2000:]}")
     result = json.loads(done.stdout)
     return str(result["version"]), [int(c) for c in result["counts"]], seconds
-
-
-# --------------------------------------------------------------------------------------
-# Output
-# --------------------------------------------------------------------------------------

@@ -74,6 +74,47 @@ def detection(flags: Sequence[bool], labels: Sequence[bool]) -> Detection:
     return Detection(pos, neg, n_pos, len(labels) - n_pos)
 
 
-# --------------------------------------------------------------------------------------
-# Reading and scoring
-# --------------------------------------------------------------------------------------
+def length_strata(lengths: Sequence[int], bins: int = 10) -> list[int]:
+    """Assign each text to one of about *bins* equal-frequency strata of its length.
+
+    Texts of the same length always share a stratum (so a stratum may hold more than its share
+    when one length is common, and there may be fewer than *bins* strata).
+
+    >>> length_strata([1, 2, 3, 4], bins=2)
+    [0, 0, 1, 1]
+    """
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    strata = [0] * len(lengths)
+    stratum, placed, previous = 0, 0, None
+    for i in order:
+        if (
+            previous is not None
+            and lengths[i] != previous
+            and placed >= (stratum + 1) * len(order) / bins
+        ):
+            stratum += 1
+        strata[i] = stratum
+        placed += 1
+        previous = lengths[i]
+    return strata
+
+
+def stratified_auc(
+    scores: Sequence[float], labels: Sequence[bool], strata: Sequence[int]
+) -> float | None:
+    """ROC AUC over only the (positive, negative) pairs that share a stratum.
+
+    It is the AUC of each stratum averaged with weights ``n_pos * n_neg`` (its number of pairs),
+    so a length-matched AUC says how well the score ranks a positive above a negative *of similar
+    length*. ``None`` when no stratum holds both classes.
+    """
+    groups: dict[int, tuple[list[float], list[float]]] = {}
+    for score, label, stratum in zip(scores, labels, strata, strict=True):
+        groups.setdefault(stratum, ([], []))[0 if label else 1].append(score)
+    weighted, pairs = 0.0, 0
+    for pos, neg in groups.values():
+        auc = roc_auc(pos, neg)
+        if auc is not None:
+            weighted += auc * len(pos) * len(neg)
+            pairs += len(pos) * len(neg)
+    return weighted / pairs if pairs else None
