@@ -49,6 +49,7 @@ class _Builder:
     patterns: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     pattern_origins: dict[str, str] = field(default_factory=dict)
     regexes: list[tuple[str, re.Pattern[str], int | str]] = field(default_factory=list)
+    caps_headings: bool = False  # tone.caps_headings: shouting (headings in capitals shout)
 
     def add_phrases(
         self,
@@ -208,6 +209,7 @@ def compile_policy(
 
     nlp, trained = make_nlp(policy.language, policy.pipeline)
     builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
+    builder.caps_headings = policy.settings.get("tone", {}).get("caps_headings") == "shouting"
     checks, skipped = [], []
     ignore = [*policy.ignore, *ignore]
     for rule in policy.rules:

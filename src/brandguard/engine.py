@@ -13,6 +13,7 @@ from typing import Any
 from .checks.base import Hit, RawFinding, render
 from .compiler import CompiledPolicy
 from .document import Post
+from .headlines import breaks_after
 from .measures import Measures
 from .model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from .scoring import META_CATEGORY, score_post
@@ -224,7 +225,11 @@ def check_posts(
     pending: list[Post | PostResult] = []
 
     def flush() -> Iterator[PostResult]:
-        spacings = [token_text(p.text, p.format) for p in pending if isinstance(p, Post)]
+        spacings = [
+            token_text(p.text, p.format, breaks_after(p.text, p.headlines))
+            for p in pending
+            if isinstance(p, Post)
+        ]
         docs = compiled.pipe((s.text for s in spacings), batch_size=batch_size)
         tokenized = zip(spacings, docs, strict=True)
         for item in pending:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..headlines import AT_START_SCHEMA, SCOPE_SCHEMA, SHOUTING_SCHEMA, in_scope
 from ..model import RuleSpec
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class RawFinding:
 class Builder(Protocol):
     language: str
     stop_words: frozenset[str]
+    caps_headings: bool  # the policy's tone.caps_headings is "shouting"
 
     def add_phrases(
         self,
@@ -106,6 +108,36 @@ PATTERNS_SCHEMA = {
     "minItems": 1,
     "items": {"type": "array", "minItems": 1, "items": {"type": "object"}},
 }
+
+
+# Where a match counts (headlines.py): the options of the kinds that report matches.
+SCOPE_OPTIONS = {"scope": SCOPE_SCHEMA, "at_start": AT_START_SCHEMA, "shouting": SHOUTING_SCHEMA}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which matches of a rule count: inside headlines, at their start, or outside headings."""
+
+    scope: str | None
+    at_start: bool = False
+
+    @classmethod
+    def of(cls, rule: RuleSpec, builder: Builder) -> Scope:
+        """The rule's scope; a ``shouting`` rule skips headings unless headings may shout."""
+        scope = rule.options.get("scope")
+        at_start = bool(rule.options.get("at_start", False))
+        if at_start and scope is None:
+            scope = "headline"
+        if rule.options.get("shouting") and not builder.caps_headings and scope is None:
+            scope = "body"
+        return cls(scope, at_start)
+
+    def hits(self, ctx: Context, key: str) -> list[Hit]:
+        hits = ctx.hits(key)
+        if self.scope is None or not hits:
+            return hits
+        heads = ctx.post.headlines
+        return [h for h in hits if in_scope(h.start, h.end, heads, self.scope, self.at_start)]
 
 
 def as_list(value: str | list[str]) -> list[str]:
