@@ -116,16 +116,29 @@ _NOT_HEADLINE = re.compile(
 )
 
 
+# Text-speak marks a message between people, not a headline: "u"/"ur", "lol", "pls", a smiley,
+# a dropped apostrophe ("dont", "im"), a letter held for effect ("sooooo").
+_CHAT = re.compile(
+    r"(?<![\w'’.-])(?:u|ur|r|pls|plz|lo+l|ha(?:ha)+h?|he(?:he)+|lmao|omw|btw|wat|wen|da|ya|k|kk"
+    r"|ok|okay|xx+|im|dont|cant|wont|didnt|doesnt|isnt|ive|thats|whats|luv|gud|nite|tmr|txt)"
+    r"(?![\w'’.-])|[:;=]-?[)(dp]\B|<3|([a-z])\1{3,}",
+    re.IGNORECASE,
+)
+
+
 def single_line(checked: str) -> tuple[int, int] | None:
     """The span of a post that is one short line, read as a headline; else None.
 
     A headline is one line of 2 to 20 words (news headlines run 8-12 words, and 20 is about
     the 110 characters after which search results and feeds cut them) with no sentence break
-    inside and no final full stop, comma, colon or ellipsis. That keeps most chat and captions
-    out: a message of two sentences, or one that ends with a full stop, reads as prose.
+    inside, no final full stop, comma, colon or ellipsis, and no text-speak. That keeps most chat
+    and captions out: a message of two sentences, one that ends with a full stop, or one that
+    says "u" or "lol", reads as a message.
     """
     stripped = checked.strip()
     if not stripped or "\n" in stripped or _NOT_HEADLINE.search(stripped):
+        return None
+    if _CHAT.search(stripped):
         return None
     words = _WORD.findall(stripped)
     if not 2 <= len(words) <= MAX_LINE_WORDS:
