@@ -119,7 +119,7 @@ _NOT_HEADLINE = re.compile(
 # Text-speak marks a message between people, not a headline: "u"/"ur", "lol", "pls", a smiley,
 # a dropped apostrophe ("dont", "im"), a letter held for effect ("sooooo").
 _CHAT = re.compile(
-    r"(?<![\w'’.-])(?:u|ur|r|pls|plz|lo+l|ha(?:ha)+h?|he(?:he)+|lmao|omw|btw|wat|wen|da|ya|k|kk"
+    r"(?<![\w'’.-])(?:u|ur|r|pls|plz|lo+l|ha(?:ha)+h?|he(?:he)+|lmao|omw|btw|wat|ya|k|kk"
     r"|ok|okay|xx+|im|dont|cant|wont|didnt|doesnt|isnt|ive|thats|whats|luv|gud|nite|tmr|txt)"
     r"(?![\w'’.-])|[:;=]-?[)(dp]\B|<3|([a-z])\1{3,}",
     re.IGNORECASE,
