@@ -13,7 +13,7 @@ from typing import Any
 from .checks.base import Hit, RawFinding, render
 from .compiler import CompiledPolicy
 from .document import Post
-from .headlines import breaks_after
+from .headlines import Headline, breaks_after
 from .measures import Measures
 from .model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from .scoring import META_CATEGORY, score_post
@@ -35,19 +35,49 @@ class PostContext:
         return self._hits.get(key, [])
 
 
+def _headline_matches(
+    matcher: Any, doc: Any, headlines: list[Headline], spacing: TokenText
+) -> list[list[tuple[int, int, int]]]:
+    """Token patterns of headline-scoped rules, run on the headlines' tokens only."""
+    import numpy as np
+
+    starts = doc.to_array("IDX")
+    out = []
+    for h in headlines:
+        i = int(np.searchsorted(starts, spacing.to_token(h.start), side="left"))
+        j = int(np.searchsorted(starts, spacing.to_token(h.end), side="left"))
+        if i < j:
+            out.append([(key, i + s, i + e) for key, s, e in matcher(doc[i:j])])
+    return out
+
+
 def _collect_hits(
-    compiled: CompiledPolicy, doc: Any, text: str, spacing: TokenText
+    compiled: CompiledPolicy,
+    doc: Any,
+    text: str,
+    spacing: TokenText,
+    headlines: list[Headline] | None = None,
 ) -> dict[str, list[Hit]]:
+    headlines = headlines or []
     raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
     strings = doc.vocab.strings
     back = spacing.to_checked
     matches = [m(doc) for m in compiled.phrase_matchers]
     if compiled.matcher is not None:
         matches.append(compiled.matcher(doc))
+    if headlines and compiled.headline_matcher is not None:
+        matches.extend(_headline_matches(compiled.headline_matcher, doc, headlines, spacing))
     for found in matches:
         for match_id, start, end in found:
             last = doc[end - 1]
             raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
+    for h in headlines if compiled.headline_regexes else ():
+        piece = text[h.start : h.end]  # ^ and $ are the headline's start and end
+        for key, regex, group in compiled.headline_regexes:
+            for m in regex.finditer(piece):
+                start, end = m.span(group)
+                if end > start:
+                    raw[key].append((h.start + start, h.start + end))
     if compiled.regexes:
         for index in compiled.regex_set.candidates(text):
             key, regex, group = compiled.regexes[index]
@@ -197,7 +227,7 @@ def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Fi
 
 def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText) -> PostResult:
     """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized."""
-    hits = _collect_hits(compiled, doc, post.text, spacing)
+    hits = _collect_hits(compiled, doc, post.text, spacing, post.headlines)
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems

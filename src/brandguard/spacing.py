@@ -38,6 +38,21 @@ class TokenText:
     _after: list[int] = field(default_factory=list)
     _removed: list[int] = field(default_factory=list)
 
+    def to_token(self, offset: int) -> int:
+        """The offset in ``text`` of a checked-text offset (the inverse of ``to_checked``)."""
+        if not self._after:
+            return offset
+        k = bisect_right(self._checked_after, offset)
+        return offset - self._removed[k - 1] if k else offset
+
+    @property
+    def _checked_after(self) -> list[int]:
+        cached = self.__dict__.get("_checked_cache")
+        if cached is None:
+            cached = [a + r for a, r in zip(self._after, self._removed, strict=True)]
+            object.__setattr__(self, "_checked_cache", cached)
+        return cached
+
     def to_checked(self, offset: int) -> int:
         """The checked-text offset of an offset in ``text``."""
         if not self._after:

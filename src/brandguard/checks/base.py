@@ -50,7 +50,9 @@ class Builder(Protocol):
         inflect: bool = False,
     ) -> None: ...
 
-    def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None: ...
+    def add_patterns(
+        self, key: str, patterns: list[Any], origin: str, *, headline: bool = False
+    ) -> None: ...
 
     def add_regex(
         self,
@@ -60,6 +62,7 @@ class Builder(Protocol):
         case_sensitive: bool = False,
         origin: str = "",
         group: int | str = 0,
+        headline: bool = False,
     ) -> None: ...
 
 
@@ -131,6 +134,11 @@ class Scope:
         if rule.options.get("shouting") and not builder.caps_headings and scope is None:
             scope = "body"
         return cls(scope, at_start)
+
+    @property
+    def headline_only(self) -> bool:
+        """Matches count only inside headlines: the engine matches only there (fast)."""
+        return self.scope in ("headline", "title")
 
     def hits(self, ctx: Context, key: str) -> list[Hit]:
         hits = ctx.hits(key)

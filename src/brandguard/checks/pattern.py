@@ -27,5 +27,8 @@ class PatternCheck:
 
 
 def compile(rule: RuleSpec, builder: Builder) -> PatternCheck:
-    builder.add_patterns(rule.id, rule.options["patterns"], rule.origin)
-    return PatternCheck(rule, Scope.of(rule, builder))
+    scope = Scope.of(rule, builder)
+    builder.add_patterns(
+        rule.id, rule.options["patterns"], rule.origin, headline=scope.headline_only
+    )
+    return PatternCheck(rule, scope)

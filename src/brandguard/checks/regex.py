@@ -42,6 +42,7 @@ class RegexCheck:
 
 
 def compile(rule: RuleSpec, builder: Builder) -> RegexCheck:
+    scope = Scope.of(rule, builder)
     for pattern in as_list(rule.options["regex"]):
         builder.add_regex(
             rule.id,
@@ -49,5 +50,6 @@ def compile(rule: RuleSpec, builder: Builder) -> RegexCheck:
             case_sensitive=bool(rule.options.get("case_sensitive", False)),
             origin=rule.origin,
             group=rule.options.get("group", 0),
+            headline=scope.headline_only,
         )
-    return RegexCheck(rule, Scope.of(rule, builder))
+    return RegexCheck(rule, scope)
