@@ -25,8 +25,9 @@ def spans(text: str, policy, fmt: str) -> list[tuple[int, int, str]]:
 
 
 MARKDOWN = """---
-title: synergy in the title is metadata
+title: synergy in the title is what readers see first
 channel: linkedin
+summary: synergy in other fields is metadata
 ---
 # Synergy news
 
@@ -44,16 +45,21 @@ Tabs\tand émoji 🎉 then synergy.
 
 def test_markdown_positions_skip_front_matter_code_comments_and_urls(policy) -> None:
     assert spans(MARKDOWN, policy, "markdown") == [
-        (5, 3, "Synergy"),
-        (7, 5, "synergy"),
-        (14, 6, "click here"),
-        (15, 23, "synergy"),
+        (2, 8, "synergy"),
+        (6, 3, "Synergy"),
+        (8, 5, "synergy"),
+        (15, 6, "click here"),
+        (16, 23, "synergy"),
     ]
 
 
 def test_front_matter_becomes_metadata() -> None:
     post = parse(MARKDOWN, "markdown", "x")
-    assert post.meta == {"title": "synergy in the title is metadata", "channel": "linkedin"}
+    assert post.meta == {
+        "title": "synergy in the title is what readers see first",
+        "channel": "linkedin",
+        "summary": "synergy in other fields is metadata",
+    }
     assert [link.url for link in post.links] == [
         "https://example.com/synergy",
         "https://example.com/synergy-page",
@@ -76,8 +82,9 @@ HTML = """<!doctype html>
 """
 
 
-def test_html_checks_visible_text_only(policy) -> None:
+def test_html_checks_visible_text_and_the_title(policy) -> None:
     assert spans(HTML, policy, "html") == [
+        (2, 20, "synergy"),
         (4, 5, "Synergy"),
         (5, 19, "synergy"),
         (5, 67, "click here"),
@@ -117,7 +124,7 @@ def test_file_positions_through_cli(tmp_path: Path) -> None:
         )
         .output
     )
-    assert f"{tmp_path / 'p.md'}:7:5: BAN001" in out
+    assert f"{tmp_path / 'p.md'}:8:5: BAN001" in out
 
 
 def test_bare_domains_with_a_path_are_links() -> None:

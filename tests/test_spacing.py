@@ -34,3 +34,12 @@ def test_every_character_maps_back_to_itself() -> None:
             # an end offset just past a character is just past the same character
             assert spaced.to_checked(offset + 1) == back + 1 or char == " "
         assert spaced.to_checked(len(spaced.text)) == len(checked)
+
+
+def test_to_token_is_the_inverse_of_to_checked() -> None:
+    checked = "Act   now,  and    then wait"
+    spacing = token_text(checked)
+    for offset, char in enumerate(spacing.text):
+        back = spacing.to_checked(offset)
+        assert checked[back] == char
+        assert spacing.to_token(back) == offset

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..text.headlines import AT_START_SCHEMA, SCOPE_SCHEMA, SHOUTING_SCHEMA, in_scope
 from ..model import RuleSpec
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class RawFinding:
 class Builder(Protocol):
     language: str
     stop_words: frozenset[str]
+    caps_headings: bool  # the policy's tone.caps_headings is "shouting"
 
     def add_phrases(
         self,
@@ -48,7 +50,9 @@ class Builder(Protocol):
         inflect: bool = False,
     ) -> None: ...
 
-    def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None: ...
+    def add_patterns(
+        self, key: str, patterns: list[Any], origin: str, *, headline: bool = False
+    ) -> None: ...
 
     def add_regex(
         self,
@@ -58,6 +62,7 @@ class Builder(Protocol):
         case_sensitive: bool = False,
         origin: str = "",
         group: int | str = 0,
+        headline: bool = False,
     ) -> None: ...
 
 
@@ -106,6 +111,41 @@ PATTERNS_SCHEMA = {
     "minItems": 1,
     "items": {"type": "array", "minItems": 1, "items": {"type": "object"}},
 }
+
+
+# Where a match counts (headlines.py): the options of the kinds that report matches.
+SCOPE_OPTIONS = {"scope": SCOPE_SCHEMA, "at_start": AT_START_SCHEMA, "shouting": SHOUTING_SCHEMA}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which matches of a rule count: inside headlines, at their start, or outside headings."""
+
+    scope: str | None
+    at_start: bool = False
+
+    @classmethod
+    def of(cls, rule: RuleSpec, builder: Builder) -> Scope:
+        """The rule's scope; a ``shouting`` rule skips headings unless headings may shout."""
+        scope = rule.options.get("scope")
+        at_start = bool(rule.options.get("at_start", False))
+        if at_start and scope is None:
+            scope = "headline"
+        if rule.options.get("shouting") and not builder.caps_headings and scope is None:
+            scope = "body"
+        return cls(scope, at_start)
+
+    @property
+    def headline_only(self) -> bool:
+        """Matches count only inside headlines: the engine matches only there (fast)."""
+        return self.scope in ("headline", "title")
+
+    def hits(self, ctx: Context, key: str) -> list[Hit]:
+        hits = ctx.hits(key)
+        if self.scope is None or not hits:
+            return hits
+        heads = ctx.post.headlines
+        return [h for h in hits if in_scope(h.start, h.end, heads, self.scope, self.at_start)]
 
 
 def as_list(value: str | list[str]) -> list[str]:

@@ -10,14 +10,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..text.headlines import SHOUTING_SCHEMA, outside_headings
 from ..model import RuleSpec
-from ..text.measures import MEASURES, PER_UNIT
+from ..text.measures import MEASURES, PER_UNIT, Measure
 from .base import Builder, Context, RawFinding, first_word_span, fmt_number
 
 OPTIONS = {
     "metric": {"enum": sorted(MEASURES)},
     "min": {"type": "number"},
     "max": {"type": "number"},
+    "shouting": SHOUTING_SCHEMA,
 }
 REQUIRED = ("metric",)
 
@@ -28,6 +30,7 @@ class MetricCheck:
     metric: str
     low: float | None
     high: float | None
+    skip_headings: bool = False  # count nothing inside headings (shouting: true, caps fine)
 
     def _out(self, value: float) -> float | None:
         if self.high is not None and value > self.high:
@@ -38,6 +41,10 @@ class MetricCheck:
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         measure = ctx.measures.get(self.metric)
+        if self.skip_headings and ctx.post.headlines and measure.value == len(measure.spans):
+            measure = Measure(
+                len(spans := outside_headings(measure.spans, ctx.post.headlines)), spans
+            )
         if self.metric in PER_UNIT:
             for (start, end), value in zip(measure.spans, measure.unit_values, strict=True):
                 limit = self._out(value)
@@ -72,7 +79,8 @@ class MetricCheck:
 
 def compile(rule: RuleSpec, builder: Builder) -> MetricCheck:
     opts = rule.options
-    return MetricCheck(rule, opts["metric"], opts.get("min"), opts.get("max"))
+    skip = bool(opts.get("shouting")) and not builder.caps_headings
+    return MetricCheck(rule, opts["metric"], opts.get("min"), opts.get("max"), skip)
 
 
 def bound_rule(

@@ -10,21 +10,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import RuleSpec
-from .base import PATTERNS_SCHEMA, Builder, Context, RawFinding
+from .base import PATTERNS_SCHEMA, SCOPE_OPTIONS, Builder, Context, RawFinding, Scope
 
-OPTIONS = {"patterns": PATTERNS_SCHEMA}
+OPTIONS = {"patterns": PATTERNS_SCHEMA, **SCOPE_OPTIONS}
 REQUIRED = ("patterns",)
 
 
 @dataclass
 class PatternCheck:
     rule: RuleSpec
+    scope: Scope
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
-        for hit in ctx.hits(self.rule.id):
+        for hit in self.scope.hits(ctx, self.rule.id):
             yield RawFinding(hit.start, hit.end, {"match": ctx.text[hit.start : hit.end]})
 
 
 def compile(rule: RuleSpec, builder: Builder) -> PatternCheck:
-    builder.add_patterns(rule.id, rule.options["patterns"], rule.origin)
-    return PatternCheck(rule)
+    scope = Scope.of(rule, builder)
+    builder.add_patterns(
+        rule.id, rule.options["patterns"], rule.origin, headline=scope.headline_only
+    )
+    return PatternCheck(rule, scope)

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import RuleSpec
-from .base import PHRASES_SCHEMA, Builder, Context, RawFinding
+from .base import PHRASES_SCHEMA, SCOPE_OPTIONS, Builder, Context, RawFinding, Scope
 
 OPTIONS = {
     "phrases": PHRASES_SCHEMA,
     "inflect": {"type": "boolean"},
     "case_sensitive": {"type": "boolean"},
+    **SCOPE_OPTIONS,
 }
 REQUIRED = ("phrases",)
 
@@ -23,9 +24,10 @@ REQUIRED = ("phrases",)
 @dataclass
 class PhraseCheck:
     rule: RuleSpec
+    scope: Scope
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
-        for hit in ctx.hits(self.rule.id):
+        for hit in self.scope.hits(ctx, self.rule.id):
             yield RawFinding(hit.start, hit.end, {"match": ctx.text[hit.start : hit.end]})
 
 
@@ -36,4 +38,4 @@ def compile(rule: RuleSpec, builder: Builder) -> PhraseCheck:
         case_sensitive=bool(rule.options.get("case_sensitive", False)),
         inflect=bool(rule.options.get("inflect", True)),
     )
-    return PhraseCheck(rule)
+    return PhraseCheck(rule, Scope.of(rule, builder))

@@ -11,22 +11,38 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import RuleSpec
-from .base import GROUP_SCHEMA, REGEX_SCHEMA, Builder, Context, RawFinding, as_list
+from .base import (
+    GROUP_SCHEMA,
+    REGEX_SCHEMA,
+    SCOPE_OPTIONS,
+    Builder,
+    Context,
+    RawFinding,
+    Scope,
+    as_list,
+)
 
-OPTIONS = {"regex": REGEX_SCHEMA, "case_sensitive": {"type": "boolean"}, "group": GROUP_SCHEMA}
+OPTIONS = {
+    "regex": REGEX_SCHEMA,
+    "case_sensitive": {"type": "boolean"},
+    "group": GROUP_SCHEMA,
+    **SCOPE_OPTIONS,
+}
 REQUIRED = ("regex",)
 
 
 @dataclass
 class RegexCheck:
     rule: RuleSpec
+    scope: Scope
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
-        for hit in ctx.hits(self.rule.id):
+        for hit in self.scope.hits(ctx, self.rule.id):
             yield RawFinding(hit.start, hit.end, {"match": ctx.text[hit.start : hit.end]})
 
 
 def compile(rule: RuleSpec, builder: Builder) -> RegexCheck:
+    scope = Scope.of(rule, builder)
     for pattern in as_list(rule.options["regex"]):
         builder.add_regex(
             rule.id,
@@ -34,5 +50,6 @@ def compile(rule: RuleSpec, builder: Builder) -> RegexCheck:
             case_sensitive=bool(rule.options.get("case_sensitive", False)),
             origin=rule.origin,
             group=rule.options.get("group", 0),
+            headline=scope.headline_only,
         )
-    return RegexCheck(rule)
+    return RegexCheck(rule, scope)

@@ -49,6 +49,10 @@ class _Builder:
     patterns: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     pattern_origins: dict[str, str] = field(default_factory=dict)
     regexes: list[tuple[str, re.Pattern[str], int | str]] = field(default_factory=list)
+    # Rules scoped to headlines: matched only inside headline spans (engine._headline_hits).
+    headline_patterns: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    headline_regexes: list[tuple[str, Any, int | str]] = field(default_factory=list)
+    caps_headings: bool = False  # tone.caps_headings: shouting (headings in capitals shout)
 
     def add_phrases(
         self,
@@ -64,8 +68,10 @@ class _Builder:
             forms = {typed for form in forms for typed in apostrophe_forms(form)}
             bucket.update(forms if case_sensitive else {f.lower() for f in forms})
 
-    def add_patterns(self, key: str, patterns: list[Any], origin: str) -> None:
-        self.patterns[key].extend(patterns)
+    def add_patterns(
+        self, key: str, patterns: list[Any], origin: str, *, headline: bool = False
+    ) -> None:
+        (self.headline_patterns if headline else self.patterns)[key].extend(patterns)
         self.pattern_origins[key] = origin
 
     def add_regex(
@@ -76,6 +82,7 @@ class _Builder:
         case_sensitive: bool = False,
         origin: str = "",
         group: int | str = 0,
+        headline: bool = False,
     ) -> None:
         try:
             compiled = re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
@@ -89,6 +96,9 @@ class _Builder:
         ):
             file, line = _origin_parts(origin)
             raise ConfigError(f"regex {pattern!r} has no group {group!r}", file, line, "group")
+        if headline:
+            self.headline_regexes.append((key, LazyRegex(compiled), group))
+            return
         if any(k == key and r.same_as(compiled) for k, r, _ in self.regexes[-64:]):
             return  # rules sharing a key (e.g. one pack's markers) register a regex once
         self.regexes.append((key, LazyRegex(compiled), group))
@@ -137,6 +147,8 @@ class CompiledPolicy:
     regex_set: Any
     meta_rules: set[str] = field(default_factory=set)
     tokenizer: CachedTokenizer | None = None
+    headline_matcher: Any | None = None  # token patterns of headline-scoped rules
+    headline_regexes: list[tuple[str, Any, int | str]] = field(default_factory=list)
 
     def pipe(self, texts: Iterable[str], batch_size: int) -> Any:
         """Docs for ``texts``: the tokenizer alone when the pipeline has no components."""
@@ -169,13 +181,13 @@ def _build_phrase_matcher(nlp: Any, attr: str, table: dict[str, set[str]]) -> An
     return matcher
 
 
-def _build_matcher(nlp: Any, builder: _Builder) -> Any | None:
+def _build_matcher(nlp: Any, builder: _Builder, table: dict[str, list[Any]]) -> Any | None:
     from spacy.matcher import Matcher
 
-    if not builder.patterns:
+    if not table:
         return None
     matcher = Matcher(nlp.vocab, validate=True)
-    for key, patterns in builder.patterns.items():
+    for key, patterns in table.items():
         try:
             matcher.add(key, patterns)
         except Exception as exc:  # spaCy raises ValueError/MatchPatternError with long text
@@ -208,6 +220,7 @@ def compile_policy(
 
     nlp, trained = make_nlp(policy.language, policy.pipeline)
     builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
+    builder.caps_headings = policy.settings.get("tone", {}).get("caps_headings") == "shouting"
     checks, skipped = [], []
     ignore = [*policy.ignore, *ignore]
     for rule in policy.rules:
@@ -222,7 +235,10 @@ def compile_policy(
         checks.append(KINDS[rule.kind].compile(rule, builder))
         if rule.when and rule.when.get("contains"):
             builder.add_phrases(f"{rule.id}@when", rule.when["contains"], inflect=True)
-    if not trained and _needs_sentence_starts(builder.patterns):
+    if not trained and (
+        _needs_sentence_starts(builder.patterns)
+        or _needs_sentence_starts(builder.headline_patterns)
+    ):
         nlp.add_pipe("brandguard_sentences")
     matchers = [
         m
@@ -245,9 +261,11 @@ def compile_policy(
         checks,
         skipped,
         matchers,
-        _build_matcher(nlp, builder),
+        _build_matcher(nlp, builder, builder.patterns),
         builder.regexes,
         regex_set,
         meta_rules,
         CachedTokenizer(nlp.tokenizer),
+        _build_matcher(nlp, builder, builder.headline_patterns),
+        builder.headline_regexes,
     )

@@ -14,6 +14,7 @@ from ..checks.base import Hit, RawFinding, render
 from ..compile.compiler import CompiledPolicy
 from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from ..text.document import Post
+from ..text.headlines import Headline, breaks_after
 from ..text.measures import Measures
 from ..text.spacing import TokenText, one_line, token_text
 from .scoring import META_CATEGORY, score_post
@@ -34,19 +35,49 @@ class PostContext:
         return self._hits.get(key, [])
 
 
+def _headline_matches(
+    matcher: Any, doc: Any, headlines: list[Headline], spacing: TokenText
+) -> list[list[tuple[int, int, int]]]:
+    """Token patterns of headline-scoped rules, run on the headlines' tokens only."""
+    import numpy as np
+
+    starts = doc.to_array("IDX")
+    out = []
+    for h in headlines:
+        i = int(np.searchsorted(starts, spacing.to_token(h.start), side="left"))
+        j = int(np.searchsorted(starts, spacing.to_token(h.end), side="left"))
+        if i < j:
+            out.append([(key, i + s, i + e) for key, s, e in matcher(doc[i:j])])
+    return out
+
+
 def _collect_hits(
-    compiled: CompiledPolicy, doc: Any, text: str, spacing: TokenText
+    compiled: CompiledPolicy,
+    doc: Any,
+    text: str,
+    spacing: TokenText,
+    headlines: list[Headline] | None = None,
 ) -> dict[str, list[Hit]]:
+    headlines = headlines or []
     raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
     strings = doc.vocab.strings
     back = spacing.to_checked
     matches = [m(doc) for m in compiled.phrase_matchers]
     if compiled.matcher is not None:
         matches.append(compiled.matcher(doc))
+    if headlines and compiled.headline_matcher is not None:
+        matches.extend(_headline_matches(compiled.headline_matcher, doc, headlines, spacing))
     for found in matches:
         for match_id, start, end in found:
             last = doc[end - 1]
             raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
+    for h in headlines if compiled.headline_regexes else ():
+        piece = text[h.start : h.end]  # ^ and $ are the headline's start and end
+        for key, regex, group in compiled.headline_regexes:
+            for m in regex.finditer(piece):
+                start, end = m.span(group)
+                if end > start:
+                    raw[key].append((h.start + start, h.start + end))
     if compiled.regexes:
         for index in compiled.regex_set.candidates(text):
             key, regex, group = compiled.regexes[index]
@@ -196,7 +227,7 @@ def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Fi
 
 def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText) -> PostResult:
     """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized."""
-    hits = _collect_hits(compiled, doc, post.text, spacing)
+    hits = _collect_hits(compiled, doc, post.text, spacing, post.headlines)
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
@@ -224,7 +255,11 @@ def check_posts(
     pending: list[Post | PostResult] = []
 
     def flush() -> Iterator[PostResult]:
-        spacings = [token_text(p.text, p.format) for p in pending if isinstance(p, Post)]
+        spacings = [
+            token_text(p.text, p.format, breaks_after(p.text, p.headlines))
+            for p in pending
+            if isinstance(p, Post)
+        ]
         docs = compiled.pipe((s.text for s in spacings), batch_size=batch_size)
         tokenized = zip(spacings, docs, strict=True)
         for item in pending:

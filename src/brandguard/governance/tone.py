@@ -11,6 +11,7 @@
       emoji: false                  # true: any number; false: none; N: at most N
       voice: we-you                 # or third-person
       contractions: avoid           # allow (true) | avoid (false) | prefer
+      caps_headings: fine           # or shouting: do headings in capitals shout?
 
 A number means the knob's natural bound (max for grades and counts, min for ease scores); a
 mapping {max/min, severity, message} spells it out; a mapping keyed by language applies the value
@@ -133,6 +134,11 @@ SCHEMA = {
         "emoji": {"oneOf": [{"type": "boolean"}, {"type": "integer", "minimum": 0}]},
         "voice": {"enum": ["we-you", "third-person"]},
         "contractions": {"enum": [True, False, "allow", "avoid", "prefer"]},
+        "caps_headings": {
+            "enum": ["fine", "shouting"],
+            "description": "whether a heading or title in capitals counts as shouting for the "
+            "rules that judge capitals (option shouting: true); default fine",
+        },
     },
     "additionalProperties": False,
 }

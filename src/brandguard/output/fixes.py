@@ -1,8 +1,9 @@
 """Apply fixes (substitutions, terminology) to posts without touching anything else.
 
 A fix replaces ``source[start:end]``. Before one is applied, the post is parsed again and the span
-must be entirely visible text: a span that overlaps front matter, code, a URL, an HTML tag or
-entity, or a comment (suppression comments included) is never edited. Suppressed findings never
+must be entirely visible text: a span that overlaps front matter (title and description values
+included: they are checked, but YAML is data), code, a URL, an HTML tag or attribute (a meta
+description included) or entity, or a comment (suppression comments included) is never edited. Suppressed findings never
 reach this module (the engine drops them), so their spans are never edited either.
 
 Fixing runs to a fixed point: apply every non-overlapping fix, check the new text again, repeat
@@ -25,7 +26,8 @@ import click
 from ..compile.compiler import CompiledPolicy
 from ..engine.check import check_posts
 from ..model import Finding, Fix, PostResult
-from ..text.formats import parse
+from ..text.document import Post
+from ..text.formats import FRONT_MATTER_RE, parse
 from ..text.sources import format_for
 from .atomic import UTF8_BOM, atomic_write_text, atomic_writer
 
@@ -64,13 +66,27 @@ def _line_ending(source: str) -> str | None:
     return "\r\n" if crlf and crlf == source.count("\n") else None
 
 
+def _data_fields(source: str, post: Post) -> list[tuple[int, int]]:
+    """Headlines that are values in YAML front matter or in a tag's attribute: checked, but
+    never rewritten (a replacement could break the YAML quoting or the attribute)."""
+    front = FRONT_MATTER_RE.match(source) if post.format == "markdown" else None
+    return [
+        (h.start, h.end)
+        for h in post.headlines
+        if (front and h.start < front.end())
+        or source.rfind("<", 0, h.start) > source.rfind(">", 0, h.start)
+    ]
+
+
 def apply_fixes(source: str, fixes: Iterable[Fix], fmt: str) -> tuple[str, int]:
     """``source`` with every applicable fix applied; returns (new text, fixes applied).
 
     Fixes are applied left to right; one that overlaps an earlier one waits for the next round,
     and one whose span is not plain visible text (masked by the format parser) is dropped.
     """
-    visible = parse(source, fmt, "<fix>").text
+    post = parse(source, fmt, "<fix>")
+    visible = post.text
+    fields = _data_fields(source, post)
     newline = _line_ending(source)
     out: list[str] = []
     cursor = 0
@@ -78,7 +94,9 @@ def apply_fixes(source: str, fixes: Iterable[Fix], fmt: str) -> tuple[str, int]:
     for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
         if fix.start < cursor or not 0 <= fix.start <= fix.end <= len(source):
             continue
-        if visible[fix.start : fix.end] != source[fix.start : fix.end]:
+        if visible[fix.start : fix.end] != source[fix.start : fix.end] or any(
+            s < fix.end and fix.start < e for s, e in fields
+        ):
             continue  # touches code, front matter, a URL, markup or a comment
         replacement = fix.replacement
         if newline and "\n" in replacement:

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .headlines import Headline
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ class Post:
     code: list[tuple[int, int]] = field(
         default_factory=list
     )  # code spans: examples, not directives
+    # what readers see first (titles, descriptions, headings, a one-line post): headlines.py
+    headlines: list[Headline] = field(default_factory=list)
     # checked-text offset -> (source start, source end), only where the two differ (HTML entities)
     shifted: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)

@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from . import headlines
 from .document import Link, Post
 
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"'`\])}]*[^\s<>\"'`\])}.,;:!?]", re.IGNORECASE)
@@ -51,6 +52,18 @@ BLOCK_TAGS = frozenset(
     "header hr li main nav ol p pre section table td th tr ul".split()
 )
 INVISIBLE_TAGS = frozenset("head script style noscript template svg title".split())
+# Tags whose text readers see first (headlines.py); <title> and <meta> are read although hidden.
+HEADLINE_TAGS = frozenset("title meta h1 h2 h3 h4 h5 h6".split())
+META_HEADLINES = {
+    "description": "description",
+    "og:description": "description",
+    "twitter:description": "description",
+    "og:title": "title",
+    "twitter:title": "title",
+}
+META_CONTENT_RE = re.compile(
+    r"\scontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))", re.IGNORECASE
+)
 
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -74,6 +87,10 @@ class _Mask:
         for i in range(start, end):
             if chars[i] != "\n":
                 chars[i] = " "
+
+    def show(self, source: str, start: int, end: int) -> None:
+        """Copy ``source[start:end]`` back in: a span that is checked after all."""
+        self.chars[start:end] = source[start:end]
 
     def put(self, offset: int, char: str) -> None:
         self.chars[offset] = char
@@ -107,6 +124,7 @@ def parse_text(
     _mask_urls(mask.text(), mask, links)
     post = Post(post_id, source, "", dict(meta or {}), links, path, "text")
     post.text = _decode_entities(mask.text(), post.shifted)
+    post.headlines = headlines.collect(post.text, ())
     return post
 
 
@@ -134,10 +152,12 @@ def _decode_entities(text: str, shifted: dict[int, tuple[int, int]]) -> str:
     return _close_entity_gaps("".join(chars), entities, shifted)
 
 
-def _front_matter(source: str, mask: _Mask, post: Post) -> None:
+def _front_matter(source: str, mask: _Mask, post: Post) -> list[tuple[int, int, str]]:
+    """Parse front matter into metadata and mask it, all but its title and description values
+    (what readers see first); return their spans."""
     m = FRONT_MATTER_RE.match(source)
     if not m:
-        return
+        return []
     mask.blank(0, m.end())
     import yaml  # here, not at the top: posts without front matter never need PyYAML
 
@@ -150,11 +170,19 @@ def _front_matter(source: str, mask: _Mask, post: Post) -> None:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
         post.problems.append((0, 3, f"invalid YAML front matter{where}; metadata ignored"))
-        return
+        return []
     if not isinstance(data, dict):
         post.problems.append((0, 3, "front matter is not a mapping; metadata ignored"))
-        return
+        return []
     post.meta = {**{str(k): v for k, v in data.items()}, **post.meta}
+    fields = [
+        f
+        for f in headlines.front_matter_fields(source, m.end())
+        if isinstance(data.get(f[2]), str)  # the kind is the key
+    ]
+    for start, end, _ in fields:
+        mask.show(source, start, end)
+    return fields
 
 
 def _mask_fences(source: str, mask: _Mask) -> list[tuple[int, int]]:
@@ -190,7 +218,7 @@ def parse_markdown(
     """Markdown: front matter becomes metadata; code, URLs, HTML and comments are masked."""
     mask = _Mask(source)
     post = Post(post_id, source, "", dict(meta or {}), [], path, "markdown")
-    _front_matter(source, mask, post)
+    spans = _front_matter(source, mask, post)
     post.code = _mask_fences(source, mask)
     inline = [m.span() for m in INLINE_CODE_RE.finditer(mask.text())]
     for m in COMMENT_RE.finditer(mask.text()):
@@ -222,7 +250,11 @@ def parse_markdown(
             mask.blank(m.end(2), m.end())
     _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
+    headings, underlines = headlines.markdown_headings(mask.text())
+    for start, end in underlines:
+        mask.blank(start, end)
     post.text = _decode_entities(mask.text(), post.shifted)
+    post.headlines = headlines.collect(post.text, spans + headings)
     return post
 
 
@@ -237,12 +269,56 @@ class _VisibleText(HTMLParser):
         self.hidden = 0
         self.entities: list[tuple[int, int]] = []  # decoded entities: (start, end) in the source
         self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+        self.headlines: list[tuple[int, int, str]] = []  # <title>, meta descriptions, h1-h6
+        self.title: list[int] | None = None  # [start, end] of the <title> text being read
+        self.heading: tuple[str, int] | None = None  # (tag, start) of the open h1-h6
+
+    def _separate(self, offset: int) -> None:
+        """A line break at ``offset`` (a tag's first or last character): a block of its own."""
+        if self.mask.chars[offset] != "\n":
+            self.mask.put(offset, "\n")
+
+    def _headline_tag(self, tag: str, attrs: list[tuple[str, str | None]], closing: bool) -> None:
+        start = self._source_offset()
+        if tag == "title":
+            self._separate(start)
+            if not closing:
+                self.title = [start + len(self.get_starttag_text() or ""), -1]
+            elif self.title is not None:
+                if self.title[1] > 0:
+                    self.headlines.append((self.title[0], self.title[1], "title"))
+                self.title = None
+        elif tag == "meta" and not closing:
+            self._meta(start, dict(attrs))
+        elif closing:
+            if self.heading and self.heading[0] == tag:
+                kind = "title" if tag == "h1" else "heading"
+                self.headlines.append((self.heading[1], start, kind))
+                self.heading = None
+        elif not self.hidden:
+            self.heading = (tag, start + len(self.get_starttag_text() or ""))
+
+    def _meta(self, start: int, attrs: dict[str, str | None]) -> None:
+        key = (attrs.get("name") or attrs.get("property") or "").lower()
+        kind = META_HEADLINES.get(key)
+        raw = self.get_starttag_text() or ""
+        content = META_CONTENT_RE.search(raw)
+        if kind is None or content is None or attrs.get("content") is None:
+            return
+        group = next(g for g in (1, 2, 3) if content.group(g) is not None)
+        value_start, value_end = start + content.start(group), start + content.end(group)
+        self.mask.show(self.source, value_start, value_end)
+        self._separate(start)
+        self._separate(start + len(raw) - 1)
+        self.headlines.append((value_start, value_end, kind))
 
     def _source_offset(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
     def _tag(self, tag: str, attrs: list[tuple[str, str | None]], closing: bool) -> None:
+        if tag in HEADLINE_TAGS:
+            self._headline_tag(tag, attrs, closing)
         if tag in INVISIBLE_TAGS and tag != "br":
             self.hidden += -1 if closing else 1
             self.hidden = max(self.hidden, 0)
@@ -262,24 +338,28 @@ class _VisibleText(HTMLParser):
         self._tag(tag, attrs, closing=False)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or tag == "meta":
             self._tag(tag, attrs, closing=False)
 
     def handle_endtag(self, tag: str) -> None:
         self._tag(tag, [], closing=True)
 
     def handle_data(self, data: str) -> None:
-        if self.hidden:
+        if self.hidden and self.title is None:
             return
         start = self._source_offset()
         self.mask.chars[start : start + len(data)] = list(data)
+        if self.title is not None:
+            self.title[1] = start + len(data)
 
     def _ref(self, raw: str) -> None:
-        if self.hidden:
+        if self.hidden and self.title is None:
             return
         decoded = html.unescape(raw)
         if len(decoded) == 1:
             start = self._source_offset()
+            if self.title is not None:
+                self.title[1] = start + len(raw)
             self.mask.put(start, decoded)
             if len(raw) > 1 and not decoded.isspace():
                 self.entities.append((start, start + len(raw)))
@@ -306,6 +386,7 @@ def parse_html(
     _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
     post.text = mask.text()
+    post.headlines = headlines.collect(post.text, parser.headlines)
     return post
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -37,6 +38,21 @@ class TokenText:
     _after: list[int] = field(default_factory=list)
     _removed: list[int] = field(default_factory=list)
 
+    def to_token(self, offset: int) -> int:
+        """The offset in ``text`` of a checked-text offset (the inverse of ``to_checked``)."""
+        if not self._after:
+            return offset
+        k = bisect_right(self._checked_after, offset)
+        return offset - self._removed[k - 1] if k else offset
+
+    @property
+    def _checked_after(self) -> list[int]:
+        cached = self.__dict__.get("_checked_cache")
+        if cached is None:
+            cached = [a + r for a, r in zip(self._after, self._removed, strict=True)]
+            object.__setattr__(self, "_checked_cache", cached)
+        return cached
+
     def to_checked(self, offset: int) -> int:
         """The checked-text offset of an offset in ``text``."""
         if not self._after:
@@ -45,11 +61,14 @@ class TokenText:
         return offset + self._removed[k - 1] if k else offset
 
 
-def token_text(checked: str, fmt: str = "text") -> TokenText:
-    """What to tokenize for ``checked`` (the text of a Post in format ``fmt``), with the way back."""
+def token_text(checked: str, fmt: str = "text", hard: Iterable[int] = ()) -> TokenText:
+    """What to tokenize for ``checked`` (the text of a Post in format ``fmt``), with the way back.
+
+    ``hard``: offsets of newlines that are never soft wraps (those around headlines).
+    """
     text = checked.translate(_TO_SPACE)
     if fmt in SOFT_WRAP_FORMATS and "\n" in text:
-        text = _join_soft_wraps(text)
+        text = _join_soft_wraps(text, frozenset(hard))
     if "  " not in text:
         return TokenText(text)
     after: list[int] = []
@@ -63,15 +82,17 @@ def token_text(checked: str, fmt: str = "text") -> TokenText:
     return TokenText(_RUN.sub(" ", text), after, removed)
 
 
-def _join_soft_wraps(text: str) -> str:
+def _join_soft_wraps(text: str, hard: frozenset[int] = frozenset()) -> str:
     """Newlines inside a paragraph become spaces (same length, so offsets do not move)."""
     lines = text.split("\n")
     out = [lines[0]]
+    offset = len(lines[0])  # of the newline after ``previous``
     for previous, line in pairwise(lines):
         lead = previous.lstrip()
         soft = lead and lead[0] not in "#|" and not _BLOCK_START.match(line)
-        out.append(" " if soft else "\n")
+        out.append(" " if soft and offset not in hard else "\n")
         out.append(line)
+        offset += len(line) + 1
     return "".join(out)
 
 
