@@ -3,22 +3,25 @@
 One place for the judgement that the ``caps_words``/``caps_ratio`` measures (PSH018, PSH114, the
 ``caps_words`` guideline) and the ``caps_emphasis`` measure (PSH017, PSH113) share.
 
-Shouting is ordinary words in capitals: a run such as "BUY NOW AND SAVE BIG", a sales word
-("FREE", "NOW") or a long common word ("SAVINGS") in capitals. Not shouting:
+Shouting is ordinary words in capitals: a sales word ("FREE", "NOW"), a run of words that holds
+an ordinary word ("BUY NOW AND SAVE BIG", "LAST CHANCE TO GRAB"), or a lone word of five letters
+or more that reads as a word ("SAVINGS"). Not shouting:
 
 - tokens with digits, dots or ampersands (GOV.UK, B2B, AT&T, MP3);
 - RFC 2119 / BCP 14 keywords in a specification or guideline (MUST, SHOULD NOT, MAY; Italian
-  DEVE, DEVONO, DOVREBBE, PUÒ, as AgID guidelines write them);
-- short tokens (at most 5 letters) that are not ordinary words: typical acronyms (USCIS, CGN);
+  DEVE, NON DEVONO, DOVREBBE, PUÒ, as AgID guidelines write them);
+- lone tokens under five letters: typical acronyms (USCIS, CGN, OAIS), and lone function words
+  raised for emphasis ("do NOT", "THAT one"), which is not selling;
 - acronyms the post defines ("Open Archival Information System (OAIS)", "OAIS (Open ...)");
-- a token that recurs (3 times or more) and is not an ordinary word: a name the text is about;
-- a token right after a capitalised word that does not open the sentence ("Direttiva INSPIRE",
-  "Windows NT"): part of a name;
-- in English, a long token that is not a dictionary word (CMU Pronouncing Dictionary): CAPTCHA,
-  OAUTH, KUBERNETES are not words anyone shouts.
+- a token that recurs (3 times or more): a name the text is about;
+- a lone token right after a capitalised word that does not open the sentence ("Direttiva
+  INSPIRE", "Windows NT"): part of a name;
+- in English, a token that is not read as a dictionary word (CMU Pronouncing Dictionary):
+  CAPTCHA, OAUTH, KUBERNETES are not in it; FBI, USB are, but spelled out letter by letter (as
+  many syllables as letters), while MUSIC, STORE, SAVINGS have fewer syllables than letters.
 
 "Ordinary words" are the language's stop words (spaCy's lists) and a few sales words per
-language; a short token in a run of capitals that holds an ordinary word is shouted with them.
+language (cited from the pushy packs' own lists).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ Span = tuple[int, int]
 TOKEN_RE = re.compile(r"(?<![\w'’#@&.])[^\W_](?:[\w.&'’-]*[^\W_])?(?![\w'’])")
 CAPS_HINT = re.compile(r"[^\W\d_a-zß-öø-ÿ]{2}")
 _UPPER_LETTERS = re.compile(r"[^\W\d_]")
-SHORT = 5  # letters; acronyms are rarely longer, shouted sales words often are
+SHORT = 5  # letters: a lone token shorter than this is an acronym unless it is a sales word
 
 KNOWN_ACRONYMS = frozenset(
     """AI API APP ASAP ATM BBC CEO CFO CMO COO CTO CSV DIY DM DMS EU EUR FAQ FBI GBP GDPR GPS HR
@@ -52,7 +55,8 @@ NEGATIONS = frozenset({"NOT", "NON"})  # "MUST NOT", "NON DEVE": normative next 
 SALES_WORDS = {
     "en": frozenset(
         """free win won wins call txt text cash sale sales deal deals buy hot new best save act
-        join click stop reply prize claim bonus offer today big huge wow fast easy""".split()
+        join click stop reply prize claim bonus offer today big huge wow fast easy now only you
+        your get last off urgent winner""".split()
     ),
     "it": frozenset(
         """gratis vinci sconto sconti saldi offerta top zero nuovo nuova nuovi subito ora oggi
@@ -71,13 +75,39 @@ def ordinary_words(language: str) -> frozenset[str]:
     return frozenset(STOP_WORDS) | SALES_WORDS.get(language, SALES_WORDS["en"])
 
 
-def _dictionary_word(word: str, language: str) -> bool:
-    """Whether a long word is a common word; only English has a dictionary (CMU) at hand."""
-    if language != "en":
-        return True
-    from .syllables import known_word
+@cache
+def _has_dictionary() -> bool:
+    from .syllables import _cmudict_file
 
-    return known_word(word.lower())
+    return _cmudict_file() is not None
+
+
+def _dictionary_word(word: str, language: str, letters: int) -> bool | None:
+    """Whether a word in capitals reads as a common word: in English, a CMU entry with fewer
+    syllables than letters (not spelled out like "F-B-I"); None where no dictionary is at hand."""
+    if language != "en":
+        return None
+    from .syllables import dictionary_syllables
+
+    if not _has_dictionary():
+        return None
+    low = word.lower()
+    syllables = dictionary_syllables(low)
+    if syllables is not None:
+        return syllables < letters
+    return _compound(low)
+
+
+def _compound(low: str) -> bool:
+    """Two dictionary words run together ("FREEPHONE", "TEXTBUDDY"): a made-up sales word, not an
+    acronym such as CAPTCHA."""
+    from .syllables import dictionary_syllables
+
+    sales = SALES_WORDS["en"]
+    def part(piece: str) -> bool:
+        return piece in sales or (len(piece) >= 4 and bool(dictionary_syllables(piece)))
+
+    return any(part(low[:cut]) and part(low[cut:]) for cut in range(3, len(low) - 2))
 
 
 def _is_caps(token: str) -> bool:
@@ -85,8 +115,9 @@ def _is_caps(token: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def shouted(text: str, language: str = "en") -> list[Span]:
-    """Spans of the words in capitals that are shouting (see the module docstring)."""
+def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
+    """Spans of the words in capitals that are shouting (see the module docstring); ``code`` is
+    the post's code, whose identifiers ("GET /posts") are not shouted in the prose either."""
     if not CAPS_HINT.search(text):
         return []
     tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
@@ -94,34 +125,81 @@ def shouted(text: str, language: str = "en") -> list[Span]:
     if not caps:
         return []
     ordinary = ordinary_words(language)
+    sales = SALES_WORDS.get(language, SALES_WORDS["en"])
     counts = Counter(tokens[i][2] for i in caps)
     defined = _defined(text, tokens, caps)
-    runs = _runs(text, tokens, caps)
     out: list[Span] = []
-    for run in runs:
-        has_ordinary = any(tokens[i][2].lower() in ordinary for i in run)
-        for k, i in enumerate(run):
+    for run in _runs(text, tokens, caps):
+        words = [i for k, i in enumerate(run) if not _exempt(tokens, run, k)]
+        loud = len(words) > 1 and any(tokens[i][2].lower() in ordinary for i in words)
+        for i in words:
             start, end, token = tokens[i]
-            neighbours = {tokens[j][2] for j in run[max(k - 1, 0) : k + 2] if j != i}
-            normative = token in NORMATIVE or (token in NEGATIONS and bool(neighbours & NORMATIVE))
-            if normative or any(c in token for c in ".&") or any(c.isdigit() for c in token):
-                continue
             low = token.lower()
-            if low in ordinary:
+            if low in sales:
                 out.append((start, end))
+            elif token in KNOWN_ACRONYMS or token in defined or counts[token] >= 3:
                 continue
-            if token in KNOWN_ACRONYMS or token in defined or counts[token] >= 3:
+            elif (code and token in code) or _file_name(text, tokens, i):
                 continue
-            if len(run) == 1 and _after_name_word(text, tokens, i):
-                continue
-            letters = len(_UPPER_LETTERS.findall(token))
-            if letters <= SHORT:
-                if has_ordinary and len(run) > 1:
+            elif loud:  # a run of ordinary words in capitals: "LAST CHANCE TO GRAB"
+                if len(token) >= 3:  # "TO", "ON" make a run loud but are not counted
                     out.append((start, end))
+            elif low in ordinary:  # "do NOT", "THAT one": emphasis, but not selling
                 continue
-            if _dictionary_word(token, language):
+            elif len(words) == 1 and _after_name_word(text, tokens, i):
+                continue
+            elif _long_word(token, language):
                 out.append((start, end))
     return out
+
+
+def _exempt(tokens: list[tuple[int, int, str]], run: list[int], k: int) -> bool:
+    """A normative keyword (or its negation), or a token with digits, dots or '&'."""
+    token = tokens[run[k]][2]
+    if token in NORMATIVE:
+        return True
+    if token in NEGATIONS:
+        return any(tokens[j][2] in NORMATIVE for j in run[max(k - 1, 0) : k + 2])
+    if "_" in token or any(c in token for c in ".&") or any(c.isdigit() for c in token):
+        return True  # an identifier or a code: CODE_OF_CONDUCT, GOV.UK, AT&T, MP3
+    parts = token.split("-")
+    return len(parts) > 1 and all(len(p) <= 4 for p in parts)  # CC-BY-SA, DCAT-AP
+
+
+# Conventional names of files in capitals (GitHub's community health files and GNU's standard
+# files): "add a CONTRIBUTING file", "see the README".
+FILE_NAMES = frozenset(
+    """README LICENSE LICENCE CONTRIBUTING CONTRIBUTORS AUTHORS CHANGELOG CHANGES NEWS NOTICE
+    COPYING INSTALL SECURITY SUPPORT GOVERNANCE MAINTAINERS OWNERS CODEOWNERS FUNDING TODO FIXME
+    HISTORY VERSION MANIFEST""".split()
+)
+_FILE_WORDS = frozenset("file files filename directory folder cartella".split())
+
+
+def _file_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """A conventional file name, or a token next to the word "file" ("the VISION file", "a file
+    called ROADMAP", "il file AUTORI")."""
+    if tokens[i][2] in FILE_NAMES:
+        return True
+    near = [t[2].lower() for t in tokens[max(i - 3, 0) : i] + tokens[i + 1 : i + 2]]
+    return any(w in _FILE_WORDS for w in near)
+
+
+_ITALIAN_ENDINGS = tuple("AEIOUÀÈÉÌÒÙ")
+
+
+def _long_word(token: str, language: str) -> bool:
+    """A lone token that reads as a word: in English a dictionary word (or two run together) of
+    four letters or more; in Italian, with no dictionary at hand, a token of SHORT letters or
+    more that ends in a vowel, as Italian words do (SCONTI, SUBITO) and acronyms and borrowed
+    identifiers mostly do not (CONSOB, SPARQL, CAPEX); elsewhere any of SHORT letters or more."""
+    letters = len(_UPPER_LETTERS.findall(token))
+    if language == "it":
+        return letters >= SHORT and token.endswith(_ITALIAN_ENDINGS)
+    word = _dictionary_word(token, language, letters)
+    if word is None:
+        return letters >= SHORT
+    return word and letters >= 4
 
 
 def _runs(text: str, tokens: list[tuple[int, int, str]], caps: list[int]) -> list[list[int]]:
@@ -165,32 +243,29 @@ def _after_name_word(text: str, tokens: list[tuple[int, int, str]], i: int) -> b
     return bool(before) and before[-1] not in ".!?:\n…" and (i < 2 or before[-1] != "\n")
 
 
-def emphasis(text: str, language: str, sentences: list[tuple[int, int]]) -> list[tuple[Span, int]]:
-    """Runs of shouted words inside sentences that are otherwise in lower case: (span, words).
-
-    A post or a line wholly in capitals is loud throughout (the caps_words measures count it);
-    here it is the one word raised inside a normal sentence ("Huge SAVINGS this weekend").
-    """
-    words = shouted(text, language)
+def emphasis(text: str, language: str, code: str = "") -> list[tuple[Span, int]]:
+    """Runs of shouted words with a lower-case word right before or after them on the same line:
+    (span, words). A line wholly in capitals is loud throughout (the caps_words measures count
+    it); here it is the word raised inside normal text ("Huge SAVINGS this weekend")."""
+    words = shouted(text, language, code)
     if not words:
         return []
+    runs = [[words[0]]]
+    for span in words[1:]:
+        gap = text[runs[-1][-1][1] : span[0]]
+        if len(gap.strip(" ,:;/&-–")) == 0 and "\n" not in gap:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
     out: list[tuple[Span, int]] = []
-    k = 0
-    for s_start, s_end in sentences:
-        inside = []
-        while k < len(words) and words[k][0] < s_end:
-            if words[k][0] >= s_start:
-                inside.append(words[k])
-            k += 1
-        if not inside or not re.search(r"[a-zß-öø-ÿ]{2}", text[s_start:s_end]):
-            continue
-        run = [inside[0]]
-        for span in inside[1:]:
-            gap = text[run[-1][1] : span[0]]
-            if len(gap.strip(" ,:;/&-–")) == 0 and "\n" not in gap:
-                run.append(span)
-            else:
-                out.append(((run[0][0], run[-1][1]), len(run)))
-                run = [span]
-        out.append(((run[0][0], run[-1][1]), len(run)))
+    for run in runs:
+        start, end = run[0][0], run[-1][1]
+        line_start = text.rfind("\n", 0, start) + 1
+        if _LOWER_BEFORE.search(text, line_start, start) or _LOWER_AFTER.match(text, end):
+            out.append(((start, end), len(run)))
     return out
+
+
+# The word next to a run, on the same line, is in lower case (light punctuation between).
+_LOWER_BEFORE = re.compile(r"[a-zß-öø-ÿ][\w'’]*[,:;!?.]?[ \t]{1,2}\Z")
+_LOWER_AFTER = re.compile(r"[ \t]{0,2}[,:;!.?]?[ \t]{0,2}[a-zß-öø-ÿ]")

