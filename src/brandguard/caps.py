@@ -32,7 +32,10 @@ from functools import cache
 
 Span = tuple[int, int]
 
-TOKEN_RE = re.compile(r"(?<![\w'’#@&.])[^\W_](?:[\w.&'’-]*[^\W_])?(?![\w'’])")
+# A token with no lower-case ASCII or Latin-1 letter (digits, dots, '&', '-', '_' allowed inside).
+CAPS_TOKEN_RE = re.compile(
+    r"(?<![\w'’#@&.])[^\W_a-zß-öø-ÿ](?:[^\Wa-zß-öø-ÿ]|[.&'’-])*(?<![.&'’-])(?![\w'’])"
+)
 CAPS_HINT = re.compile(r"[^\W\d_a-zß-öø-ÿ]{2}")
 _UPPER_LETTERS = re.compile(r"[^\W\d_]")
 SHORT = 5  # letters: a lone token shorter than this is an acronym unless it is a sales word
@@ -115,51 +118,61 @@ def _is_caps(token: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+Token = tuple[int, int, str]
+
+
+def _caps_tokens(text: str) -> list[Token]:
+    """Tokens with no lower-case letter and at least two capitals, found by one regex."""
+    return [
+        (m.start(), m.end(), m.group())
+        for m in CAPS_TOKEN_RE.finditer(text)
+        if _is_caps(m.group())
+    ]
+
+
 def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     """Spans of the words in capitals that are shouting (see the module docstring); ``code`` is
     the post's code, whose identifiers ("GET /posts") are not shouted in the prose either."""
     if not CAPS_HINT.search(text):
         return []
-    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
-    caps = [i for i, (_, _, t) in enumerate(tokens) if _is_caps(t)]
+    caps = _caps_tokens(text)
     if not caps:
         return []
     ordinary = ordinary_words(language)
     sales = SALES_WORDS.get(language, SALES_WORDS["en"])
-    counts = Counter(tokens[i][2] for i in caps)
-    defined = _defined(text, tokens, caps)
+    counts = Counter(t for _, _, t in caps)
+    defined = _defined(text, caps)
     out: list[Span] = []
-    for run in _runs(text, tokens, caps):
-        words = [i for k, i in enumerate(run) if not _exempt(tokens, run, k)]
-        loud = len(words) > 1 and any(tokens[i][2].lower() in ordinary for i in words)
-        for i in words:
-            start, end, token = tokens[i]
+    for run in _runs(text, caps):
+        words = [t for k, t in enumerate(run) if not _exempt(run, k)]
+        loud = len(words) > 1 and any(t[2].lower() in ordinary for t in words)
+        for start, end, token in words:
             low = token.lower()
             if low in sales:
                 out.append((start, end))
             elif token in KNOWN_ACRONYMS or token in defined or counts[token] >= 3:
                 continue
-            elif (code and token in code) or _file_name(text, tokens, i):
+            elif (code and token in code) or _file_name(text, start, end, token):
                 continue
             elif loud:  # a run of ordinary words in capitals: "LAST CHANCE TO GRAB"
                 if len(token) >= 3:  # "TO", "ON" make a run loud but are not counted
                     out.append((start, end))
             elif low in ordinary:  # "do NOT", "THAT one": emphasis, but not selling
                 continue
-            elif len(words) == 1 and _after_name_word(text, tokens, i):
+            elif len(words) == 1 and _after_name_word(text, start):
                 continue
             elif _long_word(token, language):
                 out.append((start, end))
     return out
 
 
-def _exempt(tokens: list[tuple[int, int, str]], run: list[int], k: int) -> bool:
+def _exempt(run: list[Token], k: int) -> bool:
     """A normative keyword (or its negation), or a token with digits, dots or '&'."""
-    token = tokens[run[k]][2]
+    token = run[k][2]
     if token in NORMATIVE:
         return True
     if token in NEGATIONS:
-        return any(tokens[j][2] in NORMATIVE for j in run[max(k - 1, 0) : k + 2])
+        return any(t[2] in NORMATIVE for t in run[max(k - 1, 0) : k + 2])
     if "_" in token or any(c in token for c in ".&") or any(c.isdigit() for c in token):
         return True  # an identifier or a code: CODE_OF_CONDUCT, GOV.UK, AT&T, MP3
     parts = token.split("-")
@@ -176,13 +189,21 @@ FILE_NAMES = frozenset(
 _FILE_WORDS = frozenset("file files filename directory folder cartella".split())
 
 
-def _file_name(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+\W+){0,3}\Z")
+_WORD_AFTER = re.compile(r"\W{1,3}([\w'’-]+)")
+
+
+def _file_name(text: str, start: int, end: int, token: str) -> bool:
     """A conventional file name, or a token next to the word "file" ("the VISION file", "a file
     called ROADMAP", "il file AUTORI")."""
-    if tokens[i][2] in FILE_NAMES:
+    if token in FILE_NAMES:
         return True
-    near = [t[2].lower() for t in tokens[max(i - 3, 0) : i] + tokens[i + 1 : i + 2]]
-    return any(w in _FILE_WORDS for w in near)
+    before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    after = _WORD_AFTER.match(text, end)
+    near = (before.group() if before else "").lower().split()
+    if after:
+        near.append(after.group(1).lower())
+    return any(w.strip(".,:;()[]*'\"") in _FILE_WORDS for w in near)
 
 
 _ITALIAN_ENDINGS = tuple("AEIOUÀÈÉÌÒÙ")
@@ -202,27 +223,29 @@ def _long_word(token: str, language: str) -> bool:
     return word and letters >= 4
 
 
-def _runs(text: str, tokens: list[tuple[int, int, str]], caps: list[int]) -> list[list[int]]:
+_LIGHT = " ,:;/&-–"
+
+
+def _runs(text: str, caps: list[Token]) -> list[list[Token]]:
     """Consecutive tokens in capitals, separated by blanks or light punctuation on one line."""
-    runs: list[list[int]] = []
-    for i in caps:
-        if runs and runs[-1][-1] == i - 1:
-            gap = text[tokens[i - 1][1] : tokens[i][0]]
-            if "\n" not in gap and len(gap.strip(" ,:;/&-–")) == 0:
-                runs[-1].append(i)
+    runs: list[list[Token]] = []
+    for token in caps:
+        if runs:
+            gap = text[runs[-1][-1][1] : token[0]]
+            if "\n" not in gap and not gap.strip(_LIGHT):
+                runs[-1].append(token)
                 continue
-        runs.append([i])
+        runs.append([token])
     return runs
 
 
 _DEFINED_AFTER = re.compile(r"\s*\(")
 
 
-def _defined(text: str, tokens: list[tuple[int, int, str]], caps: list[int]) -> set[str]:
+def _defined(text: str, caps: list[Token]) -> set[str]:
     """Tokens the post defines: "(OAIS)" after its expansion, or "OAIS (" before it."""
     found = set()
-    for i in caps:
-        start, end, token = tokens[i]
+    for start, end, token in caps:
         if start and text[start - 1] == "(" and text[end : end + 1] == ")":
             found.add(token)
         elif _DEFINED_AFTER.match(text, end):
@@ -230,30 +253,25 @@ def _defined(text: str, tokens: list[tuple[int, int, str]], caps: list[int]) -> 
     return found
 
 
-def _after_name_word(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+_NAME_WORD_BEFORE = re.compile(r"([^\s.!?:…]?)[ \t]*([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)[ \t]+\Z")
+
+
+def _after_name_word(text: str, start: int) -> bool:
     """The token follows a capitalised word on the same line that does not open the sentence."""
-    if i == 0:
-        return False
-    start, end, word = tokens[i - 1]
-    if not word[0].isupper() or _is_caps(word) or "\n" in text[end : tokens[i][0]]:
-        return False
-    if text[end : tokens[i][0]].strip():
-        return False
-    before = text[:start].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?:\n…" and (i < 2 or before[-1] != "\n")
+    m = _NAME_WORD_BEFORE.search(text, max(0, start - 60), start)
+    return bool(m and m.group(1))
 
 
-def emphasis(text: str, language: str, code: str = "") -> list[tuple[Span, int]]:
-    """Runs of shouted words with a lower-case word right before or after them on the same line:
-    (span, words). A line wholly in capitals is loud throughout (the caps_words measures count
-    it); here it is the word raised inside normal text ("Huge SAVINGS this weekend")."""
-    words = shouted(text, language, code)
+def emphasis(text: str, words: list[Span]) -> list[tuple[Span, int]]:
+    """Runs of the shouted ``words`` with a lower-case word right before or after them on the
+    same line: (span, words). A line wholly in capitals is loud throughout (the caps_words
+    measures count it); here it is the word raised inside normal text ("Huge SAVINGS today")."""
     if not words:
         return []
     runs = [[words[0]]]
     for span in words[1:]:
         gap = text[runs[-1][-1][1] : span[0]]
-        if len(gap.strip(" ,:;/&-–")) == 0 and "\n" not in gap:
+        if "\n" not in gap and not gap.strip(_LIGHT):
             runs[-1].append(span)
         else:
             runs.append([span])

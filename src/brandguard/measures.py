@@ -235,25 +235,30 @@ def _code_text(post: Post) -> str:
     return " ".join(post.source[s:e] for s, e in post.code) if post.code else ""
 
 
-def _caps_spans(m: Measures) -> tuple[Span, ...]:
-    """Shouted words (caps.py: acronyms, names and normative keywords are not), unquoted."""
+def _shouted(m: Measures) -> list[Span]:
+    """Shouted words (caps.py: acronyms, names and normative keywords are not), once per post."""
 
-    def compute() -> tuple[Span, ...]:
+    def compute() -> list[Span]:
         from .caps import shouted
 
-        spans = shouted(m.post.text, m.language, _code_text(m.post))
-        if spans and m.quoted:
-            spans = [s for s in spans if not m.quoted.covers(*s)]
-        return tuple(spans)
+        return shouted(m.post.text, m.language, _code_text(m.post))
 
-    return m.memo("caps", compute)  # type: ignore[no-any-return]
+    return m.memo("shouted", compute)  # type: ignore[no-any-return]
+
+
+def _caps_spans(m: Measures) -> tuple[Span, ...]:
+    """Shouted words outside quotations."""
+    spans = _shouted(m)
+    if spans and m.quoted:
+        spans = [s for s in spans if not m.quoted.covers(*s)]
+    return tuple(spans)
 
 
 def _caps_emphasis(m: Measures) -> Measure:
     """Runs of shouted words next to lower-case words, each with its word count."""
     from .caps import emphasis
 
-    runs = emphasis(m.post.text, m.language, _code_text(m.post))
+    runs = emphasis(m.post.text, _shouted(m))
     if runs and m.quoted:
         runs = [r for r in runs if not m.quoted.covers(*r[0])]
     return Measure(len(runs), tuple(s for s, _ in runs), tuple(n for _, n in runs))

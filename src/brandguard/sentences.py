@@ -46,16 +46,15 @@ ABBREVIATIONS = {
 _SHARED = frozenset(
     "e.g i.e etc vs cf fig no vol pp p ca co".split()
 )
-_WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w.]*[^\W\d_])?)\Z")
 _CONTINUES = re.compile(r"\s*[a-zß-öø-ÿ0-9(\[]")
 
 
 def _abbreviation(text: str, stop: int, end: int, language: str) -> bool:
     """The full stop at ``stop`` closes an abbreviation and the sentence goes on after ``end``."""
-    word = _WORD_BEFORE.search(text, max(0, stop - 20), stop)
-    if not word:
+    if stop == 0 or not text[stop - 1].isalpha():
         return False
-    low = word.group(1).lower()
+    piece = text[max(0, stop - 12) : stop].rsplit(None, 1)[-1]
+    low = piece.lstrip("(\"“‘[«*_").lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'art.
     titles = TITLES.get(language, frozenset())
     listed = ABBREVIATIONS.get(language, _SHARED)
     if low in titles:
