@@ -121,6 +121,12 @@ def test_code_never_counts_in_markdown() -> None:
     assert not [r for r in ids(text, "markdown") if r.startswith("PSH")]
 
 
+def test_backtick_code_in_plain_text_never_counts() -> None:
+    text = "Call `panic!` or `todo!` or `unreachable!` or `assert!` when it must stop."
+    assert "PSH020" not in ids(text)
+    assert "PSH020" in ids(text.replace("`", ""))
+
+
 def test_indented_list_continuation_is_not_code() -> None:
     text = "- first step\n\n    still the first step, act now\n\nAfter."
     post = parse_markdown(text, "t")

@@ -101,13 +101,24 @@ def _mask_urls(checked: str, mask: _Mask, links: list[Link]) -> None:
 def parse_text(
     source: str, post_id: str, path: str | None = None, meta: dict[str, Any] | None = None
 ) -> Post:
-    """Plain text: only URLs and suppression comments are masked."""
+    """Plain text: URLs, suppression comments and backtick code are masked.
+
+    Backticks are how code is written in chat, issue and CMS text too: `panic!` is an example,
+    not an exclamation.
+    """
     mask = _Mask(source)
     for m in COMMENT_RE.finditer(source):
         mask.blank(m.start(), m.end())
+    code: list[tuple[int, int]] = []
+    if "`" in source:
+        code = _mask_fences(source, mask)
+        code += [m.span() for m in INLINE_CODE_RE.finditer(mask.text())]
+        for start, end in code:
+            mask.blank(start, end)
     links: list[Link] = []
     _mask_urls(mask.text(), mask, links)
     post = Post(post_id, source, "", dict(meta or {}), links, path, "text")
+    post.code = code
     post.text = _decode_entities(mask.text(), post.shifted)
     return post
 
