@@ -99,6 +99,16 @@ def test_a_rule_can_opt_in_to_quotations(tmp_path: Path) -> None:
     assert ids("Whatever, anyway.", policy=policy) == {"STY001", "STY002"}
 
 
+def test_a_banned_phrase_can_opt_in_to_quotations() -> None:
+    text = 'A rival wrote "Zapcorp is the cheapest", and we disagree.'
+    skip = load_policy(text="policy: t\nlanguage: en\nbanned:\n  - phrase: zapcorp\n")
+    check = load_policy(
+        text="policy: t\nlanguage: en\nbanned:\n  - phrase: zapcorp\n    quotes: true\n"
+    )
+    assert "BAN001" not in ids(text, policy=skip)
+    assert "BAN001" in ids(text, policy=check)
+
+
 def test_quoted_spans_merge_block_and_prose_quotes() -> None:
     spans = quoted_spans('a "b c" d', [(0, 1)])
     assert spans.covers(2, 7) and spans.covers(0, 1) and not spans.covers(0, 3)

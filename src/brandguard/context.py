@@ -37,7 +37,7 @@ QUOTE_CHARS = frozenset("\"“«„'‘")
 
 # Proper names inside a sentence: capitalised words (with joining function words) that do not
 # open the sentence. A capital at the start of a sentence or line is no evidence of a name.
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'&.-]*)"
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'&-]*(?:\.[\w’'&-]+)*)"  # inner dots (U.S.), never a final one
 _JOIN = {
     "en": r"of|the|and|for|on|in|de|du|van|von|&",
     "it": r"di|del|della|dello|dei|degli|delle|e|per|la|il|lo|le|gli|sul|sulla|in|d[’']|l[’']",
@@ -155,9 +155,13 @@ def name_spans(text: str, language: str = "en") -> Spans:
     return Spans(spans)
 
 
+_OPENERS = frozenset(".!?:;•·–—|*-+>#(\"“«‘'")
+
+
 def _line_start(text: str, offset: int) -> bool:
-    line = text.rfind("\n", 0, offset) + 1
-    return not text[line:offset].strip(" \t>#*-+0123456789.)")
+    """The word opens a line, a list item or a bulleted segment ("• Revolutionary widgets")."""
+    before = text[max(0, offset - 80) : offset].rstrip(" \t")
+    return not before or before[-1] == "\n" or before[-1] in _OPENERS or before[-1].isdigit()
 
 
 def _title_case_line(text: str, start: int, end: int) -> bool:

@@ -149,6 +149,7 @@ BANNED_ENTRY = {
         "case_sensitive": {"type": "boolean"},
         "inflect": {"type": "boolean"},
         "when": WHEN,
+        "quotes": RULE_COMMON["quotes"],
     },
     "anyOf": [{"required": [k]} for k in MATCH_KEYS],
     "additionalProperties": False,
