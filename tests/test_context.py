@@ -307,3 +307,11 @@ def test_a_policy_ban_beats_the_pack_on_the_same_words() -> None:
 )
 def test_ordinary_calls_to_action_and_prices_are_not_pressure(text: str, rule: str) -> None:
     assert rule not in ids(text)
+
+
+def test_a_tone_knob_and_a_pack_rule_on_the_same_measure_give_one_finding() -> None:
+    policy = load_policy(
+        text="policy: t\nlanguage: en\npacks: [en/pushy]\ntone: {exclamations: 1}\n"
+    )
+    found = [r for r, _ in rules("New menu! New chef! New prices! Come by! Book a table!", policy=policy)]
+    assert "TON005" in found and "PSH020" not in found
