@@ -120,7 +120,7 @@ def test_quoted_spans_merge_block_and_prose_quotes() -> None:
 def test_code_never_counts_in_markdown() -> None:
     text = (
         "Call `panic!` or `todo!` when a branch is unreachable, or <code>unreachable!</code>.\n\n"
-        "```rust\nfn main() { println!(\"SALE! BUY NOW!\"); }\n```\n\n"
+        '```rust\nfn main() { println!("SALE! BUY NOW!"); }\n```\n\n'
         "An indented block:\n\n"
         "    assert!(FREE_OFFER == ACT_NOW!);\n    done!();\n\n"
         "That is all."
@@ -197,9 +197,9 @@ def test_proper_noun_spans() -> None:
         "Office of Innovative Technologies"
     ]
     assert names("Innovative ideas come first.") == []  # a capital opening a sentence is no name
-    assert names("Abbiamo scritto al Piano nazionale di ripresa e resilienza, che ha risposto.", "it") == [
-        "Piano nazionale di ripresa e resilienza"
-    ]
+    assert names(
+        "Abbiamo scritto al Piano nazionale di ripresa e resilienza, che ha risposto.", "it"
+    ) == ["Piano nazionale di ripresa e resilienza"]
 
 
 def test_title_case_heading_is_not_a_name() -> None:
@@ -243,16 +243,24 @@ def test_english_abbreviations_do_not_end_sentences() -> None:
 # One problem, one finding -----------------------------------------------------------------------
 
 
-def finding(rule: str, start: int, end: int, severity: str = "info", category: str = "bland",
-            match: str = "x") -> Finding:
-    return Finding(rule, rule.lower(), category, severity, 1, start + 1, 1, end + 1, start, end,
-                   match, "m")
+def finding(
+    rule: str,
+    start: int,
+    end: int,
+    severity: str = "info",
+    category: str = "bland",
+    match: str = "x",
+) -> Finding:
+    return Finding(
+        rule, rule.lower(), category, severity, 1, start + 1, 1, end + 1, start, end, match, "m"
+    )
 
 
 def test_collapse_same_span_keeps_the_policys_own_rule() -> None:
     ranks = {"BAN001": Rank(own=True, local=True), "BLD001": Rank(own=False, local=True)}
-    kept = collapse([finding("BLD001", 4, 16, "warning"), finding("BAN001", 4, 16, "error",
-                                                                     "style")], ranks)
+    kept = collapse(
+        [finding("BLD001", 4, 16, "warning"), finding("BAN001", 4, 16, "error", "style")], ranks
+    )
     assert [f.rule_id for f in kept] == ["BAN001"]
 
 
@@ -265,8 +273,11 @@ def test_collapse_prefers_severity_then_length() -> None:
 
 
 def test_collapse_keeps_different_problems() -> None:
-    ranks = {"A": Rank(own=False, local=True), "B": Rank(own=False, local=True),
-             "L": Rank(own=False, local=True, metric="sentence_words")}
+    ranks = {
+        "A": Rank(own=False, local=True),
+        "B": Rank(own=False, local=True),
+        "L": Rank(own=False, local=True, metric="sentence_words"),
+    }
     short_inside_long = [finding("A", 0, 40), finding("B", 10, 14)]
     assert len(collapse(short_inside_long, ranks)) == 2
     partial = [finding("A", 0, 10), finding("B", 5, 15)]
@@ -276,8 +287,10 @@ def test_collapse_keeps_different_problems() -> None:
 
 
 def test_collapse_one_finding_per_measure() -> None:
-    ranks = {"TON005": Rank(own=True, local=False, metric="exclamations"),
-             "PSH020": Rank(own=False, local=False, metric="exclamations")}
+    ranks = {
+        "TON005": Rank(own=True, local=False, metric="exclamations"),
+        "PSH020": Rank(own=False, local=False, metric="exclamations"),
+    }
     kept = collapse([finding("PSH020", 30, 31), finding("TON005", 10, 11, "warning")], ranks)
     assert [f.rule_id for f in kept] == ["TON005"]
 
@@ -313,5 +326,7 @@ def test_a_tone_knob_and_a_pack_rule_on_the_same_measure_give_one_finding() -> N
     policy = load_policy(
         text="policy: t\nlanguage: en\npacks: [en/pushy]\ntone: {exclamations: 1}\n"
     )
-    found = [r for r, _ in rules("New menu! New chef! New prices! Come by! Book a table!", policy=policy)]
+    found = [
+        r for r, _ in rules("New menu! New chef! New prices! Come by! Book a table!", policy=policy)
+    ]
     assert "TON005" in found and "PSH020" not in found

@@ -107,6 +107,7 @@ def _compound(low: str) -> bool:
     from .syllables import dictionary_syllables
 
     sales = SALES_WORDS["en"]
+
     def part(piece: str) -> bool:
         return piece in sales or (len(piece) >= 4 and bool(dictionary_syllables(piece)))
 
@@ -124,9 +125,7 @@ Token = tuple[int, int, str]
 def _caps_tokens(text: str) -> list[Token]:
     """Tokens with no lower-case letter and at least two capitals, found by one regex."""
     return [
-        (m.start(), m.end(), m.group())
-        for m in CAPS_TOKEN_RE.finditer(text)
-        if _is_caps(m.group())
+        (m.start(), m.end(), m.group()) for m in CAPS_TOKEN_RE.finditer(text) if _is_caps(m.group())
     ]
 
 

@@ -204,7 +204,9 @@ CODE_TAG_RE = re.compile(r"<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNORECA
 QUOTE_TAG_RE = re.compile(r"<(blockquote|q)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-def _mask_indented_code(source: str, mask: _Mask, fences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _mask_indented_code(
+    source: str, mask: _Mask, fences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Blank indented code blocks (CommonMark: four spaces or a tab, after a blank line, not
     inside a list item, where indentation continues the item); return their spans."""
     spans: list[tuple[int, int]] = []

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from .context import Spans
-
     from .document import Post
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

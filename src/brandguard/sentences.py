@@ -43,9 +43,7 @@ ABBREVIATIONS = {
         "ecc.ecc tel fax int sc rif prot ca max min".split()
     ),
 }
-_SHARED = frozenset(
-    "e.g i.e etc vs cf fig no vol pp p ca co".split()
-)
+_SHARED = frozenset("e.g i.e etc vs cf fig no vol pp p ca co".split())
 _CONTINUES = re.compile(r"\s*[a-zß-öø-ÿ0-9(\[]")
 
 
@@ -54,7 +52,7 @@ def _abbreviation(text: str, stop: int, end: int, language: str) -> bool:
     if stop == 0 or not text[stop - 1].isalpha():
         return False
     piece = text[max(0, stop - 12) : stop].rsplit(None, 1)[-1]
-    low = piece.lstrip("(\"“‘[«*_").lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'art.
+    low = piece.lstrip('("“‘[«*_').lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'art.
     titles = TITLES.get(language, frozenset())
     listed = ABBREVIATIONS.get(language, _SHARED)
     if low in titles:
