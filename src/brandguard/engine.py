@@ -223,6 +223,8 @@ def _ranks(compiled: CompiledPolicy) -> dict[str, Rank]:
             )
             for check in compiled.checks
         }
+        if len(_RANKS) > 32:  # a long-lived process compiling many policies stays bounded
+            _RANKS.clear()
         entry = _RANKS[id(compiled)] = (compiled, ranks)
     return entry[1]
 
