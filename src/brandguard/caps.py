@@ -62,8 +62,9 @@ SALES_WORDS = {
         your get last off urgent winner""".split()
     ),
     "it": frozenset(
-        """gratis vinci sconto sconti saldi offerta top zero nuovo nuova nuovi subito ora oggi
-        solo prezzo premio""".split()
+        """gratis gratuito gratuita gratuiti gratuite vinci sconto sconti saldi offerta offerte
+        top zero nuovo nuova nuovi subito ora oggi solo prezzo premio imperdibile esclusivo
+        esclusiva affrettati""".split()
     ),
 }
 
