@@ -39,6 +39,7 @@ class RuleSpec:
     when: dict[str, Any] | None = None
     examples: dict[str, list[Any]] = field(default_factory=dict)
     origin: str = ""  # "file:line" where the rule was defined
+    quotes: bool = False  # also check quoted words (block quotes, quotations): see context.py
 
 
 @dataclass(frozen=True)

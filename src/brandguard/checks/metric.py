@@ -32,6 +32,11 @@ class MetricCheck:
     high: float | None
     skip_headings: bool = False  # count nothing inside headings (shouting: true, caps fine)
 
+    @property
+    def local(self) -> bool:
+        """Per-unit findings mark their unit (a sentence); post-level ones the post."""
+        return self.metric in PER_UNIT
+
     def _out(self, value: float) -> float | None:
         if self.high is not None and value > self.high:
             return self.high

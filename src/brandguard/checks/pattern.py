@@ -20,6 +20,7 @@ REQUIRED = ("patterns",)
 class PatternCheck:
     rule: RuleSpec
     scope: Scope
+    local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in self.scope.hits(ctx, self.rule.id):

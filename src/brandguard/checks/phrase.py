@@ -25,6 +25,7 @@ REQUIRED = ("phrases",)
 class PhraseCheck:
     rule: RuleSpec
     scope: Scope
+    local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in self.scope.hits(ctx, self.rule.id):

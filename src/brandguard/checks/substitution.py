@@ -49,6 +49,7 @@ def keep_case(matched: str, replacement: str) -> str:
 @dataclass
 class SubstitutionCheck:
     rule: RuleSpec
+    local = True  # a finding marks the words at its span (see context.py, dedupe.py)
     table: dict[str, str]
     case_sensitive: bool
     keep_case: bool = True

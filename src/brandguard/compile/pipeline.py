@@ -41,7 +41,7 @@ class SentenceBoundaries:
         token_starts = doc.to_array("IDX").astype("int64")
         starts = np.full(n, -1, dtype="int64")
         starts[0] = 1
-        for start, _ in sentence_spans(doc.text):
+        for start, _ in sentence_spans(doc.text, doc.lang_):
             i = int(np.searchsorted(token_starts, start, side="right")) - 1
             if 0 <= i < n:
                 starts[i] = 1

@@ -13,10 +13,12 @@ from typing import Any
 from ..checks.base import Hit, RawFinding, render
 from ..compile.compiler import CompiledPolicy
 from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
+from ..text.context import Voice
 from ..text.document import Post
 from ..text.headlines import Headline, breaks_after
 from ..text.measures import Measures
 from ..text.spacing import TokenText, one_line, token_text
+from .dedupe import Rank, collapse
 from .scoring import META_CATEGORY, score_post
 from .suppressions import build_suppressions, parse_directives
 
@@ -30,6 +32,15 @@ class PostContext:
         self.text = post.text
         self._hits = hits
         self.measures = Measures(post, doc, language)
+        self._voice: Voice | None = None
+        self._language = language
+
+    @property
+    def voice(self) -> Voice:
+        """Quotations and proper names of the post, computed on first use."""
+        if self._voice is None:
+            self._voice = Voice(self.measures.quoted, self.text, self._language)
+        return self._voice
 
     def hits(self, key: str) -> list[Hit]:
         return self._hits.get(key, [])
@@ -225,6 +236,38 @@ def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Fi
     return out
 
 
+_RANKS: dict[int, tuple[CompiledPolicy, dict[str, Rank]]] = {}
+
+
+def _ranks(compiled: CompiledPolicy) -> dict[str, Rank]:
+    """Each rule's Rank for dedupe.collapse, computed once per compiled policy."""
+    entry = _RANKS.get(id(compiled))
+    if entry is None or entry[0] is not compiled:
+        from ..policy.resources import data_dir
+
+        bundled = str(data_dir("rules"))
+        ranks = {
+            check.rule.id: Rank(
+                own=not check.rule.origin.startswith(bundled),
+                local=bool(getattr(check, "local", False)),
+                metric=check.rule.options.get("metric") if check.rule.kind == "metric" else None,
+            )
+            for check in compiled.checks
+        }
+        if len(_RANKS) > 32:  # a long-lived process compiling many policies stays bounded
+            _RANKS.clear()
+        entry = _RANKS[id(compiled)] = (compiled, ranks)
+    return entry[1]
+
+
+def _own_voice(check: Any, ctx: PostContext, raws: Iterable[RawFinding]) -> Iterator[RawFinding]:
+    """The findings of a span rule, less those about quoted words or proper names."""
+    rule = check.rule
+    for raw in raws:
+        if not ctx.voice.foreign(rule.quotes, rule.category, raw.start, raw.end):
+            yield raw
+
+
 def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText) -> PostResult:
     """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized."""
     hits = _collect_hits(compiled, doc, post.text, spacing, post.headlines)
@@ -235,12 +278,16 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
     for check in compiled.checks:
         rule = check.rule
         if rule.when is None or applies(rule, ctx):
-            findings.extend(make_finding(rule, post, raw) for raw in check.run(ctx))
+            raws = check.run(ctx)
+            if getattr(check, "local", False):
+                raws = _own_voice(check, ctx, raws)
+            findings.extend(make_finding(rule, post, raw) for raw in raws)
     findings = [
         f
         for f in _suppress(post, findings, compiled.meta_rules)
         if f.category != META_CATEGORY or f.rule_id in compiled.meta_rules
     ]
+    findings = collapse(findings, _ranks(compiled))
     findings.sort(key=lambda f: (f.start, f.rule_id))
     score = score_post(findings, ctx.measures.words, compiled.policy.scoring)
     return PostResult(

@@ -93,6 +93,7 @@ def banned_rules(
                 suggest=suggest,
                 when=entry.get("when"),
                 origin=_origin(sources, "banned", file),
+                quotes=bool(entry.get("quotes", False)),
             )
         )
     return rules

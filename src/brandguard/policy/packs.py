@@ -39,6 +39,7 @@ def rule_from_mapping(raw: LocatedDict, file: str, default_category: str = "styl
         when=plain(raw["when"]) if raw.get("when") else None,
         examples={"fail": list(examples.get("fail", [])), "pass": list(examples.get("pass", []))},
         origin=f"{file}:{getattr(raw, 'line', 0)}",
+        quotes=bool(raw.get("quotes", False)),
     )
 
 

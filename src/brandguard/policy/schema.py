@@ -56,6 +56,11 @@ RULE_COMMON: dict[str, Any] = {
     "link": {"type": "string"},
     "requires": {"type": "array", "items": {"enum": ["pos", "dep", "lemma", "morph"]}},
     "when": WHEN,
+    "quotes": {
+        "type": "boolean",
+        "description": "also check quoted words (block quotes, <q>, quotations in prose), which "
+        "are someone else's and skipped by default",
+    },
     "examples": {
         "type": "object",
         "properties": {
@@ -144,6 +149,7 @@ BANNED_ENTRY = {
         "case_sensitive": {"type": "boolean"},
         "inflect": {"type": "boolean"},
         "when": WHEN,
+        "quotes": RULE_COMMON["quotes"],
     },
     "anyOf": [{"required": [k]} for k in MATCH_KEYS],
     "additionalProperties": False,

@@ -44,6 +44,8 @@ class Post:
     )  # code spans: examples, not directives
     # what readers see first (titles, descriptions, headings, a one-line post): headlines.py
     headlines: list[Headline] = field(default_factory=list)
+    # block quotes (Markdown "> ", HTML <blockquote>/<q>): someone else's words (see context.py)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     # checked-text offset -> (source start, source end), only where the two differ (HTML entities)
     shifted: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)

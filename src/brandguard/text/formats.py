@@ -64,6 +64,8 @@ META_HEADLINES = {
 META_CONTENT_RE = re.compile(
     r"\scontent\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+))", re.IGNORECASE
 )
+CODE_TAGS = frozenset("code pre kbd samp".split())  # examples, not prose: never checked
+QUOTE_TAGS = frozenset(("blockquote", "q"))  # someone else's words: Post.quoted
 
 FORMAT_BY_SUFFIX = {
     ".md": "markdown",
@@ -116,13 +118,24 @@ def _mask_urls(checked: str, mask: _Mask, links: list[Link]) -> None:
 def parse_text(
     source: str, post_id: str, path: str | None = None, meta: dict[str, Any] | None = None
 ) -> Post:
-    """Plain text: only URLs and suppression comments are masked."""
+    """Plain text: URLs, suppression comments and backtick code are masked.
+
+    Backticks are how code is written in chat, issue and CMS text too: `panic!` is an example,
+    not an exclamation.
+    """
     mask = _Mask(source)
     for m in COMMENT_RE.finditer(source):
         mask.blank(m.start(), m.end())
+    code: list[tuple[int, int]] = []
+    if "`" in source:
+        code = _mask_fences(source, mask)
+        code += [m.span() for m in INLINE_CODE_RE.finditer(mask.text())]
+        for start, end in code:
+            mask.blank(start, end)
     links: list[Link] = []
     _mask_urls(mask.text(), mask, links)
     post = Post(post_id, source, "", dict(meta or {}), links, path, "text")
+    post.code = code
     post.text = _decode_entities(mask.text(), post.shifted)
     post.headlines = headlines.collect(post.text, ())
     return post
@@ -212,6 +225,72 @@ def _mask_fences(source: str, mask: _Mask) -> list[tuple[int, int]]:
     return spans
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+_INDENTED = re.compile(r"(?: {4}|[ ]{0,3}\t)")
+BLOCKQUOTE_LINE = re.compile(r" {0,3}>")
+CODE_TAG_RE = re.compile(r"<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+QUOTE_TAG_RE = re.compile(r"<(blockquote|q)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _mask_indented_code(
+    source: str, mask: _Mask, fences: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Blank indented code blocks (CommonMark: four spaces or a tab, after a blank line, not
+    inside a list item, where indentation continues the item); return their spans."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    blank_before = True  # the start of the file counts as a blank line
+    in_list = False
+    block: tuple[int, int] | None = None
+    for line in source.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        end = offset + len(body)
+        in_fence = any(s <= offset < e for s, e in fences)
+        if not body.strip():
+            blank_before = True
+        elif in_fence:
+            block, blank_before = None, False
+        elif block is not None and _INDENTED.match(body):
+            block = (block[0], end)
+            spans[-1] = block
+        elif blank_before and not in_list and _INDENTED.match(body):
+            block = (offset, end)
+            spans.append(block)
+            blank_before = False
+        else:
+            block = None
+            if _LIST_ITEM.match(body):
+                in_list = True
+            elif blank_before and not body[:1].isspace():
+                in_list = False
+            blank_before = False
+        offset += len(line)
+    for start, end in spans:
+        mask.blank(start, end)
+    return spans
+
+
+def _blockquotes(source: str) -> list[tuple[int, int]]:
+    """Markdown block quotes: "> " lines and their lazy continuation lines, and quoting HTML tags."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    inside = False
+    for line in source.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if BLOCKQUOTE_LINE.match(body) or (inside and body.strip()):
+            if inside:
+                spans[-1] = (spans[-1][0], offset + len(body))
+            else:
+                spans.append((offset, offset + len(body)))
+            inside = True
+        else:
+            inside = False
+        offset += len(line)
+    if "<" in source:
+        spans += [m.span() for m in QUOTE_TAG_RE.finditer(source)]
+    return spans
+
+
 def parse_markdown(
     source: str, post_id: str, path: str | None = None, meta: dict[str, Any] | None = None
 ) -> Post:
@@ -220,9 +299,14 @@ def parse_markdown(
     post = Post(post_id, source, "", dict(meta or {}), [], path, "markdown")
     spans = _front_matter(source, mask, post)
     post.code = _mask_fences(source, mask)
+    post.code += _mask_indented_code(source, mask, post.code)
+    if ">" in source:
+        post.quoted = _blockquotes(source)
     inline = [m.span() for m in INLINE_CODE_RE.finditer(mask.text())]
     for m in COMMENT_RE.finditer(mask.text()):
         mask.blank(m.start(), m.end())
+    if "<" in source:  # code written as HTML inside Markdown
+        inline += [m.span() for m in CODE_TAG_RE.finditer(mask.text())]
     for start, end in inline:
         mask.blank(start, end)
     post.code += inline
@@ -267,6 +351,7 @@ class _VisibleText(HTMLParser):
         self.mask = mask
         self.post = post
         self.hidden = 0
+        self.quote_starts: list[int] = []
         self.entities: list[tuple[int, int]] = []  # decoded entities: (start, end) in the source
         self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
         self.headlines: list[tuple[int, int, str]] = []  # <title>, meta descriptions, h1-h6
@@ -319,9 +404,11 @@ class _VisibleText(HTMLParser):
     def _tag(self, tag: str, attrs: list[tuple[str, str | None]], closing: bool) -> None:
         if tag in HEADLINE_TAGS:
             self._headline_tag(tag, attrs, closing)
-        if tag in INVISIBLE_TAGS and tag != "br":
+        if (tag in INVISIBLE_TAGS and tag != "br") or tag in CODE_TAGS:
             self.hidden += -1 if closing else 1
             self.hidden = max(self.hidden, 0)
+        if tag in QUOTE_TAGS:
+            self._quote(closing)
         if tag in BLOCK_TAGS:
             start = self._source_offset()
             if self.mask.chars[start] != "\n":
@@ -333,6 +420,14 @@ class _VisibleText(HTMLParser):
                 self.post.links.append(
                     Link(start, start + len(self.get_starttag_text() or ""), href)
                 )
+
+    def _quote(self, closing: bool) -> None:
+        start = self._source_offset()
+        if not closing:
+            self.quote_starts.append(start)
+        elif self.quote_starts:
+            end = self.source.find(">", start) + 1 or len(self.source)
+            self.post.quoted.append((self.quote_starts.pop(), end))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag(tag, attrs, closing=False)

@@ -19,22 +19,16 @@ from .syllables import syllable_table
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .context import Spans
     from .document import Post
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 LETTER_RE = re.compile(r"[^\W\d_]")
-CAPS_RE = re.compile(r"(?<![\w'’#@])[^\W\d_a-zà-öø-ÿ]{3,}(?![\w'’])")
 HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*|(?<![\w&#/])#\d+[^\W\d_]\w*")
 MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
 EXCLAMATION_RE = re.compile(r"!")
 EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
 TRAILING_TAGS_RE = re.compile(r"(?:(?<=\s)|^)(?:#\w+[\s,.;]*){3,}\s*\Z")
-COMMON_ACRONYMS = frozenset(
-    """AI API APP ASAP ATM BBC CEO CFO CMO COO CTO CSV DIY DM DMS EU EUR FAQ FBI GBP GDPR GPS HR HTML
-    HTTP HTTPS IBM ID IOS IP IT KPI LGBT LOL MBA NASA NATO NBA NFL NFT NHS NYC OK OMG PC PDF PM PR
-    PS RSVP SEO SMS SQL TBA TBC TV UK UN UNESCO UPS URL USA USB USD UX UI VAT VIP VPN WHO WIFI XL XXL
-    NB RAI INPS IVA SPA SRL ONU UE ISTAT""".split()
-)
 
 Span = tuple[int, int]
 
@@ -69,6 +63,13 @@ class Measures:
         return found
 
     @cached_property
+    def quoted(self) -> Spans:
+        """Quoted words (block quotes and quotations in prose): someone else's voice."""
+        from .context import quoted_spans
+
+        return quoted_spans(self.post.text, self.post.quoted)
+
+    @cached_property
     def raw_words(self) -> list[str]:
         """Words: runs of letters/digits, with inner apostrophes and hyphens."""
         return WORD_RE.findall(self.post.text)
@@ -95,7 +96,7 @@ class Measures:
         text = self.post.text
         count = WORD_RE.findall
         out = []
-        for start, end in sentence_spans(text):
+        for start, end in sentence_spans(text, self.language):
             n = len(count(text, start, end))
             if n:
                 out.append((start, end, n))
@@ -118,9 +119,13 @@ def syllables(word: str, language: str) -> int:
     return syllable_table(language)[word]
 
 
-def _regex_measure(pattern: re.Pattern[str]) -> Callable[[Measures], Measure]:
+def _regex_measure(pattern: re.Pattern[str], voice: bool = False) -> Callable[[Measures], Measure]:
+    """Count a pattern's matches; ``voice``: only in the brand's own words (not in quotations)."""
+
     def measure(m: Measures) -> Measure:
         spans = tuple(x.span() for x in pattern.finditer(m.post.text))
+        if voice and spans and m.quoted:
+            spans = tuple(s for s in spans if not m.quoted.covers(*s))
         return Measure(len(spans), spans)
 
     return measure
@@ -191,8 +196,38 @@ def _gulpease(m: Measures) -> Measure:
     return Measure(round(89 + (300 * max(len(m.sentences), 1) - 10 * m.letters) / m.words, 1))
 
 
-def _caps_spans(m: Measures, allow: frozenset[str] = COMMON_ACRONYMS) -> tuple[Span, ...]:
-    return tuple(x.span() for x in CAPS_RE.finditer(m.post.text) if x.group() not in allow)
+def _code_text(post: Post) -> str:
+    """The post's code, as written: identifiers there are names, not shouting, in the prose."""
+    return " ".join(post.source[s:e] for s, e in post.code) if post.code else ""
+
+
+def _shouted(m: Measures) -> list[Span]:
+    """Shouted words (caps.py: acronyms, names and normative keywords are not), once per post."""
+
+    def compute() -> list[Span]:
+        from .caps import shouted
+
+        return shouted(m.post.text, m.language, _code_text(m.post))
+
+    return m.memo("shouted", compute)  # type: ignore[no-any-return]
+
+
+def _caps_spans(m: Measures) -> tuple[Span, ...]:
+    """Shouted words outside quotations."""
+    spans = _shouted(m)
+    if spans and m.quoted:
+        spans = [s for s in spans if not m.quoted.covers(*s)]
+    return tuple(spans)
+
+
+def _caps_emphasis(m: Measures) -> Measure:
+    """Runs of shouted words next to lower-case words, each with its word count."""
+    from .caps import emphasis
+
+    runs = emphasis(m.post.text, _shouted(m))
+    if runs and m.quoted:
+        runs = [r for r in runs if not m.quoted.covers(*r[0])]
+    return Measure(len(runs), tuple(s for s, _ in runs), tuple(n for _, n in runs))
 
 
 def _caps_words(m: Measures) -> Measure:
@@ -227,9 +262,10 @@ MEASURES: dict[str, Callable[[Measures], Measure]] = {
     "flesch_vacca": _reading_ease,
     "reading_grade": _reading_grade,
     "gulpease": _gulpease,
-    "exclamations": _regex_measure(EXCLAMATION_RE),
-    "exclamation_runs": _regex_measure(EXCLAMATION_RUN_RE),
+    "exclamations": _regex_measure(EXCLAMATION_RE, voice=True),
+    "exclamation_runs": _regex_measure(EXCLAMATION_RUN_RE, voice=True),
     "caps_words": _caps_words,
+    "caps_emphasis": _caps_emphasis,
     "caps_ratio": _caps_ratio,
     "hashtags": _regex_measure(HASHTAG_RE),
     "trailing_hashtags": _trailing_hashtags,
@@ -238,4 +274,4 @@ MEASURES: dict[str, Callable[[Measures], Measure]] = {
     "emoji": _regex_measure(EMOJI_RE),
 }
 # Metrics whose limit applies to each counted unit (a sentence) rather than to the post.
-PER_UNIT = frozenset({"sentence_words"})
+PER_UNIT = frozenset({"sentence_words", "caps_emphasis"})

@@ -180,6 +180,15 @@ def syllable_table(language: str) -> _SyllableTable:
     return table
 
 
+def dictionary_syllables(word: str) -> int | None:
+    """Syllables of a lower-case word in the CMU Pronouncing Dictionary; None when it is not an
+    entry (an acronym such as "captcha" or "oauth") or the dictionary is not installed."""
+    global _lookup
+    if _lookup is None:
+        _lookup = _table_lookup()
+    return _lookup(word)
+
+
 def reset() -> None:
     """Forget the loaded table (tests; a cache directory change)."""
     global _lookup

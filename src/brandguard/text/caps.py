@@ -1,0 +1,289 @@
+"""Which words in capitals are shouting, and which are acronyms, names or normative keywords.
+
+One place for the judgement that the ``caps_words``/``caps_ratio`` measures (PSH018, PSH114, the
+``caps_words`` guideline) and the ``caps_emphasis`` measure (PSH017, PSH113) share.
+
+Shouting is ordinary words in capitals: a sales word ("FREE", "NOW"), a run of words that holds
+an ordinary word ("BUY NOW AND SAVE BIG", "LAST CHANCE TO GRAB"), or a lone word of five letters
+or more that reads as a word ("SAVINGS"). Not shouting:
+
+- tokens with digits, dots or ampersands (GOV.UK, B2B, AT&T, MP3);
+- RFC 2119 / BCP 14 keywords in a specification or guideline (MUST, SHOULD NOT, MAY; Italian
+  DEVE, NON DEVONO, DOVREBBE, PUÒ, as AgID guidelines write them);
+- lone tokens under five letters: typical acronyms (USCIS, CGN, OAIS), and lone function words
+  raised for emphasis ("do NOT", "THAT one"), which is not selling;
+- acronyms the post defines ("Open Archival Information System (OAIS)", "OAIS (Open ...)");
+- a token that recurs (3 times or more): a name the text is about;
+- a lone token right after a capitalised word that does not open the sentence ("Direttiva
+  INSPIRE", "Windows NT"): part of a name;
+- in English, a token that is not read as a dictionary word (CMU Pronouncing Dictionary):
+  CAPTCHA, OAUTH, KUBERNETES are not in it; FBI, USB are, but spelled out letter by letter (as
+  many syllables as letters), while MUSIC, STORE, SAVINGS have fewer syllables than letters.
+
+"Ordinary words" are the language's stop words (spaCy's lists) and a few sales words per
+language (cited from the pushy packs' own lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+Span = tuple[int, int]
+
+# A token with no lower-case ASCII or Latin-1 letter (digits, dots, '&', '-', '_' allowed inside).
+CAPS_TOKEN_RE = re.compile(
+    r"(?<![\w'’#@&.])[^\W_a-zß-öø-ÿ](?:[^\Wa-zß-öø-ÿ]|[.&'’-])*(?<![.&'’-])(?![\w'’])"
+)
+CAPS_HINT = re.compile(r"[^\W\d_a-zß-öø-ÿ]{2}")
+_UPPER_LETTERS = re.compile(r"[^\W\d_]")
+SHORT = 5  # letters: a lone token shorter than this is an acronym unless it is a sales word
+
+KNOWN_ACRONYMS = frozenset(
+    """AI API APP ASAP ATM BBC CEO CFO CMO COO CTO CSV DIY DM DMS EU EUR FAQ FBI GBP GDPR GPS HR
+    HTML HTTP HTTPS IBM ID IOS IP IT KPI LGBT LOL MBA NASA NATO NBA NFL NFT NHS NYC OK OMG PC PDF
+    PM PR PS RSVP SEO SMS SQL TBA TBC TV UK UN UNESCO UPS URL USA USB USD UX UI VAT VIP VPN WHO
+    WIFI XL XXL NB RAI INPS IVA SPA SRL ONU UE ISTAT UNICEF NASDAQ COVID OFCOM FIFA AWS ASEAN OPEC
+    IKEA CNBC ESPN NHTSA CONSOB INAIL CODACONS ANCI AGCOM AGCM FIAT ENAC AGID PNRR""".split()
+)
+# RFC 2119 / RFC 8174 keywords, and the Italian forms AgID and UNI guidelines use for them.
+NORMATIVE = frozenset(
+    """MUST SHALL SHOULD MAY REQUIRED RECOMMENDED OPTIONAL
+    DEVE DEVONO DOVREBBE DOVREBBERO PUÒ POSSONO OBBLIGATORIO OBBLIGATORIA RACCOMANDATO
+    RACCOMANDATA CONSIGLIATO CONSIGLIATA OPZIONALE FACOLTATIVO FACOLTATIVA""".split()
+)
+NEGATIONS = frozenset({"NOT", "NON"})  # "MUST NOT", "NON DEVE": normative next to a keyword
+# Short ordinary words that sales copy shouts and the stop-word lists lack.
+SALES_WORDS = {
+    "en": frozenset(
+        """free win won wins call txt text cash sale sales deal deals buy hot new best save act
+        join click stop reply prize claim bonus offer today big huge wow fast easy now only you
+        your get last off urgent winner""".split()
+    ),
+    "it": frozenset(
+        """gratis gratuito gratuita gratuiti gratuite vinci sconto sconti saldi offerta offerte
+        top zero nuovo nuova nuovi subito ora oggi solo prezzo premio imperdibile esclusivo
+        esclusiva affrettati""".split()
+    ),
+}
+
+
+@cache
+def ordinary_words(language: str) -> frozenset[str]:
+    """Lower-case words that are ordinary in ``language``: stop words and sales words."""
+    if language == "it":
+        from spacy.lang.it.stop_words import STOP_WORDS
+    else:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS) | SALES_WORDS.get(language, SALES_WORDS["en"])
+
+
+@cache
+def _has_dictionary() -> bool:
+    from .syllables import _cmudict_file
+
+    return _cmudict_file() is not None
+
+
+def _dictionary_word(word: str, language: str, letters: int) -> bool | None:
+    """Whether a word in capitals reads as a common word: in English, a CMU entry with fewer
+    syllables than letters (not spelled out like "F-B-I"); None where no dictionary is at hand."""
+    if language != "en":
+        return None
+    from .syllables import dictionary_syllables
+
+    if not _has_dictionary():
+        return None
+    low = word.lower()
+    syllables = dictionary_syllables(low)
+    if syllables is not None:
+        return syllables < letters
+    return _compound(low)
+
+
+def _compound(low: str) -> bool:
+    """Two dictionary words run together ("FREEPHONE", "TEXTBUDDY"): a made-up sales word, not an
+    acronym such as CAPTCHA."""
+    from .syllables import dictionary_syllables
+
+    sales = SALES_WORDS["en"]
+
+    def part(piece: str) -> bool:
+        return piece in sales or (len(piece) >= 4 and bool(dictionary_syllables(piece)))
+
+    return any(part(low[:cut]) and part(low[cut:]) for cut in range(3, len(low) - 2))
+
+
+def _is_caps(token: str) -> bool:
+    letters = _UPPER_LETTERS.findall(token)
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+Token = tuple[int, int, str]
+
+
+def _caps_tokens(text: str) -> list[Token]:
+    """Tokens with no lower-case letter and at least two capitals, found by one regex."""
+    return [
+        (m.start(), m.end(), m.group()) for m in CAPS_TOKEN_RE.finditer(text) if _is_caps(m.group())
+    ]
+
+
+def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
+    """Spans of the words in capitals that are shouting (see the module docstring); ``code`` is
+    the post's code, whose identifiers ("GET /posts") are not shouted in the prose either."""
+    if not CAPS_HINT.search(text):
+        return []
+    caps = _caps_tokens(text)
+    if not caps:
+        return []
+    ordinary = ordinary_words(language)
+    sales = SALES_WORDS.get(language, SALES_WORDS["en"])
+    counts = Counter(t for _, _, t in caps)
+    defined = _defined(text, caps)
+    out: list[Span] = []
+    for run in _runs(text, caps):
+        words = [t for k, t in enumerate(run) if not _exempt(run, k)]
+        loud = len(words) > 1 and any(t[2].lower() in ordinary for t in words)
+        for start, end, token in words:
+            low = token.lower()
+            if low in sales:
+                out.append((start, end))
+            elif token in KNOWN_ACRONYMS or token in defined or counts[token] >= 3:
+                continue
+            elif (code and token in code) or _file_name(text, start, end, token):
+                continue
+            elif loud:  # a run of ordinary words in capitals: "LAST CHANCE TO GRAB"
+                if len(token) >= 3:  # "TO", "ON" make a run loud but are not counted
+                    out.append((start, end))
+            elif low in ordinary:  # "do NOT", "THAT one": emphasis, but not selling
+                continue
+            elif len(words) == 1 and _after_name_word(text, start):
+                continue
+            elif _long_word(token, language):
+                out.append((start, end))
+    return out
+
+
+def _exempt(run: list[Token], k: int) -> bool:
+    """A normative keyword (or its negation), or a token with digits, dots or '&'."""
+    token = run[k][2]
+    if token in NORMATIVE:
+        return True
+    if token in NEGATIONS:
+        return any(t[2] in NORMATIVE for t in run[max(k - 1, 0) : k + 2])
+    if "_" in token or any(c in token for c in ".&") or any(c.isdigit() for c in token):
+        return True  # an identifier or a code: CODE_OF_CONDUCT, GOV.UK, AT&T, MP3
+    parts = token.split("-")
+    return len(parts) > 1 and all(len(p) <= 4 for p in parts)  # CC-BY-SA, DCAT-AP
+
+
+# Conventional names of files in capitals (GitHub's community health files and GNU's standard
+# files): "add a CONTRIBUTING file", "see the README".
+FILE_NAMES = frozenset(
+    """README LICENSE LICENCE CONTRIBUTING CONTRIBUTORS AUTHORS CHANGELOG CHANGES NEWS NOTICE
+    COPYING INSTALL SECURITY SUPPORT GOVERNANCE MAINTAINERS OWNERS CODEOWNERS FUNDING TODO FIXME
+    HISTORY VERSION MANIFEST""".split()
+)
+_FILE_WORDS = frozenset("file files filename directory folder cartella".split())
+
+
+_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+\W+){0,3}\Z")
+_WORD_AFTER = re.compile(r"\W{1,3}([\w'’-]+)")
+
+
+def _file_name(text: str, start: int, end: int, token: str) -> bool:
+    """A conventional file name, or a token next to the word "file" ("the VISION file", "a file
+    called ROADMAP", "il file AUTORI")."""
+    if token in FILE_NAMES:
+        return True
+    before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    after = _WORD_AFTER.match(text, end)
+    near = (before.group() if before else "").lower().split()
+    if after:
+        near.append(after.group(1).lower())
+    return any(w.strip(".,:;()[]*'\"") in _FILE_WORDS for w in near)
+
+
+_ITALIAN_ENDINGS = tuple("AEIOUÀÈÉÌÒÙ")
+
+
+def _long_word(token: str, language: str) -> bool:
+    """A lone token that reads as a word: in English a dictionary word (or two run together) of
+    four letters or more; in Italian, with no dictionary at hand, a token of SHORT letters or
+    more that ends in a vowel, as Italian words do (SCONTI, SUBITO) and acronyms and borrowed
+    identifiers mostly do not (CONSOB, SPARQL, CAPEX); elsewhere any of SHORT letters or more."""
+    letters = len(_UPPER_LETTERS.findall(token))
+    if language == "it":
+        return letters >= SHORT and token.endswith(_ITALIAN_ENDINGS)
+    word = _dictionary_word(token, language, letters)
+    if word is None:
+        return letters >= SHORT
+    return word and letters >= 4
+
+
+_LIGHT = " ,:;/&-–"
+
+
+def _runs(text: str, caps: list[Token]) -> list[list[Token]]:
+    """Consecutive tokens in capitals, separated by blanks or light punctuation on one line."""
+    runs: list[list[Token]] = []
+    for token in caps:
+        if runs:
+            gap = text[runs[-1][-1][1] : token[0]]
+            if "\n" not in gap and not gap.strip(_LIGHT):
+                runs[-1].append(token)
+                continue
+        runs.append([token])
+    return runs
+
+
+_DEFINED_AFTER = re.compile(r"\s*\(")
+
+
+def _defined(text: str, caps: list[Token]) -> set[str]:
+    """Tokens the post defines: "(OAIS)" after its expansion, or "OAIS (" before it."""
+    found = set()
+    for start, end, token in caps:
+        if start and text[start - 1] == "(" and text[end : end + 1] == ")":
+            found.add(token)
+        elif _DEFINED_AFTER.match(text, end):
+            found.add(token)
+    return found
+
+
+_NAME_WORD_BEFORE = re.compile(r"([^\s.!?:…]?)[ \t]*([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)[ \t]+\Z")
+
+
+def _after_name_word(text: str, start: int) -> bool:
+    """The token follows a capitalised word on the same line that does not open the sentence."""
+    m = _NAME_WORD_BEFORE.search(text, max(0, start - 60), start)
+    return bool(m and m.group(1))
+
+
+def emphasis(text: str, words: list[Span]) -> list[tuple[Span, int]]:
+    """Runs of the shouted ``words`` with a lower-case word right before or after them on the
+    same line: (span, words). A line wholly in capitals is loud throughout (the caps_words
+    measures count it); here it is the word raised inside normal text ("Huge SAVINGS today")."""
+    if not words:
+        return []
+    runs = [[words[0]]]
+    for span in words[1:]:
+        gap = text[runs[-1][-1][1] : span[0]]
+        if "\n" not in gap and not gap.strip(_LIGHT):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    out: list[tuple[Span, int]] = []
+    for run in runs:
+        start, end = run[0][0], run[-1][1]
+        line_start = text.rfind("\n", 0, start) + 1
+        if _LOWER_BEFORE.search(text, line_start, start) or _LOWER_AFTER.match(text, end):
+            out.append(((start, end), len(run)))
+    return out
+
+
+# The word next to a run, on the same line, is in lower case (light punctuation between).
+_LOWER_BEFORE = re.compile(r"[a-zß-öø-ÿ][\w'’]*[,:;!?.]?[ \t]{1,2}\Z")
+_LOWER_AFTER = re.compile(r"[ \t]{0,2}[,:;!.?]?[ \t]{0,2}[a-zß-öø-ÿ]")

@@ -1,0 +1,333 @@
+"""Context in the engine: quotations, code, acronyms, proper names, abbreviations, one finding per
+problem. Every text here is written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from brandguard.api import check_text
+from brandguard.text.caps import shouted
+from brandguard.text.context import name_spans, prose_quotes, quoted_spans
+from brandguard.engine.dedupe import Rank, collapse
+from brandguard.text.formats import parse_html, parse_markdown
+from brandguard.model import Finding
+from brandguard.policy.loader import load_policy
+from brandguard.text.sentences import sentence_spans
+
+
+def rules(text: str, fmt: str = "text", policy: object = None) -> list[tuple[str, str]]:
+    result = check_text(text, policy, format=fmt)  # type: ignore[arg-type]
+    return [(f.rule_id, f.match) for f in result.findings]
+
+
+def ids(text: str, fmt: str = "text", policy: object = None) -> set[str]:
+    return {rule for rule, _ in rules(text, fmt, policy)}
+
+
+def quoted_texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in prose_quotes(text)]
+
+
+# Quotations -------------------------------------------------------------------------------------
+
+
+def test_prose_quotes_pair_marks_and_leave_apostrophes_alone() -> None:
+    text = "Our chef said “cook slowly” and «sale quanto basta», but don't say 'whatever works'."
+    assert quoted_texts(text) == ["“cook slowly”", "«sale quanto basta»", "'whatever works'"]
+    assert quoted_texts("It's the '90s kids' favourite, isn't it? Un po' di pane.") == []
+    assert quoted_texts('The 5" screen and the 7" one.') == []
+    assert quoted_texts('She wrote "ship it today" on the board.') == ['"ship it today"']
+
+
+def test_a_quotation_never_crosses_a_paragraph() -> None:
+    assert quoted_texts("He said “yes\n\nand then no”.") == []
+
+
+def test_findings_inside_a_quotation_are_dropped_but_the_words_still_count() -> None:
+    plain = "Our launch is a game-changer for bakers."
+    quoted = 'A baker told us: "your launch is a game-changer for bakers." We agree.'
+    assert "BLD001" in ids(plain)
+    assert "BLD001" not in ids(quoted)
+    result = check_text(quoted)
+    assert result.score.words == 13  # quoted words are still words
+
+
+def test_a_style_guide_quoting_what_not_to_write_is_not_pushy() -> None:
+    text = "Link text should name the page. Don't write “Click here!” or “Act now!”: say where it goes."
+    assert not [r for r in rules(text) if r[0].startswith(("PSH", "SEO"))]
+
+
+def test_markdown_blockquote_is_quoted_and_its_exclamations_do_not_count() -> None:
+    text = (
+        "What customers say:\n\n"
+        "> This innovative app is AMAZING! Best buy ever! Wow! Love it!\n"
+        "> Truly a game-changer.\n\n"
+        "The app books a table in two taps."
+    )
+    post = parse_markdown(text, "t")
+    assert len(post.quoted) == 1
+    assert ids(text, "markdown") == set()
+
+
+def test_html_blockquote_and_q_are_quoted() -> None:
+    html = (
+        "<p>The mayor said <q>this innovative plan is a game-changer</q>.</p>"
+        "<blockquote><p>Act now, last chance!</p></blockquote><p>We open on Monday.</p>"
+    )
+    post = parse_html(html, "t")
+    assert len(post.quoted) == 2
+    assert ids(html, "html") == set()
+
+
+def test_a_rule_can_opt_in_to_quotations(tmp_path: Path) -> None:
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "rules:\n"
+        "  - id: STY001\n    name: no-whatever\n    kind: phrase\n    category: style\n"
+        "    message: m\n    phrases: [whatever]\n    quotes: true\n"
+        "    examples: {fail: ['He said \"whatever\".'], pass: [ok]}\n"
+        "  - id: STY002\n    name: no-anyway\n    kind: phrase\n    category: style\n"
+        "    message: m\n    phrases: [anyway]\n"
+        "    examples: {fail: [anyway], pass: ['He said \"anyway\".']}\n",
+        encoding="utf-8",
+    )
+    policy = load_policy(text=f"policy: t\nlanguage: en\npacks: [{pack}]\n")
+    found = ids('He said "whatever, anyway" and left.', policy=policy)
+    assert found == {"STY001"}
+    assert ids("Whatever, anyway.", policy=policy) == {"STY001", "STY002"}
+
+
+def test_a_banned_phrase_can_opt_in_to_quotations() -> None:
+    text = 'A rival wrote "Zapcorp is the cheapest", and we disagree.'
+    skip = load_policy(text="policy: t\nlanguage: en\nbanned:\n  - phrase: zapcorp\n")
+    check = load_policy(
+        text="policy: t\nlanguage: en\nbanned:\n  - phrase: zapcorp\n    quotes: true\n"
+    )
+    assert "BAN001" not in ids(text, policy=skip)
+    assert "BAN001" in ids(text, policy=check)
+
+
+def test_quoted_spans_merge_block_and_prose_quotes() -> None:
+    spans = quoted_spans('a "b c" d', [(0, 1)])
+    assert spans.covers(2, 7) and spans.covers(0, 1) and not spans.covers(0, 3)
+
+
+# Code -------------------------------------------------------------------------------------------
+
+
+def test_code_never_counts_in_markdown() -> None:
+    text = (
+        "Call `panic!` or `todo!` when a branch is unreachable, or <code>unreachable!</code>.\n\n"
+        '```rust\nfn main() { println!("SALE! BUY NOW!"); }\n```\n\n'
+        "An indented block:\n\n"
+        "    assert!(FREE_OFFER == ACT_NOW!);\n    done!();\n\n"
+        "That is all."
+    )
+    post = parse_markdown(text, "t")
+    assert "!" not in post.text
+    assert "FREE" not in post.text
+    assert not [r for r in ids(text, "markdown") if r.startswith("PSH")]
+
+
+def test_backtick_code_in_plain_text_never_counts() -> None:
+    text = "Call `panic!` or `todo!` or `unreachable!` or `assert!` when it must stop."
+    assert "PSH020" not in ids(text)
+    assert "PSH020" in ids(text.replace("`", ""))
+
+
+def test_indented_list_continuation_is_not_code() -> None:
+    text = "- first step\n\n    still the first step, act now\n\nAfter."
+    post = parse_markdown(text, "t")
+    assert "act now" in post.text
+
+
+def test_html_code_and_pre_are_not_checked() -> None:
+    post = parse_html("<p>Use <code>deploy!</code> daily.</p><pre>BUY NOW!!!</pre>", "t")
+    assert "!" not in post.text and "Use" in post.text
+
+
+# Acronyms and shouting --------------------------------------------------------------------------
+
+
+def shouts(text: str, language: str = "en") -> list[str]:
+    return [text[s:e] for s, e in shouted(text, language)]
+
+
+def test_acronyms_names_and_keywords_are_not_shouting() -> None:
+    assert shouts("Solve the CAPTCHA and send the form to USCIS.") == []
+    assert shouts("Find the forms on GOV.UK and the B2B portal.") == []
+    assert shouts("Clients MUST NOT retry; servers SHOULD log and MAY drop it.") == []
+    assert shouts("The Secure Ledger Archive (SLAR) keeps files. SLAR copies are hashed.") == []
+    assert shouts("La Direttiva QUADRIGA e i dati", "it") == []
+    assert shouts("Gli enti DEVONO pubblicare; NON DEVONO cederlo.", "it") == []
+    text = " ".join(["The RPXQ team checks RPXQ logs, and RPXQ signs them."] * 2)
+    assert shouts(text) == []
+
+
+def test_a_long_word_defined_after_it_is_not_shouting() -> None:
+    assert shouts("We store data in VAULTSTORE (a shared archive).") == []
+
+
+def test_ordinary_words_in_capitals_are_shouting() -> None:
+    assert shouts("BUY NOW AND SAVE BIG") == ["BUY", "NOW", "AND", "SAVE", "BIG"]
+    assert shouts("Huge SAVINGS this weekend") == ["SAVINGS"]
+    assert shouts("Call NOW") == ["NOW"]
+    assert shouts("Prenota ORA il tuo posto", "it") == ["ORA"]
+
+
+def test_shouting_rules_keep_recall_and_spare_acronyms() -> None:
+    assert "PSH017" in ids("Huge SAVINGS on every sofa this weekend")
+    assert "PSH018" in ids("LAST CHANCE TO GRAB THESE AMAZING DEALS BEFORE MIDNIGHT")
+    guide = "The CGN field is required. " * 8 + "Each CGN maps to one CGN record."
+    assert not {"PSH017", "PSH018"} & ids(guide)
+
+
+# Proper names -----------------------------------------------------------------------------------
+
+
+def names(text: str, language: str = "en") -> list[str]:
+    spans = name_spans(text, language)
+    return [text[s:e] for s, e in zip(spans._starts, spans._ends, strict=True)]
+
+
+def test_proper_noun_spans() -> None:
+    assert names("We met the Office of Innovative Technologies today.") == [
+        "Office of Innovative Technologies"
+    ]
+    assert names("Innovative ideas come first.") == []  # a capital opening a sentence is no name
+    assert names(
+        "Abbiamo scritto al Piano nazionale di ripresa e resilienza, che ha risposto.", "it"
+    ) == ["Piano nazionale di ripresa e resilienza"]
+
+
+def test_title_case_heading_is_not_a_name() -> None:
+    assert names("Innovative Solutions For Every Team") == []
+
+
+def test_bland_findings_inside_a_name_are_dropped() -> None:
+    # BLD010 flags a hype adjective before a vague noun; inside an office's name it is no claim.
+    assert "BLD010" in ids("Our innovative technologies save time.")
+    assert "BLD010" not in ids("She now leads the Office of Innovative Technologies in Leeds.")
+
+
+# Sentences --------------------------------------------------------------------------------------
+
+
+def sentences(text: str, language: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text, language)]
+
+
+def test_italian_abbreviations_do_not_end_sentences() -> None:
+    text = (
+        "Secondo l'art. 5, co. 2, lett. c) del decreto n. 12, la Rossi S.p.A. ha firmato. "
+        "Il dott. Bianchi, il sig. Verdi ecc. erano presenti. Fine."
+    )
+    assert sentences(text, "it") == [
+        "Secondo l'art. 5, co. 2, lett. c) del decreto n. 12, la Rossi S.p.A. ha firmato.",
+        "Il dott. Bianchi, il sig. Verdi ecc. erano presenti.",
+        "Fine.",
+    ]
+
+
+def test_english_abbreviations_do_not_end_sentences() -> None:
+    text = "Use e.g. a U.S. form, see Fig. 2. Dr. Lee signs it. I said no. Then we left."
+    assert sentences(text, "en") == [
+        "Use e.g. a U.S. form, see Fig. 2.",
+        "Dr. Lee signs it.",
+        "I said no.",
+        "Then we left.",
+    ]
+
+
+# One problem, one finding -----------------------------------------------------------------------
+
+
+def finding(
+    rule: str,
+    start: int,
+    end: int,
+    severity: str = "info",
+    category: str = "bland",
+    match: str = "x",
+) -> Finding:
+    return Finding(
+        rule, rule.lower(), category, severity, 1, start + 1, 1, end + 1, start, end, match, "m"
+    )
+
+
+def test_collapse_same_span_keeps_the_policys_own_rule() -> None:
+    ranks = {"BAN001": Rank(own=True, local=True), "BLD001": Rank(own=False, local=True)}
+    kept = collapse(
+        [finding("BLD001", 4, 16, "warning"), finding("BAN001", 4, 16, "error", "style")], ranks
+    )
+    assert [f.rule_id for f in kept] == ["BAN001"]
+
+
+def test_collapse_prefers_severity_then_length() -> None:
+    ranks = {k: Rank(own=False, local=True) for k in ("A", "B", "C")}
+    kept = collapse([finding("A", 0, 9, "info"), finding("B", 0, 9, "warning")], ranks)
+    assert [f.rule_id for f in kept] == ["B"]
+    kept = collapse([finding("A", 0, 10), finding("C", 0, 9)], ranks)
+    assert [f.rule_id for f in kept] == ["A"]  # nested, same category, most of the outer
+
+
+def test_collapse_keeps_different_problems() -> None:
+    ranks = {
+        "A": Rank(own=False, local=True),
+        "B": Rank(own=False, local=True),
+        "L": Rank(own=False, local=True, metric="sentence_words"),
+    }
+    short_inside_long = [finding("A", 0, 40), finding("B", 10, 14)]
+    assert len(collapse(short_inside_long, ranks)) == 2
+    partial = [finding("A", 0, 10), finding("B", 5, 15)]
+    assert len(collapse(partial, ranks)) == 2
+    sentence_and_phrase = [finding("L", 0, 40, category="readability"), finding("A", 0, 40)]
+    assert len(collapse(sentence_and_phrase, ranks)) == 2
+
+
+def test_collapse_one_finding_per_measure() -> None:
+    ranks = {
+        "TON005": Rank(own=True, local=False, metric="exclamations"),
+        "PSH020": Rank(own=False, local=False, metric="exclamations"),
+    }
+    kept = collapse([finding("PSH020", 30, 31), finding("TON005", 10, 11, "warning")], ranks)
+    assert [f.rule_id for f in kept] == ["TON005"]
+
+
+def test_engine_reports_one_finding_for_one_problem() -> None:
+    assert rules("At the end of the day, we deliver.") == [("BLD004", "At the end of the day")]
+    assert [r for r, _ in rules("Prices rose at the end of the day.")] == ["BLD006"]
+    click = rules("To see the menu, click here.")
+    assert len([r for r in click if r[1].lower() == "click here"]) == 1
+
+
+def test_a_policy_ban_beats_the_pack_on_the_same_words() -> None:
+    policy = load_policy(
+        text="policy: t\nlanguage: en\npacks: [en/bland]\nbanned:\n  - phrase: game-changer\n"
+    )
+    found = rules("The new oven is a game-changer.", policy=policy)
+    assert [r for r, _ in found] == ["BAN001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Follow us on Mastodon to hear when new roles open.", "PSH015"),
+        ("Follow us on Mastodon to hear when new roles open.", "PSH014"),
+        ("Staff receive a $150/month allowance for travel.", "PSH023"),
+    ],
+)
+def test_ordinary_calls_to_action_and_prices_are_not_pressure(text: str, rule: str) -> None:
+    assert rule not in ids(text)
+
+
+def test_a_tone_knob_and_a_pack_rule_on_the_same_measure_give_one_finding() -> None:
+    policy = load_policy(
+        text="policy: t\nlanguage: en\npacks: [en/pushy]\ntone: {exclamations: 1}\n"
+    )
+    found = [
+        r for r, _ in rules("New menu! New chef! New prices! Come by! Book a table!", policy=policy)
+    ]
+    assert "TON005" in found and "PSH020" not in found
