@@ -216,3 +216,16 @@ def test_in_scope_body_excludes_structural_headlines_only() -> None:
     assert not in_scope(title.start, title.end, post.headlines, "body")
     line = parse("a short line of text", "text", "x").headlines
     assert in_scope(0, 5, line, "body") and in_scope(0, 5, line, "title")
+
+
+def test_bundled_shouting_rules_spare_all_caps_headings_by_default(tmp_path: Path) -> None:
+    """PSH017/PSH018 (and the Italian PSH113/PSH114) carry `shouting: true`: an ALL-CAPS
+    heading is a typographic convention unless the policy says headings may shout."""
+    text = "## OPENING HOURS, HOLIDAY CLOSURES AND DELIVERIES\n\nOur bakery opens at seven.\n"
+    default_ids = {f.rule_id for f in check_text(text, format="markdown").findings}
+    assert not default_ids & {"PSH017", "PSH018"}
+    policy = policy_from(
+        "language: en\nextends: default\ntone: {caps_headings: shouting}\n", tmp_path
+    )
+    strict_ids = {f.rule_id for f in check_text(text, policy=policy, format="markdown").findings}
+    assert strict_ids & {"PSH017", "PSH018"}

@@ -46,12 +46,17 @@ class MetricCheck:
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         measure = ctx.measures.get(self.metric)
-        if self.skip_headings and ctx.post.headlines and measure.value == len(measure.spans):
+        count_metric = self.metric not in PER_UNIT and measure.value == len(measure.spans)
+        if self.skip_headings and ctx.post.headlines and count_metric:
             measure = Measure(
                 len(spans := outside_headings(measure.spans, ctx.post.headlines)), spans
             )
         if self.metric in PER_UNIT:
-            for (start, end), value in zip(measure.spans, measure.unit_values, strict=True):
+            units = list(zip(measure.spans, measure.unit_values, strict=True))
+            if self.skip_headings and ctx.post.headlines:
+                kept = set(outside_headings(measure.spans, ctx.post.headlines))
+                units = [unit for unit in units if unit[0] in kept]
+            for (start, end), value in units:
                 limit = self._out(value)
                 if limit is not None:
                     text = ctx.text[start:end].strip()
