@@ -15,6 +15,7 @@ from .compiler import CompiledPolicy
 from .document import Post
 from .measures import Measures
 from .model import META_RULES, Finding, Fix, PostResult, RuleSpec
+from .scopes import within
 from .scoring import META_CATEGORY, score_post
 from .spacing import TokenText, one_line, token_text
 from .suppressions import build_suppressions, parse_directives
@@ -204,7 +205,10 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
     for check in compiled.checks:
         rule = check.rule
         if rule.when is None or applies(rule, ctx):
-            findings.extend(make_finding(rule, post, raw) for raw in check.run(ctx))
+            found = check.run(ctx)
+            if rule.scope is not None:
+                found = within(rule.scope, post, found)
+            findings.extend(make_finding(rule, post, raw) for raw in found)
     findings = [
         f
         for f in _suppress(post, findings, compiled.meta_rules)

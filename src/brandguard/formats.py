@@ -33,8 +33,10 @@ FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 IMAGE_RE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 LINK_RE = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
-REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
-REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S+.*$", re.MULTILINE)
+REF_LINK_RE = re.compile(r"\[([^\]\n]+)\]\[([^\]\n]*)\]")
+REF_DEF_RE = re.compile(r"^ {0,3}\[([^\]\n]+)\]:\s*\S+.*$", re.MULTILINE)
+# A shortcut reference link, "[text]" alone, is a link only when "[text]: url" is defined.
+SHORTCUT_REF_RE = re.compile(r"(?<![\]\\!])\[([^\]\n]+)\](?![\[(:])")
 AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.IGNORECASE)
 # Emphasis delimiters (**bold**, _italic_, ~~struck~~) are markup: masked like tags, so "Act **now**"
 # reads "Act   now". An opener is followed and a closer preceded by a non-blank; "_" never works
@@ -201,16 +203,26 @@ def parse_markdown(
     checked = mask.text()
     for m in IMAGE_RE.finditer(checked):
         mask.blank(m.start(), m.end())
+    labels = set()
     for m in REF_DEF_RE.finditer(checked):
+        labels.add(_label(m.group(1)))
         mask.blank(m.start(), m.end())
     checked = mask.text()
     for m in LINK_RE.finditer(checked):
         post.links.append(Link(m.start(), m.end(), m.group(2)))
+        post.link_texts.append(m.span(1))
         mask.blank(m.start(), m.start() + 1)  # "["
         mask.blank(m.end(1), m.end())  # "](url)"
     for m in REF_LINK_RE.finditer(checked):
+        post.link_texts.append(m.span(1))  # explicit syntax: a link even if defined elsewhere
         mask.blank(m.start(), m.start() + 1)
         mask.blank(m.end(1), m.end())
+    if labels:
+        for m in SHORTCUT_REF_RE.finditer(mask.text()):
+            if _label(m.group(1)) in labels:
+                post.link_texts.append(m.span(1))
+                mask.blank(m.start(), m.start() + 1)
+                mask.blank(m.end(1), m.end())
     for m in AUTOLINK_RE.finditer(checked):
         post.links.append(Link(m.start(), m.end(), m.group(1)))
         mask.blank(m.start(), m.end())
@@ -222,8 +234,14 @@ def parse_markdown(
             mask.blank(m.end(2), m.end())
     _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
+    post.link_texts.sort()
     post.text = _decode_entities(mask.text(), post.shifted)
     return post
+
+
+def _label(text: str) -> str:
+    """A reference label as CommonMark matches it: case-folded, inner blanks collapsed."""
+    return " ".join(text.split()).casefold()
 
 
 class _VisibleText(HTMLParser):
@@ -236,6 +254,7 @@ class _VisibleText(HTMLParser):
         self.post = post
         self.hidden = 0
         self.entities: list[tuple[int, int]] = []  # decoded entities: (start, end) in the source
+        self.anchor: int | None = None  # where the text of the open <a> starts
         self.line_starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
 
     def _source_offset(self) -> int:
@@ -254,9 +273,14 @@ class _VisibleText(HTMLParser):
             href = dict(attrs).get("href")
             if href:
                 start = self._source_offset()
-                self.post.links.append(
-                    Link(start, start + len(self.get_starttag_text() or ""), href)
-                )
+                end = start + len(self.get_starttag_text() or "")
+                self.post.links.append(Link(start, end, href))
+                self.anchor = end
+        elif tag == "a" and self.anchor is not None:
+            start, self.anchor = self.anchor, None
+            end = self._source_offset()
+            if end > start and not self.hidden:
+                self.post.link_texts.append((start, end))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._tag(tag, attrs, closing=False)
@@ -305,6 +329,7 @@ def parse_html(
         mask = _Mask(_close_entity_gaps(mask.text(), parser.entities, post.shifted))
     _mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
+    post.link_texts.sort()
     post.text = mask.text()
     return post
 

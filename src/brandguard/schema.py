@@ -12,6 +12,7 @@ from .channels import SCHEMA as CHANNELS_SCHEMA
 from .checks import KINDS
 from .measures import MEASURES
 from .model import CATEGORIES, SEVERITIES
+from .scopes import SCOPES
 from .terminology import SCHEMA as TERMINOLOGY_SCHEMA
 from .tone import SCHEMA as TONE_SCHEMA
 
@@ -56,6 +57,10 @@ RULE_COMMON: dict[str, Any] = {
     "link": {"type": "string"},
     "requires": {"type": "array", "items": {"enum": ["pos", "dep", "lemma", "morph"]}},
     "when": WHEN,
+    "scope": {
+        "enum": sorted(SCOPES),
+        "description": "report only inside this region of the post (see scopes.py)",
+    },
     "examples": {
         "type": "object",
         "properties": {

@@ -18,6 +18,7 @@ from . import (
     regex,
     repetition,
     require,
+    stuffing,
     substitution,
     trademark,
 )
@@ -31,6 +32,7 @@ KINDS: dict[str, ModuleType] = {
     "metric": metric,
     "require": require,
     "repetition": repetition,
+    "stuffing": stuffing,
     "trademark": trademark,
     "disclosure": disclosure,
 }
