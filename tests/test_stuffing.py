@@ -168,3 +168,10 @@ def test_keyword_list_regex_stays_fast_on_masked_urls(default_policy) -> None:  
     started = time.perf_counter()
     check_text(text, default_policy, format="markdown")
     assert time.perf_counter() - started < 2
+
+
+def test_comma_enumeration_needs_a_longer_run(tmp_path: Path) -> None:
+    policy = make(tmp_path)  # min_run 6: a mostly comma-separated run needs 8 words (1.25x)
+    assert not found(policy, "Formats: HEIF, AVIF, WEBP, JPEG, PNG, TIFF, QOI", "TST001")
+    assert found(policy, "Formats: HEIF, AVIF, WEBP, JPEG, PNG, TIFF, QOI, BMP, GIF", "TST001")
+    assert found(policy, "heif avif webp jpeg png tiff qoi", "TST001")  # bare words: 6 is enough

@@ -7,7 +7,8 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
   language's spaCy stop words, which a blank pipeline has) and no sentence punctuation between
   them: "vintage retro boho y2k grunge aesthetic cottagecore festival summer levis". Prose
   rarely goes ten words without "the", "and", "di" or a full stop; a tag dump does. Commas do not end a run
-  (keyword lists are comma-separated too); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a
+  (keyword lists are comma-separated too, but a mostly comma-separated run needs 1.25 times
+  ``min_run``); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a
   line break and a link do; so does "and"/"or"/"etc." after commas (an enumeration in a
   sentence). A run yields one finding, and one more per ``step`` words (default 5) beyond
   ``min_run``, so a wall of 40 tags weighs seven times a run of 10.
@@ -149,8 +150,13 @@ class StuffingCheck:
         text: str, spans: list[tuple[int, int]], run: list[int], min_run: int, step: int
     ) -> Iterator[RawFinding]:
         """One finding for the first ``min_run`` words, one more per ``step`` words after them
-        (the last takes the remainder), so a long tag wall weighs more than a short run."""
+        (the last takes the remainder), so a long tag wall weighs more than a short run. A run
+        whose words are mostly separated by commas is an enumeration ("HEIF, AVIF, PNG, ...")
+        and needs 1.25 times the length: tag dumps are mostly bare words."""
         if len(run) < min_run:
+            return
+        commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])
+        if commas * 2 >= len(run) and 4 * len(run) < 5 * min_run:
             return
         cuts = [0, *range(min_run, len(run) - step + 1, step)]
         for n, first in enumerate(cuts):
