@@ -86,6 +86,7 @@ class StuffingCheck:
     language: str
     stop_words: frozenset[str]
     _function: dict[str, bool] = field(default_factory=dict, repr=False)
+    _stems: dict[str, str] = field(default_factory=dict, repr=False)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         if self.report == "tag-run":
@@ -107,12 +108,26 @@ class StuffingCheck:
             found = self._function[word] = word in self.stop_words or head in self.stop_words
         return found
 
+    def _family(self, word: str) -> str:
+        """The stem of a content word, "" for function words, numbers and short words."""
+        found = self._stems.get(word)
+        if found is None:
+            if len(self._stems) > 100_000:
+                self._stems.clear()
+            content = len(word) > 2 and word.isalpha() and not self._is_function(word)
+            found = self._stems[word] = stem(word, self.language) if content else ""
+        return found
+
     def _tag_runs(self, ctx: Context) -> Iterator[RawFinding]:
         min_run = int(self.options.get("min_run", 10))
         step = int(self.options.get("step", 5))
         words = ctx.measures.lower_words
         if len(words) < min_run:
             return
+        function = self._function
+        flags = bytes(function[w] if w in function else self._is_function(w) for w in words)
+        if b"\x00" * min_run not in flags:
+            return  # no run long enough even across punctuation: the common case, in C
         spans = ctx.measures.word_spans
         text = ctx.text
         post = ctx.post
@@ -137,7 +152,7 @@ class StuffingCheck:
                 if run and "," not in text[spans[run[0]][0] : start]:
                     yield from self._run_findings(text, spans, run, min_run, step)
                 run = []
-            elif self._is_function(word):
+            elif flags[i]:
                 yield from self._run_findings(text, spans, run, min_run, step)
                 run = []
             else:
@@ -177,16 +192,15 @@ class StuffingCheck:
         threshold = max(min_count, int(max_density * total / 100) + 1)
         if total < threshold:
             return
-        stems = [
-            stem(w, self.language)
-            if len(w) > 2 and w.isalpha() and not self._is_function(w)
-            else ""
-            for w in words
-        ]
-        counts = Counter(s for s in stems if s)
+        counts: Counter[str] = Counter()
+        for word, n in Counter(words).items():  # distinct words first: cheap
+            family = self._family(word)
+            if family:
+                counts[family] += n
         frequent = {s for s, n in counts.items() if n >= threshold}
         if not frequent:
             return
+        stems = [self._family(w) for w in words]
         neighbours: dict[str, set[str]] = {s: set() for s in frequent}
         for a, b in zip(stems, stems[1:], strict=False):
             if a and b and a != b:
