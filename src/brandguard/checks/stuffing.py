@@ -14,9 +14,11 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
   ``min_run``, so a wall of 40 tags weighs seven times a run of 10.
 - ``keyword-variants``: one keyword family (words sharing a stem after simple English/Italian
   suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more
-  than ``max_density`` per 100 words, next to at least ``min_variants`` different neighbours
-  ("voice recorder", "audio recorder", "recording app"). An honest text repeats its topic in a
-  few fixed phrases; stuffing pairs the keyword with every modifier a searcher might type.
+  than ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases
+  that each come back at least twice ("voice recorder" ... "audio recorder" ... "audio
+  recorder and voice recorder"). Each variant stays under a single-phrase density limit; the
+  family does not. An honest text repeats its topic in one fixed phrase; stuffing repeats the
+  keyword with each modifier a searcher might type.
 - ``hashtag-wall``: at least ``min_tags`` hashtags and more than ``max_per_100`` of them per 100
   other words: a block of tags out of proportion to a short body.
 - ``link-density``: links per 100 words (a post under 100 words counts as 100, so a short post
@@ -201,9 +203,14 @@ class StuffingCheck:
         if not frequent:
             return
         stems = [self._family(w) for w in words]
+        pairs = Counter(
+            (a, b)
+            for a, b in zip(stems, stems[1:], strict=False)
+            if a and b and a != b and (a in frequent or b in frequent)
+        )
         neighbours: dict[str, set[str]] = {s: set() for s in frequent}
-        for a, b in zip(stems, stems[1:], strict=False):
-            if a and b and a != b:
+        for (a, b), n in pairs.items():
+            if n >= 2:  # a phrasing used once is wording; used again, it is a keyword variant
                 if a in neighbours:
                     neighbours[a].add(b)
                 if b in neighbours:
