@@ -181,3 +181,9 @@ def test_comma_enumeration_needs_a_longer_run(tmp_path: Path) -> None:
     assert not found(policy, "Formats: HEIF, AVIF, WEBP, JPEG, PNG, TIFF, QOI", "TST001")
     assert found(policy, "Formats: HEIF, AVIF, WEBP, JPEG, PNG, TIFF, QOI, BMP, GIF", "TST001")
     assert found(policy, "heif avif webp jpeg png tiff qoi", "TST001")  # bare words: 6 is enough
+
+
+def test_example_prepositions_end_a_run(tmp_path: Path) -> None:
+    policy = make(tmp_path)  # "including" and "like" are missing from spaCy's stop words
+    assert not found(policy, "fast builds including hot reload server rendering", "TST001")
+    assert found(policy, "fast builds hot reload server rendering", "TST001")

@@ -10,8 +10,8 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
   (keyword lists are comma-separated too, but a mostly comma-separated run needs 1.25 times
   ``min_run``); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a
   line break and a link do; so does "and"/"or"/"etc." after commas (an enumeration in a
-  sentence). A run yields one finding, and one more per ``step`` words (default 5) beyond
-  ``min_run``, so a wall of 40 tags weighs seven times a run of 10.
+  sentence). A run yields one finding, and one more per ``step`` words (default 4) beyond
+  ``min_run``, so a wall of 40 tags weighs eight times a run of 10.
 - ``keyword-variants``: one keyword family (words sharing a stem after simple English/Italian
   suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more
   than ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases
@@ -58,8 +58,14 @@ REQUIRED = ("report",)
 # What ends a run of tags: sentence punctuation, brackets, quotes, a spaced dash, a line break.
 # A percent-escape ("%20") is a URL left in the text, not a run of words.
 _RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%]|\s[-–—]\s|\n")
-# Function words that spaCy's stop-word list for the language lacks (Italian "i", "o").
-_EXTRA_FUNCTION = {"it": frozenset({"i", "o", "e", "ed", "ad", "od"})}
+# Function words that spaCy's stop-word lists lack: Italian "i", "o"; the prepositions that
+# introduce an example or a comparison ("like", "including", "tramite").
+_EXTRA_FUNCTION = {
+    "en": frozenset({"like", "including", "vs", "versus"}),
+    "it": frozenset(
+        {"i", "o", "e", "ed", "ad", "od", "tramite", "incluso", "inclusa", "inclusi", "incluse"}
+    ),
+}
 ARTICLE_CHANNELS = frozenset({"blog", "newsletter", "email", "web", "website", "article", "docs"})
 # A run that ends in "and"/"or"/"etc." after commas is an enumeration inside a sentence
 # ("backups, patches, upgrades, monitoring and more"), not a tag dump.
@@ -122,7 +128,7 @@ class StuffingCheck:
 
     def _tag_runs(self, ctx: Context) -> Iterator[RawFinding]:
         min_run = int(self.options.get("min_run", 10))
-        step = int(self.options.get("step", 5))
+        step = int(self.options.get("step", 4))
         words = ctx.measures.lower_words
         if len(words) < min_run:
             return
