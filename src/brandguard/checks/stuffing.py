@@ -200,15 +200,17 @@ class StuffingCheck:
         threshold = max(min_count, int(max_density * total / 100) + 1)
         if total < threshold:
             return
+        memo = self._stems
+        families: dict[str, str] = {}  # this post's distinct words (the memo may be cleared)
         counts: Counter[str] = Counter()
         for word, n in Counter(words).items():  # distinct words first: cheap
-            family = self._family(word)
+            family = families[word] = memo[word] if word in memo else self._family(word)
             if family:
                 counts[family] += n
-        frequent = {s for s, n in counts.items() if n >= threshold}
-        if not frequent:
+        if not counts or max(counts.values()) < threshold:
             return
-        stems = [self._family(w) for w in words]
+        frequent = {s for s, n in counts.items() if n >= threshold}
+        stems = [families[w] for w in words]
         pairs = Counter(
             (a, b)
             for a, b in zip(stems, stems[1:], strict=False)
