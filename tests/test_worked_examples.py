@@ -20,7 +20,7 @@ EXPECTED = {
             "TRM001", "TRM003", "BAN001", "BAN003", "BLD003", "TON001", "TON004", "TON007",
             "CHX001", "CHX002", "CHX004",
         },
-        "creator-gifted-draft.md": {"FTC001", "ASA001", "FTC003", "ASA003", "SEO004"},
+        "creator-gifted-draft.md": {"FTC001", "ASA001", "FTC003", "ASA003"},
         "creator-buried-ad.md": {"FTC002", "ASA002"},
         "creator-affiliate.md": {"FTC005", "ASA005"},
     },
@@ -29,10 +29,10 @@ EXPECTED = {
         "instagram-campionario.md": set(),
         "linkedin-bozza.md": {
             "TRM001", "TRM003", "BAN002", "TON004", "TON007", "CHL002", "CHL005",
-            "BLD101", "BLD102", "SEO104",  # it/bland and it/seo, from extends: default-it
+            "BLD101", "BLD102",  # it/bland, from extends: default-it
         },
         "instagram-campionario-bozza.md": {"AGCM001", "AGCM003"},
-        "instagram-pubblicita-in-coda.md": {"AGCM002", "SEO104"},
+        "instagram-pubblicita-in-coda.md": {"AGCM002"},
         "instagram-collaborazione.md": {"AGCM001", "AGCM003"},
     },
 }  # fmt: skip

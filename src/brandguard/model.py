@@ -37,6 +37,7 @@ class RuleSpec:
     weight: float = 1.0
     requires: tuple[str, ...] = ()
     when: dict[str, Any] | None = None
+    scope: str | None = None  # scopes.SCOPES: report only inside this region of the post
     examples: dict[str, list[Any]] = field(default_factory=dict)
     origin: str = ""  # "file:line" where the rule was defined
     quotes: bool = False  # also check quoted words (block quotes, quotations): see context.py

@@ -22,6 +22,7 @@ from . import (
     regex,
     repetition,
     require,
+    stuffing,
     substitution,
     trademark,
 )
@@ -35,6 +36,7 @@ KINDS: dict[str, ModuleType] = {
     "metric": metric,
     "require": require,
     "repetition": repetition,
+    "stuffing": stuffing,
     "trademark": trademark,
     "disclosure": disclosure,
 }

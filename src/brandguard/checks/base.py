@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..text.headlines import AT_START_SCHEMA, SCOPE_SCHEMA, SHOUTING_SCHEMA, in_scope
+from ..text.headlines import AT_START_SCHEMA, HEADLINE_SCOPES, SHOUTING_SCHEMA, in_scope
 from ..model import RuleSpec
 
 if TYPE_CHECKING:
@@ -114,7 +114,8 @@ PATTERNS_SCHEMA = {
 
 
 # Where a match counts (headlines.py): the options of the kinds that report matches.
-SCOPE_OPTIONS = {"scope": SCOPE_SCHEMA, "at_start": AT_START_SCHEMA, "shouting": SHOUTING_SCHEMA}
+# `scope` itself is a key of every rule (RuleSpec.scope, schema.RULE_COMMON); these refine it.
+SCOPE_OPTIONS = {"at_start": AT_START_SCHEMA, "shouting": SHOUTING_SCHEMA}
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class Scope:
     @classmethod
     def of(cls, rule: RuleSpec, builder: Builder) -> Scope:
         """The rule's scope; a ``shouting`` rule skips headings unless headings may shout."""
-        scope = rule.options.get("scope")
+        scope = rule.scope if rule.scope in HEADLINE_SCOPES else None
         at_start = bool(rule.options.get("at_start", False))
         if at_start and scope is None:
             scope = "headline"

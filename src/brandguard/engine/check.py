@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..checks.base import Hit, RawFinding, render
+from ..checks.scopes import SCOPES, within
 from ..compile.compiler import CompiledPolicy
 from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from ..text.context import Voice
@@ -279,6 +280,8 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
         rule = check.rule
         if rule.when is None or applies(rule, ctx):
             raws = check.run(ctx)
+            if rule.scope in SCOPES:
+                raws = within(rule.scope, post, raws)
             if getattr(check, "local", False):
                 raws = _own_voice(check, ctx, raws)
             findings.extend(make_finding(rule, post, raw) for raw in raws)

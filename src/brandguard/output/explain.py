@@ -58,6 +58,8 @@ def explain_rule(policy: Policy, key: str) -> str:
                 out.append(f"  see:      {r.link}")
             if r.when:
                 out.append(f"  when:     {json.dumps(r.when, ensure_ascii=False)}")
+            if r.scope:
+                out.append(f"  scope:    {r.scope}")
             if r.options:
                 dumped = yaml.safe_dump(r.options, allow_unicode=True, sort_keys=False, width=90)
                 out += ["  options:"] + [f"    {line}" for line in dumped.rstrip().splitlines()]

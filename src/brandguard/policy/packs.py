@@ -37,6 +37,7 @@ def rule_from_mapping(raw: LocatedDict, file: str, default_category: str = "styl
         weight=float(raw.get("weight", 1.0)),
         requires=tuple(raw.get("requires", ())),
         when=plain(raw["when"]) if raw.get("when") else None,
+        scope=raw.get("scope"),
         examples={"fail": list(examples.get("fail", [])), "pass": list(examples.get("pass", []))},
         origin=f"{file}:{getattr(raw, 'line', 0)}",
         quotes=bool(raw.get("quotes", False)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..checks import KINDS
+from ..checks.scopes import SCOPE_VALUES
 from ..governance.channels import SCHEMA as CHANNELS_SCHEMA
 from ..governance.terminology import SCHEMA as TERMINOLOGY_SCHEMA
 from ..governance.tone import SCHEMA as TONE_SCHEMA
@@ -60,6 +61,10 @@ RULE_COMMON: dict[str, Any] = {
         "type": "boolean",
         "description": "also check quoted words (block quotes, <q>, quotations in prose), which "
         "are someone else's and skipped by default",
+    },
+    "scope": {
+        "enum": SCOPE_VALUES,
+        "description": "report only inside this region of the post: headlines (headline, title), outside them (body), link text (link_text), plain-text posts (plain_text)",
     },
     "examples": {
         "type": "object",

@@ -46,6 +46,8 @@ class Post:
     headlines: list[Headline] = field(default_factory=list)
     # block quotes (Markdown "> ", HTML <blockquote>/<q>): someone else's words (see context.py)
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    # (start, end) of the visible text of each link ([text](url), [text][ref], <a>text</a>), sorted
+    link_texts: list[tuple[int, int]] = field(default_factory=list)
     # checked-text offset -> (source start, source end), only where the two differ (HTML entities)
     shifted: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
     _line_starts: list[int] | None = field(default=None, repr=False)

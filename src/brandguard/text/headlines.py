@@ -32,11 +32,7 @@ SCOPES: dict[str, frozenset[str]] = {
     "headline": frozenset(KINDS),
     "title": frozenset({"title", "line"}),
 }
-SCOPE_SCHEMA = {
-    "enum": ["headline", "title", "body"],
-    "description": "check only inside headlines (titles, descriptions, headings, one-line posts), "
-    "only inside titles, or only outside the structural headlines",
-}
+HEADLINE_SCOPES = ("headline", "title", "body")
 AT_START_SCHEMA = {
     "type": "boolean",
     "description": "with scope: the match must open the headline",

@@ -1,0 +1,315 @@
+"""``stuffing``: text written for crawlers, found by its shape rather than by a word list.
+
+Keyword stuffing rarely repeats one exact word (``repetition`` covers that). It shows as text
+out of proportion to its sentences. ``report:`` chooses which shape a rule looks for:
+
+- ``tag-run``: a run of ``min_run`` (default 10) or more words with no function word (the
+  language's spaCy stop words, which a blank pipeline has) and no sentence punctuation between
+  them: "vintage retro boho y2k grunge aesthetic cottagecore festival summer levis". Prose
+  rarely goes ten words without "the", "and", "di" or a full stop; a tag dump does. Commas do not end a run
+  (keyword lists are comma-separated too, but a mostly comma-separated run needs 1.25 times
+  ``min_run``); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a
+  line break and a link do; so does "and"/"or"/"etc." after commas (an enumeration in a
+  sentence). A run yields one finding, and one more per ``step`` words (default 4) beyond
+  ``min_run``, so a wall of 40 tags weighs eight times a run of 10.
+- ``keyword-variants``: one keyword family (words sharing a stem after simple English/Italian
+  suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more
+  than ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases
+  that each come back at least twice ("voice recorder" ... "audio recorder" ... "audio
+  recorder and voice recorder"). Each variant stays under a single-phrase density limit; the
+  family does not. An honest text repeats its topic in one fixed phrase; stuffing repeats the
+  keyword with each modifier a searcher might type.
+- ``hashtag-wall``: at least ``min_tags`` hashtags and more than ``max_per_100`` of them per 100
+  other words: a block of tags out of proportion to a short body.
+- ``link-density``: links per 100 words (a post under 100 words counts as 100, so a short post
+  is judged by its count) above ``max_social`` in a social post or ``max_article`` in an
+  article. A post is an article when its ``channel`` metadata says blog/newsletter/web, when it
+  has front matter or Markdown/HTML markup, or when it has ``article_words`` words or more;
+  references and cross-references are good writing in an article, not link farming.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import RuleSpec
+from .base import Builder, Context, RawFinding, fmt_number
+
+OPTIONS = {
+    "report": {"enum": ["tag-run", "keyword-variants", "hashtag-wall", "link-density"]},
+    "min_run": {"type": "integer", "minimum": 3},
+    "step": {"type": "integer", "minimum": 1},
+    "min_count": {"type": "integer", "minimum": 2},
+    "max_density": {"type": "number", "exclusiveMinimum": 0},
+    "min_variants": {"type": "integer", "minimum": 2},
+    "min_tags": {"type": "integer", "minimum": 1},
+    "max_per_100": {"type": "number", "exclusiveMinimum": 0},
+    "max_social": {"type": "number", "exclusiveMinimum": 0},
+    "max_article": {"type": "number", "exclusiveMinimum": 0},
+    "article_words": {"type": "integer", "minimum": 1},
+}
+REQUIRED = ("report",)
+
+# What ends a run of tags: sentence punctuation, brackets, quotes, a spaced dash, a line break.
+# A percent-escape ("%20") is a URL left in the text, not a run of words.
+_RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%]|\s[-–—]\s|\n")
+# Function words that spaCy's stop-word lists lack: Italian "i", "o"; the prepositions that
+# introduce an example or a comparison ("like", "including", "tramite").
+_EXTRA_FUNCTION = {
+    "en": frozenset({"like", "including", "vs", "versus"}),
+    "it": frozenset(
+        {"i", "o", "e", "ed", "ad", "od", "tramite", "incluso", "inclusa", "inclusi", "incluse"}
+    ),
+}
+ARTICLE_CHANNELS = frozenset({"blog", "newsletter", "email", "web", "website", "article", "docs"})
+# A run that ends in "and"/"or"/"etc." after commas is an enumeration inside a sentence
+# ("backups, patches, upgrades, monitoring and more"), not a tag dump.
+_LIST_ENDERS = {
+    "en": frozenset({"and", "or", "nor", "etc"}),
+    "it": frozenset({"e", "ed", "o", "od", "oppure", "né", "ecc", "eccetera"}),
+}
+_EN_SUFFIXES = ("ings", "ing", "ers", "er", "ies", "es", "s", "ed")
+_IT_SUFFIXES = ("zioni", "zione", "mente", "i", "e", "o", "a")
+
+
+def stem(word: str, language: str) -> str:
+    """A crude stem, enough to join a keyword's variants (recorder/recording, app/apps)."""
+    suffixes = _IT_SUFFIXES if language == "it" else _EN_SUFFIXES
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass
+class StuffingCheck:
+    rule: RuleSpec
+    report: str
+    options: dict[str, Any]
+    language: str
+    stop_words: frozenset[str]
+    _function: dict[str, bool] = field(default_factory=dict, repr=False)
+    _stems: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def run(self, ctx: Context) -> Iterator[RawFinding]:
+        if self.report == "tag-run":
+            yield from self._tag_runs(ctx)
+        elif self.report == "keyword-variants":
+            yield from self._variants(ctx)
+        elif self.report == "hashtag-wall":
+            yield from self._hashtag_wall(ctx)
+        else:
+            yield from self._link_density(ctx)
+
+    def _is_function(self, word: str) -> bool:
+        """A stop word, or an elided one ("dell'app", "it's" count as function words)."""
+        found = self._function.get(word)
+        if found is None:
+            if len(self._function) > 100_000:
+                self._function.clear()
+            head = re.split(r"['’]", word, maxsplit=1)[0]
+            found = self._function[word] = word in self.stop_words or head in self.stop_words
+        return found
+
+    def _family(self, word: str) -> str:
+        """The stem of a content word, "" for function words, numbers and short words."""
+        found = self._stems.get(word)
+        if found is None:
+            if len(self._stems) > 100_000:
+                self._stems.clear()
+            content = len(word) > 2 and word.isalpha() and not self._is_function(word)
+            found = self._stems[word] = stem(word, self.language) if content else ""
+        return found
+
+    def _tag_runs(self, ctx: Context) -> Iterator[RawFinding]:
+        min_run = int(self.options.get("min_run", 10))
+        step = int(self.options.get("step", 4))
+        words = ctx.measures.lower_words
+        if len(words) < min_run:
+            return
+        function = self._function
+        flags = bytes(function[w] if w in function else self._is_function(w) for w in words)
+        if b"\x00" * min_run not in flags:
+            return  # no run long enough even across punctuation: the common case, in C
+        spans = ctx.measures.word_spans
+        text = ctx.text
+        post = ctx.post
+        edges = sorted(
+            {link.start for link in post.links}
+            | {link.end for link in post.links}
+            | {edge for span in post.link_texts for edge in span}
+        )
+        enders = _LIST_ENDERS.get(self.language, _LIST_ENDERS["en"])
+        run: list[int] = []
+        previous_end = -1
+        for i, word in enumerate(words):
+            start = spans[i][0]
+            if run and (
+                _RUN_BREAK.search(text, previous_end, start)
+                or _has_item(edges, previous_end, start + 1)
+            ):
+                yield from self._run_findings(text, spans, run, min_run, step)
+                run = []
+            if word in enders:
+                # an enumeration in a sentence: its items were separated by commas
+                if run and "," not in text[spans[run[0]][0] : start]:
+                    yield from self._run_findings(text, spans, run, min_run, step)
+                run = []
+            elif flags[i]:
+                yield from self._run_findings(text, spans, run, min_run, step)
+                run = []
+            else:
+                run.append(i)
+            previous_end = spans[i][1]
+        yield from self._run_findings(text, spans, run, min_run, step)
+
+    @staticmethod
+    def _run_findings(
+        text: str, spans: list[tuple[int, int]], run: list[int], min_run: int, step: int
+    ) -> Iterator[RawFinding]:
+        """One finding for the first ``min_run`` words, one more per ``step`` words after them
+        (the last takes the remainder), so a long tag wall weighs more than a short run. A run
+        whose words are mostly separated by commas is an enumeration ("HEIF, AVIF, PNG, ...")
+        and needs 1.25 times the length: tag dumps are mostly bare words."""
+        if len(run) < min_run:
+            return
+        commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])
+        if commas * 2 >= len(run) and 4 * len(run) < 5 * min_run:
+            return
+        cuts = [0, *range(min_run, len(run) - step + 1, step)]
+        for n, first in enumerate(cuts):
+            last = run[-1] if n == len(cuts) - 1 else run[cuts[n + 1] - 1]
+            start, end = spans[run[first]][0], spans[last][1]
+            yield RawFinding(
+                start,
+                end,
+                {"match": text[start:end], "count": len(run), "value": len(run), "limit": min_run},
+            )
+
+    def _variants(self, ctx: Context) -> Iterator[RawFinding]:
+        min_count = int(self.options.get("min_count", 5))
+        max_density = float(self.options.get("max_density", 6))
+        min_variants = int(self.options.get("min_variants", 3))
+        words = ctx.measures.lower_words
+        total = len(words)
+        threshold = max(min_count, int(max_density * total / 100) + 1)
+        if total < threshold:
+            return
+        memo = self._stems
+        families: dict[str, str] = {}  # this post's distinct words (the memo may be cleared)
+        counts: Counter[str] = Counter()
+        for word, n in Counter(words).items():  # distinct words first: cheap
+            family = families[word] = memo[word] if word in memo else self._family(word)
+            if family:
+                counts[family] += n
+        if not counts or max(counts.values()) < threshold:
+            return
+        frequent = {s for s, n in counts.items() if n >= threshold}
+        stems = [families[w] for w in words]
+        pairs = Counter(
+            (a, b)
+            for a, b in zip(stems, stems[1:], strict=False)
+            if a and b and a != b and (a in frequent or b in frequent)
+        )
+        neighbours: dict[str, set[str]] = {s: set() for s in frequent}
+        for (a, b), n in pairs.items():
+            if n >= 2:  # a phrasing used once is wording; used again, it is a keyword variant
+                if a in neighbours:
+                    neighbours[a].add(b)
+                if b in neighbours:
+                    neighbours[b].add(a)
+        spans = ctx.measures.word_spans
+        for family in sorted(frequent, key=lambda s: (-counts[s], s)):
+            if len(neighbours[family]) < min_variants:
+                continue
+            positions = [i for i, s in enumerate(stems) if s == family]
+            forms = sorted({words[i] for i in positions})
+            nth = positions[min_count - 1]
+            yield RawFinding(
+                spans[nth][0],
+                spans[nth][1],
+                {
+                    "match": " / ".join(forms[:4]),
+                    "count": counts[family],
+                    "variants": len(neighbours[family]),
+                    "value": fmt_number(round(100 * counts[family] / total, 1)),
+                    "limit": fmt_number(max_density),
+                },
+            )
+
+    def _hashtag_wall(self, ctx: Context) -> Iterator[RawFinding]:
+        min_tags = int(self.options.get("min_tags", 4))
+        max_per_100 = float(self.options.get("max_per_100", 25))
+        tags = ctx.measures.get("hashtags").spans
+        if len(tags) < min_tags:
+            return
+        body = max(ctx.measures.words - len(tags), 1)
+        per_100 = 100 * len(tags) / body
+        if per_100 <= max_per_100:
+            return
+        start, end = tags[0][0], tags[-1][1]
+        yield RawFinding(
+            start,
+            end,
+            {
+                "match": " ".join(ctx.text[s:e] for s, e in tags[:6]),
+                "count": len(tags),
+                "words": body,
+                "value": fmt_number(round(per_100, 1)),
+                "limit": fmt_number(max_per_100),
+            },
+        )
+
+    def _link_density(self, ctx: Context) -> Iterator[RawFinding]:
+        links = ctx.post.links
+        if not links:
+            return
+        words = ctx.measures.words
+        article = _is_article(ctx, int(self.options.get("article_words", 150)))
+        limit = float(
+            self.options.get("max_article" if article else "max_social", 8 if article else 3)
+        )
+        density = 100 * len(links) / max(words, 100)
+        if density <= limit:
+            return
+        index = min(int(limit * max(words, 100) / 100), len(links) - 1)
+        link = links[index]
+        yield RawFinding(
+            link.start,
+            link.end,
+            {
+                "match": ctx.post.source[link.start : link.end],
+                "count": len(links),
+                "kind": "article" if article else "social post",
+                "value": fmt_number(round(density, 1)),
+                "limit": fmt_number(limit),
+            },
+        )
+
+
+def _has_item(sorted_items: list[int], start: int, end: int) -> bool:
+    i = bisect_left(sorted_items, start)
+    return i < len(sorted_items) and sorted_items[i] < end
+
+
+def _is_article(ctx: Context, article_words: int) -> bool:
+    post = ctx.post
+    channel = str(post.meta.get("channel", "")).strip().lower()
+    if channel:
+        return channel in ARTICLE_CHANNELS
+    return post.format != "text" or bool(post.meta) or ctx.measures.words >= article_words
+
+
+def compile(rule: RuleSpec, builder: Builder) -> StuffingCheck:
+    return StuffingCheck(
+        rule,
+        rule.options["report"],
+        dict(rule.options),
+        builder.language,
+        frozenset(builder.stop_words) | _EXTRA_FUNCTION.get(builder.language, frozenset()),
+    )
