@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from brandguard.api import check_text
-from brandguard.text.caps import shouted
-from brandguard.text.context import name_spans, prose_quotes, quoted_spans
 from brandguard.engine.dedupe import Rank, collapse
-from brandguard.text.formats import parse_markdown
-from brandguard.text.html_text import parse_html
 from brandguard.model import Finding
 from brandguard.policy.loader import load_policy
+from brandguard.text.caps import shouted
+from brandguard.text.context import name_spans, prose_quotes, quoted_spans
+from brandguard.text.formats import parse_markdown
+from brandguard.text.html_text import parse_html
 from brandguard.text.sentences import sentence_spans
 
 

@@ -6,8 +6,8 @@ from functools import cache
 
 import pytest
 
-from brandguard.engine import check as engine_check
 from brandguard.api import check_text
+from brandguard.engine import check as engine_check
 from brandguard.policy.loader import Policy, load_policy
 from brandguard.policy.packs import example_texts, load_pack
 from brandguard.policy.resources import bundled_pack, bundled_pack_names

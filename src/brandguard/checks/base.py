@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..text.headlines import AT_START_SCHEMA, HEADLINE_SCOPES, SHOUTING_SCHEMA, in_scope
 from ..model import RuleSpec
+from ..text.headlines import AT_START_SCHEMA, HEADLINE_SCOPES, SHOUTING_SCHEMA, in_scope
 
 if TYPE_CHECKING:
     from ..text.document import Post

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..text.headlines import SHOUTING_SCHEMA, outside_headings
 from ..model import RuleSpec
+from ..text.headlines import SHOUTING_SCHEMA, outside_headings
 from ..text.measures import MEASURES, PER_UNIT, Measure
 from .base import Builder, Context, RawFinding, first_word_span, fmt_number
 
