@@ -178,3 +178,22 @@ def test_encoding_and_delimiter_overrides_and_utf16_tab_exports(tmp_path: Path) 
     (tmp_path / "unicode.csv").write_bytes(utf16)
     code, _, err = audit(tmp_path, "unicode.csv", "-o", "u.jsonl", "--exit-zero")
     assert [r["columns"] for r in records(tmp_path / "u.jsonl")] == [{"canale": "x"}], err
+
+
+def test_jobs_give_the_same_output_in_input_order(tmp_path: Path, monkeypatch) -> None:
+    from brandguard.engine import parallel
+
+    monkeypatch.setattr(parallel, "CHUNK", 4)  # 43 rows: 11 chunks over 2 worker processes
+    texts = [CALM, PUSHY, "Plain and simple.", "We leverage synergies to deliver value."]
+    lines = [
+        json.dumps({"id": f"r{i}", "text": texts[i % 4], "channel": f"c{i % 3}"}) for i in range(42)
+    ]
+    lines.insert(17, "{broken")
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    one = audit(tmp_path, "many.jsonl", "-j", "1", "-o", "one.jsonl")
+    two = audit(tmp_path, "many.jsonl", "-j", "2", "-o", "two.jsonl")
+    assert one.code == two.code == 1 and one.err == two.err
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    out = records(tmp_path / "two.jsonl")
+    assert [r["id"] for r in out][16:19] == ["r16", "many.jsonl:18", "r17"]
+    assert out[-1]["columns"] == {"channel": "c2"}

@@ -74,7 +74,8 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option(
     "--delimiter",
     type=click.Choice(tuple(DELIMITERS)),
-    help="CSV delimiter (default: sniffed per file among , ; tab |).",
+    metavar="CHAR",
+    help="CSV delimiter: , ; tab | (default: sniffed per file).",
 )
 @click.option(
     "--keep-columns",
@@ -95,6 +96,12 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="Exit 1 when a post scores below N (default: the policy's scoring.fail_under).",
 )
 @click.option("--exit-zero", is_flag=True, help="Always exit 0 unless brandguard itself fails.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that check posts (default: the available cores); output is the same.",
+)
 @click.option(
     "--row-format",
     type=click.Choice(("text", "markdown", "html")),
@@ -122,6 +129,7 @@ def audit(
     fail_on: str,
     fail_under: float | None,
     exit_zero: bool,
+    jobs: int | None,
     row_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -163,7 +171,11 @@ def audit(
                 failing[1] += 1
             yield result, columns
 
-    records = judged(audit_results(compiled, paths, options))
+    if jobs is None:
+        from ..engine.parallel import available_cores
+
+        jobs = available_cores()
+    records = judged(audit_results(compiled, paths, options, jobs))
     show = sys.stderr.isatty() if progress is None else progress
     with atomic_writer(output) as out:
         summary, dropped = write_audit(_progress(records) if show else records, out, fmt, keep)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..policy.loader import Policy
 from ..text.exports import ExportOptions
 from ..text.sources import iter_posts, read_stdin
 from .check import check_posts
+from .parallel import can_fork, check_parallel
 
 
 def check_paths(
@@ -38,12 +40,20 @@ def check_paths(
 
 
 def audit_results(
-    compiled: CompiledPolicy, paths: Iterable[str], options: ExportOptions
+    compiled: CompiledPolicy, paths: Iterable[str], options: ExportOptions, jobs: int = 1
 ) -> Iterator[tuple[PostResult, dict[str, Any]]]:
-    """Each post's result with the other columns of its row (``{}`` for whole files), in order."""
+    """Each post's result with the other columns of its row (``{}`` for whole files), in order.
+
+    With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``).
+    """
     columns: deque[dict[str, Any]] = deque()
-    posts = iter_posts(paths, options=options, columns=columns)
-    for result in check_posts(compiled, posts, batch_size=256):
+    if jobs > 1 and can_fork():
+        raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
+        results = check_parallel(compiled, raw, jobs)
+    else:
+        posts = iter_posts(paths, options=options, columns=columns)
+        results = check_posts(compiled, posts, batch_size=256)
+    for result in results:
         yield result, columns.popleft()
 
 

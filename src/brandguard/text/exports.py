@@ -45,6 +45,12 @@ class ExportOptions:
     encoding: str | None = None  # None: detect per file
     delimiter: str | None = None  # None: sniff per file
     input_format: str = "auto"  # auto (by suffix, else by content), csv, jsonl
+    raw: bool = False  # yield rows as parse()'s arguments, for worker processes to parse
+
+
+def _post(options: ExportOptions, text: str, post_id: str, name: str, meta: dict[str, Any]) -> Any:
+    args = (text, options.row_format, post_id, name, meta)
+    return args if options.raw else parse(*args)
 
 
 def unreadable(post_id: str, path: str | None, message: str) -> PostResult:
@@ -258,7 +264,7 @@ def iter_csv(
             columns.append(
                 {k: v for k, v in row.items() if k not in (options.text_key, options.id_key)}
             )
-        yield parse(record[text_at], options.row_format, post_id, name, meta)
+        yield _post(options, record[text_at], post_id, name, meta)
 
 
 def iter_jsonl(
@@ -295,7 +301,7 @@ def iter_jsonl(
             yield _unreadable(post_id, name, problem)
             continue
         meta = {k: v for k, v in kept.items() if v not in (None, "")}
-        yield parse(row[text_key], options.row_format, str(row.get(id_key, lineno)), name, meta)
+        yield _post(options, row[text_key], str(row.get(id_key, lineno)), name, meta)
 
 
 def iter_export(
