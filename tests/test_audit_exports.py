@@ -197,3 +197,19 @@ def test_jobs_give_the_same_output_in_input_order(tmp_path: Path, monkeypatch) -
     out = records(tmp_path / "two.jsonl")
     assert [r["id"] for r in out][16:19] == ["r16", "many.jsonl:18", "r17"]
     assert out[-1]["columns"] == {"channel": "c2"}
+
+
+def test_encoding_detection_on_samples() -> None:
+    from brandguard.text.decoding import SAMPLE, detect_encoding
+
+    italian = "id,text\n1,Il caffè costa 3 € al chilo.\n2,Però la città è bella.\n"
+    assert detect_encoding(italian.encode("cp1252"), complete=True) == "cp1252"
+    assert detect_encoding(italian.encode("utf-8"), complete=True) == "utf-8"
+    # UTF-8 with one bad byte is UTF-8 with one bad row, not a legacy file
+    assert detect_encoding(italian.encode("utf-8") + b"3,bad \xe8 byte\n", True) == "utf-8"
+    russian = "id,text\n1,Привет, как дела? Отличный кофе.\n2,Мы жарим кофе каждое утро.\n"
+    assert detect_encoding(russian.encode("cp1251"), complete=True) == "cp1251"
+    assert detect_encoding(codecs.BOM_UTF8 + b"id;text\n", complete=True) == "utf-8-sig"
+    assert detect_encoding("caffè".encode("cp1252"), complete=True, json=True) == "utf-8"
+    cut = ("é" * SAMPLE).encode("utf-8")[: SAMPLE - 1]  # one line longer than the sample
+    assert detect_encoding(cut, complete=False) == "utf-8"

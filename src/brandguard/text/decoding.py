@@ -73,8 +73,8 @@ def detect_encoding(sample: bytes, complete: bool = False, json: bool = False) -
         if sample.startswith(bom):
             return name
     sample = _whole_lines(sample, complete)
-    try:
-        sample.decode("utf-8")
+    try:  # a sample cut inside a character (a first line over SAMPLE bytes) is still UTF-8
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=complete)
         return "utf-8"
     except UnicodeDecodeError:
         pass
