@@ -8,7 +8,7 @@ Run it with the Python of the environment where brandguard is installed::
 It builds the synthetic corpus with ``benchmarks/make_corpus.py`` when it is
 missing, then measures:
 
-a. ``brandguard audit corpus.jsonl --format jsonl > /dev/null`` (default policy,
+a. ``brandguard audit corpus.jsonl --format jsonl --jobs 1 > /dev/null`` (default policy,
    one process): wall time and words per second (stdout, not ``-o /dev/null``:
    an atomic ``-o`` write renames a temp file over its target, device or not);
 b. a plain-regex floor on the same corpus: read + ``json.loads`` + one combined
@@ -239,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # (a) + (e): the audit, first child of this process.
     # Output goes to stdout, which run_child sends to /dev/null. Never `-o /dev/null`: the CLI
     # writes -o atomically (temp file + rename), which as root replaces the device node itself.
-    audit_cmd = [*bg, "audit", str(jsonl), "--format", "jsonl"]
+    audit_cmd = [*bg, "audit", str(jsonl), "--format", "jsonl", "--jobs", "1"]
     commands.append(q(audit_cmd) + " > /dev/null")
     audit_runs = [run_child(audit_cmd) for _ in range(1 if quick else 3)]
     audit = min(audit_runs, key=lambda r: r.seconds)

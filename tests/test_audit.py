@@ -64,7 +64,8 @@ def test_csv_input_with_custom_columns_and_csv_output(tmp_path: Path) -> None:
     result = audit(
         tmp_path, "export.csv", "--text-column", "body", "--id-column", "post_id", "--format", "csv"
     )
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # p2 is below the bar: audit exits like check
+    assert "1 below the bar" in result.output
     table = list(csv.DictReader(io.StringIO(result.output.split("brandguard: audited")[0])))
     assert [row["id"] for row in table] == ["p1", "p2"]
     assert float(table[1]["pushy"]) < float(table[0]["pushy"]) == 100

@@ -8,7 +8,36 @@ from typing import Any
 
 import click
 
-from .options import ignore_option, no_cache_option, policy_option, select_option, split
+from .options import (
+    FAIL_ON,
+    ignore_option,
+    no_cache_option,
+    policy_option,
+    select_option,
+    split,
+)
+
+DELIMITERS = {
+    ",": ",",
+    ";": ";",
+    "|": "|",
+    "\t": "\t",
+    "tab": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "pipe": "|",
+}
+
+
+def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    import codecs
+
+    try:
+        return codecs.lookup(value).name
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {value!r}") from None
 
 
 @click.command()
@@ -30,6 +59,50 @@ from .options import ignore_option, no_cache_option, policy_option, select_optio
     "--id-column", default="id", show_default=True, help="CSV/JSONL field with the post id."
 )
 @click.option(
+    "--input-format",
+    type=click.Choice(("auto", "csv", "jsonl")),
+    default="auto",
+    show_default=True,
+    help="auto: by suffix (.csv/.tsv, .jsonl/.ndjson), else by content (stdin '-', <(...)).",
+)
+@click.option(
+    "--encoding",
+    callback=_encoding,
+    metavar="NAME",
+    help="Encoding of every export (default: BOM, UTF-8, else detected per file).",
+)
+@click.option(
+    "--delimiter",
+    type=click.Choice(tuple(DELIMITERS)),
+    metavar="CHAR",
+    help="CSV delimiter: , ; tab | (default: sniffed per file).",
+)
+@click.option(
+    "--keep-columns",
+    metavar="COLS",
+    help="Input columns to copy into jsonl/json/csv records (comma-separated; default: all; "
+    "'' for none).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding has this severity or worse.",
+)
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    help="Exit 1 when a post scores below N (default: the policy's scoring.fail_under).",
+)
+@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless brandguard itself fails.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that check posts (default: the available cores); output is the same.",
+)
+@click.option(
     "--row-format",
     type=click.Choice(("text", "markdown", "html")),
     default="text",
@@ -49,36 +122,85 @@ def audit(
     output: str | None,
     text_column: str,
     id_column: str,
+    input_format: str,
+    encoding: str | None,
+    delimiter: str | None,
+    keep_columns: str | None,
+    fail_on: str,
+    fail_under: float | None,
+    exit_zero: bool,
+    jobs: int | None,
     row_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     progress: bool | None,
     no_cache: bool,
 ) -> None:
-    """Score many posts at once: directories, CSV and JSONL exports (one post a row)."""
+    """Score many posts at once: directories, CSV and JSONL exports (one post a row), '-' for stdin.
+
+    Exit 0 when every post is readable, passes its bar and has no finding at --fail-on; 1 otherwise;
+    2 on a usage, policy or internal error.
+    """
     from ..compile import cache
-    from ..engine.run import audit_results
+    from ..engine.run import audit_results, post_fails
+    from ..model import SEVERITY_RANK
     from ..output.atomic import atomic_writer
     from ..output.audit import write_audit
     from ..text import store
+    from ..text.exports import ExportOptions
 
     store.set_enabled(not no_cache)
+    options = ExportOptions(
+        text_column,
+        id_column,
+        row_format,
+        encoding,
+        DELIMITERS[delimiter] if delimiter else None,
+        input_format,
+    )
+    keep = None if keep_columns is None else split((keep_columns,))
     _, compiled = cache.load_compiled(policy_ref, split(select), split(ignore))
-    results = audit_results(compiled, paths, text_column, id_column, row_format)
+    threshold = SEVERITY_RANK.get(fail_on)
+    failing = [0, 0]  # posts that fail the run; readable posts under --fail-under
+
+    def judged(records: Any) -> Iterator[Any]:
+        for result, columns in records:
+            if post_fails(result, threshold, fail_under):
+                failing[0] += 1
+            if fail_under is not None and not result.error and result.score.total < fail_under:
+                failing[1] += 1
+            yield result, columns
+
+    if jobs is None:
+        from ..engine.parallel import available_cores
+
+        jobs = available_cores()
+    records = judged(audit_results(compiled, paths, options, jobs))
     show = sys.stderr.isatty() if progress is None else progress
     with atomic_writer(output) as out:
-        summary = write_audit(_progress(results) if show else results, out, fmt)
+        summary, dropped = write_audit(_progress(records) if show else records, out, fmt, keep)
     for error in summary.errors[:20]:
         click.echo(f"brandguard: skipped {error}", err=True)
     if len(summary.errors) > 20:
         click.echo(f"brandguard: … and {len(summary.errors) - 20} more unreadable posts", err=True)
+    if dropped:
+        click.echo(
+            f"brandguard: columns not in the first row left out of the CSV: {', '.join(dropped)} "
+            "(name them with --keep-columns)",
+            err=True,
+        )
+    below = (
+        f"{failing[1]} under {fail_under:g}"
+        if fail_under is not None
+        else f"{summary.failed} below the bar"
+    )
     click.echo(
-        f"brandguard: audited {summary.posts} posts ({summary.words} words): mean score "
-        f"{summary.mean_score:.1f}, {summary.failed} below the bar, "
-        f"{summary.unreadable} unreadable.",
+        f"brandguard: audited {summary.posts} posts: {summary.posts - summary.unreadable} scored "
+        f"({summary.words} words), {summary.unreadable} unreadable; mean score "
+        f"{summary.mean_score:.1f}, {below}.",
         err=True,
     )
-    sys.exit(1 if summary.unreadable else 0)
+    sys.exit(0 if exit_zero else int(failing[0] > 0))
 
 
 def _progress(results: Any) -> Iterator[Any]:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..compile.compiler import CompiledPolicy, compile_policy
 from ..model import SEVERITY_RANK, PostResult
 from ..policy.loader import Policy
+from ..text.exports import ExportOptions
 from ..text.sources import iter_posts, read_stdin
 from .check import check_posts
+from .parallel import can_fork, check_parallel
 
 
 def check_paths(
@@ -35,29 +40,37 @@ def check_paths(
 
 
 def audit_results(
-    compiled: CompiledPolicy,
-    paths: Iterable[str],
-    text_column: str,
-    id_column: str,
-    row_format: str,
-) -> Iterator[PostResult]:
-    posts = iter_posts(paths, text_key=text_column, id_key=id_column, row_format=row_format)
-    return check_posts(compiled, posts, batch_size=256)
+    compiled: CompiledPolicy, paths: Iterable[str], options: ExportOptions, jobs: int = 1
+) -> Iterator[tuple[PostResult, dict[str, Any]]]:
+    """Each post's result with the other columns of its row (``{}`` for whole files), in order.
+
+    With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``).
+    """
+    columns: deque[dict[str, Any]] = deque()
+    if jobs > 1 and can_fork():
+        raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
+        results = check_parallel(compiled, raw, jobs)
+    else:
+        posts = iter_posts(paths, options=options, columns=columns)
+        results = check_posts(compiled, posts, batch_size=256)
+    for result in results:
+        yield result, columns.popleft()
+
+
+def post_fails(result: PostResult, threshold: int | None, fail_under: float | None) -> bool:
+    """A finding at or above ``threshold`` (a severity rank), unreadable, or under the bar."""
+    if threshold is not None and any(
+        SEVERITY_RANK[f.severity] >= threshold for f in result.findings
+    ):
+        return True
+    if result.error:
+        return True
+    if fail_under is not None:
+        return result.score.total < fail_under or bool(result.score.blocking)
+    return not result.score.passed
 
 
 def exit_code(results: Sequence[PostResult], fail_on: str, fail_under: float | None) -> int:
     """1 when a finding reaches --fail-on or a post fails its bar; else 0."""
     threshold = SEVERITY_RANK.get(fail_on)
-    for result in results:
-        if threshold is not None and any(
-            SEVERITY_RANK[f.severity] >= threshold for f in result.findings
-        ):
-            return 1
-        if result.error:
-            return 1
-        if fail_under is not None:
-            if result.score.total < fail_under or result.score.blocking:
-                return 1
-        elif not result.score.passed:
-            return 1
-    return 0
+    return int(any(post_fails(r, threshold, fail_under) for r in results))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..model import CATEGORIES, AuditSummary, PostResult
 from .reporters.json_report import post_dict
@@ -18,34 +18,61 @@ from .reporters.json_report import post_dict
 FORMATS = ("jsonl", "csv", "json", "html")
 
 
-def _tap(results: Iterable[PostResult], summary: AuditSummary) -> Iterator[PostResult]:
-    for result in results:
+Record = tuple[PostResult, dict[str, Any]]  # a result and the other columns of its input row
+CSV_COLUMNS = ["id", "score", "passed", "words", *CATEGORIES, "findings", "rules", "error"]
+
+
+def _tap(
+    records: Iterable[Record], summary: AuditSummary, keep: list[str] | None
+) -> Iterator[Record]:
+    for result, columns in records:
         summary.add(result)
-        yield result
+        if keep is not None:
+            columns = {k: columns[k] for k in keep if k in columns}
+        yield result, columns
 
 
-def _record(result: PostResult) -> dict:
+def _record(result: PostResult, columns: dict[str, Any]) -> dict:
     data = post_dict(result)
     data.pop("path", None)
+    if columns:
+        data["columns"] = columns
     return data
 
 
-def write_jsonl(results: Iterable[PostResult], out: TextIO) -> None:
-    for result in results:
-        out.write(json.dumps(_record(result), ensure_ascii=False) + "\n")
+def write_jsonl(records: Iterable[Record], out: TextIO) -> None:
+    for result, columns in records:
+        out.write(json.dumps(_record(result, columns), ensure_ascii=False) + "\n")
 
 
-def write_json(results: Iterable[PostResult], out: TextIO) -> None:
+def write_json(records: Iterable[Record], out: TextIO) -> None:
     out.write('{"schema_version": 1, "posts": [\n')
-    for index, result in enumerate(results):
-        out.write(("" if index == 0 else ",\n") + json.dumps(_record(result), ensure_ascii=False))
+    for index, (result, columns) in enumerate(records):
+        record = json.dumps(_record(result, columns), ensure_ascii=False)
+        out.write(("" if index == 0 else ",\n") + record)
     out.write("\n]}\n")
 
 
-def write_csv(results: Iterable[PostResult], out: TextIO) -> None:
+def _cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+def write_csv(records: Iterable[Record], out: TextIO, keep: list[str] | None = None) -> list[str]:
+    """The table, input columns after the scores (named ``input.X`` when X is a score column).
+
+    The input columns are ``keep`` or those of the first row; returns the columns of later rows
+    that had no place in the header.
+    """
     writer = csv.writer(out)
-    writer.writerow(["id", "score", "passed", "words", *CATEGORIES, "findings", "rules", "error"])
-    for r in results:
+    extra: list[str] | None = None
+    dropped: dict[str, None] = {}
+    for r, columns in records:
+        if extra is None:
+            extra = list(columns) if keep is None else keep
+            header = [f"input.{c}" if c in CSV_COLUMNS else c for c in extra]
+            writer.writerow([*CSV_COLUMNS, *header])
+        elif keep is None and not columns.keys() <= set(extra):
+            dropped.update(dict.fromkeys(k for k in columns if k not in extra))
         cats = r.score.categories
         writer.writerow(
             [
@@ -57,20 +84,30 @@ def write_csv(results: Iterable[PostResult], out: TextIO) -> None:
                 len(r.findings),
                 " ".join(sorted({f.rule_id for f in r.findings})),
                 r.error or "",
+                *[_cell(columns.get(c, "")) for c in extra],
             ]
         )
+    if extra is None:
+        writer.writerow([*CSV_COLUMNS, *(keep or [])])
+    return list(dropped)
 
 
-WRITERS = {"jsonl": write_jsonl, "json": write_json, "csv": write_csv}
-
-
-def write_audit(results: Iterable[PostResult], out: TextIO, fmt: str) -> AuditSummary:
+def write_audit(
+    records: Iterable[Record], out: TextIO, fmt: str, keep: list[str] | None = None
+) -> tuple[AuditSummary, list[str]]:
+    """Write every record; the totals, and the input columns the CSV header had no room for."""
     summary = AuditSummary()
-    tapped = _tap(results, summary)
+    tapped = _tap(records, summary, keep)
+    dropped: list[str] = []
     if fmt == "html":  # one page after all posts, built on the totals ``summary`` counts
         from .audit_html import write_html
 
-        write_html(tapped, out, summary)
+        write_html((result for result, _ in tapped), out, summary)
+    elif fmt == "csv":
+        dropped = write_csv(tapped, out, keep)
     else:
         WRITERS[fmt](tapped, out)
-    return summary
+    return summary, dropped
+
+
+WRITERS = {"jsonl": write_jsonl, "json": write_json}

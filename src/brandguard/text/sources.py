@@ -6,27 +6,20 @@ that cannot be read becomes a PostResult carrying a BG003 finding: the run names
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
 
-from ..model import Finding, PostResult, Score
+from ..model import PostResult
 from .document import Post
+from .exports import Columns, ExportOptions, iter_export, unreadable
 from .formats import FORMAT_BY_SUFFIX, parse
 
-EXPORT_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+EXPORT_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
+EXPORT_KINDS = {".csv": "csv", ".tsv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 SKIP_DIRS = frozenset(
     {".git", "node_modules", ".venv", "venv", "__pycache__", ".tox", "site-packages"}
 )
-
-
-def unreadable(post_id: str, path: str | None, message: str) -> PostResult:
-    finding = Finding("BG003", "unreadable-post", "meta", "error", 1, 1, 1, 1, 0, 0, "", message)
-    score = Score(0.0, {}, {}, 0, False, 0.0, ("BG003",))
-    return PostResult(post_id, path, (finding,), score, error=message)
 
 
 def iter_files(
@@ -82,85 +75,6 @@ def read_stdin(filename: str | None, fmt: str | None = None) -> Post:
     return parse(data, fmt or format_for(Path(name)), name, name)
 
 
-def _meta(row: dict[str, Any], skip: set[str]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k not in skip and v not in (None, "")}
-
-
-def _open_export(path: Path) -> Generator[PostResult, None, TextIO | None]:
-    """Open an export for reading, or yield its BG003 result and return None."""
-    try:
-        return path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        name = str(path)
-        yield unreadable(name, name, f"{name}: cannot read ({exc.strerror or exc})")
-        return None
-
-
-def iter_jsonl(path: Path, text_key: str, id_key: str, fmt: str) -> Iterator[Post | PostResult]:
-    name = str(path)
-    handle = yield from _open_export(path)
-    if handle is None:
-        return
-    with handle:
-        lineno = 0
-        while True:
-            try:
-                line = handle.readline()
-            except UnicodeDecodeError:
-                yield unreadable(
-                    f"{name}:{lineno + 1}",
-                    name,
-                    f"{name}: row {lineno + 1}: not UTF-8; skipped the rest",
-                )
-                return
-            if not line:
-                return
-            lineno += 1
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield unreadable(
-                    f"{name}:{lineno}", name, f"{name}: row {lineno}: invalid JSON ({exc.msg})"
-                )
-                continue
-            if not isinstance(row, dict) or not isinstance(row.get(text_key), str):
-                yield unreadable(
-                    str(row.get(id_key, f"{name}:{lineno}"))
-                    if isinstance(row, dict)
-                    else f"{name}:{lineno}",
-                    name,
-                    f"{name}: row {lineno}: no string '{text_key}' field",
-                )
-                continue
-            post_id = str(row.get(id_key, lineno))
-            yield parse(row[text_key], fmt, post_id, name, _meta(row, {text_key, id_key}))
-
-
-def iter_csv(path: Path, text_key: str, id_key: str, fmt: str) -> Iterator[Post | PostResult]:
-    name = str(path)
-    handle = yield from _open_export(path)
-    if handle is None:
-        return
-    with handle:
-        reader = csv.DictReader(handle)
-        try:
-            if reader.fieldnames is None or text_key not in reader.fieldnames:
-                yield unreadable(name, name, f"{name}: no '{text_key}' column (use --text-column)")
-                return
-            for index, row in enumerate(reader, start=1):
-                if None in row or row.get(text_key) is None:
-                    yield unreadable(
-                        f"{name}:{index}", name, f"{name}: row {index}: wrong number of fields"
-                    )
-                    continue
-                post_id = row.get(id_key) or str(index)
-                yield parse(row[text_key], fmt, post_id, name, _meta(row, {text_key, id_key}))
-        except (csv.Error, UnicodeDecodeError) as exc:
-            yield unreadable(name, name, f"{name}: row {reader.line_num}: {exc}")
-
-
 def iter_posts(
     paths: Iterable[str],
     *,
@@ -169,13 +83,43 @@ def iter_posts(
     row_format: str = "text",
     exports: bool = True,
     seen: set[Path] | None = None,
+    options: ExportOptions | None = None,
+    columns: Columns | None = None,
 ) -> Iterator[Post | PostResult]:
-    """All posts behind ``paths`` in order; CSV/JSONL files give one post a row."""
-    for path in iter_files(paths, include_exports=exports, seen=seen):
-        suffix = path.suffix.lower()
-        if exports and suffix in (".jsonl", ".ndjson"):
-            yield from iter_jsonl(path, text_key, id_key, row_format)
-        elif exports and suffix == ".csv":
-            yield from iter_csv(path, text_key, id_key, row_format)
-        else:
-            yield read_file(path)
+    """All posts behind ``paths`` in order; CSV/JSONL files give one post a row.
+
+    With ``exports``, ``-`` is stdin, and a file whose suffix names no format (``/dev/fd/63``) is
+    read by its content (or as ``options.input_format`` says). ``columns`` (if given) receives one
+    dict per post: the row's other columns, ``{}`` for whole files.
+    """
+    if options is None:
+        options = ExportOptions(text_key, id_key, row_format)
+    forced = options.input_format if options.input_format != "auto" else None
+    for raw in paths:
+        if exports and raw == "-":
+            yield from iter_export("-", sys.stdin.buffer, forced or "auto", options, columns)
+            continue
+        for path in iter_files([raw], include_exports=exports, seen=seen):
+            suffix = path.suffix.lower()
+            kind = forced or EXPORT_KINDS.get(suffix)
+            if exports and kind is None and suffix not in FORMAT_BY_SUFFIX:
+                kind = "auto"
+            if not exports or kind is None:
+                if columns is not None:
+                    columns.append({})
+                yield read_file(path)
+                continue
+            name = str(path)
+            try:
+                stream = path.open("rb")
+            except OSError as exc:
+                if columns is not None:
+                    columns.append({})
+                reason = (
+                    "no such file"
+                    if isinstance(exc, FileNotFoundError)
+                    else (f"cannot read ({exc.strerror or exc})")
+                )
+                yield unreadable(name, name, f"{name}: {reason}")
+                continue
+            yield from iter_export(name, stream, kind, options, columns, format_for(path))
