@@ -133,11 +133,12 @@ def check(
     policy, compiled = cache.load_compiled(policy_ref, selected, ignored)
     results = check_paths(policy, paths or (".",), selected, ignored, stdin_filename, compiled)
     report_stream = None
+    unwritten: list[str] = []
     if fix or diff:
         from ..output.fixes import fix_command
 
         stdin_name = (stdin_filename or "-") if "-" in paths else None
-        results, changed, report_stream = fix_command(
+        results, changed, report_stream, unwritten = fix_command(
             compiled, results, unsafe_fixes, diff, output, stdin_name
         )
         if diff:
@@ -167,6 +168,10 @@ def check(
         with atomic_writer(output) as out:
             REPORTERS[output_format].render(results, out, options)
     code = exit_code(results, fail_on, fail_under)
+    if unwritten:  # the fixes were not saved: brandguard failed at what it was asked to do
+        names = ", ".join(unwritten)
+        click.echo(f"brandguard: error: could not write the fixes to {names}", err=True)
+        sys.exit(2)
     sys.exit(0 if exit_zero else code)
 
 
