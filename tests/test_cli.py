@@ -82,6 +82,29 @@ def test_select_and_ignore_by_id_prefix_and_name(repo: Path) -> None:
     assert "BAN002" not in by_name.output
 
 
+def test_mistyped_select_or_ignore_is_an_error_with_a_suggestion(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    for args in (["--select", "nonsense"], ["--select", "BAN0001"], ["--ignore", "no-synergi"]):
+        result = run_cli(["check", "bad.md", *args], cwd=repo)
+        assert result.code == 2, (args, result.out, result.err)
+        assert f"unknown rule '{args[1]}'" in result.err
+    assert "did you mean no-synergy" in run_cli(
+        ["check", "bad.md", "--ignore", "no-synergi"], cwd=repo
+    ).err
+
+
+def test_select_accepts_categories_and_any_case(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    by_category = run_cli(
+        ["check", "bad.md", "--select", "terminology", "--output-format", "concise"], cwd=repo
+    )
+    assert "TRM001" in by_category.out and "BAN001" not in by_category.out
+    lower = run_cli(["check", "bad.md", "--select", "ban001", "--output-format", "concise"], cwd=repo)
+    assert lower.code == 1 and "BAN001" in lower.out and "TRM001" not in lower.out
+
+
 def test_json_output(repo: Path) -> None:
     result = run(repo, "check", "bad.md", "clean.md", "--output-format", "json")
     data = json.loads(result.output)

@@ -7,12 +7,13 @@ reads; each yields one PostResult in input order.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..checks.base import Hit, RawFinding, render
 from ..compile.compiler import CompiledPolicy
 from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
+from ..policy.loader import unknown_selector
 from ..text.document import Post
 from ..text.measures import Measures
 from ..text.spacing import TokenText, one_line, token_text
@@ -163,7 +164,9 @@ def meta_finding(rule_id: str, post: Post, start: int, end: int, message: str) -
     )
 
 
-def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Finding]:
+def _suppress(
+    post: Post, findings: list[Finding], enabled: set[str], rules: Sequence[RuleSpec] = ()
+) -> list[Finding]:
     directives = parse_directives(post)
     if not directives:
         return findings
@@ -177,6 +180,14 @@ def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Fi
                 break
         else:
             out.append(finding)
+    known = [(r.id, r.name, r.category) for r in rules]
+    known += [(rule_id, name, META_CATEGORY) for rule_id, (name, _, _) in META_RULES.items()]
+    for s in suppressions:  # a mistyped id is an error, not a stale suppression
+        for selector in s.ids:
+            problem = None if selector in s.used else unknown_selector(selector, known)
+            if problem:
+                s.used.add(selector)
+                out.append(meta_finding("BG004", post, s.start, s.end, problem))
     if "BG001" in enabled:
         for s in suppressions:
             unused = [i for i in s.ids if i not in s.used]
@@ -207,7 +218,7 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
             findings.extend(make_finding(rule, post, raw) for raw in check.run(ctx))
     findings = [
         f
-        for f in _suppress(post, findings, compiled.meta_rules)
+        for f in _suppress(post, findings, compiled.meta_rules, compiled.policy.rules)
         if f.category != META_CATEGORY or f.rule_id in compiled.meta_rules
     ]
     findings.sort(key=lambda f: (f.start, f.rule_id))
