@@ -89,9 +89,10 @@ def test_mistyped_select_or_ignore_is_an_error_with_a_suggestion(repo: Path) -> 
         result = run_cli(["check", "bad.md", *args], cwd=repo)
         assert result.code == 2, (args, result.out, result.err)
         assert f"unknown rule '{args[1]}'" in result.err
-    assert "did you mean no-synergy" in run_cli(
-        ["check", "bad.md", "--ignore", "no-synergi"], cwd=repo
-    ).err
+    assert (
+        "did you mean no-synergy"
+        in run_cli(["check", "bad.md", "--ignore", "no-synergi"], cwd=repo).err
+    )
 
 
 def test_select_accepts_categories_and_any_case(repo: Path) -> None:
@@ -101,7 +102,9 @@ def test_select_accepts_categories_and_any_case(repo: Path) -> None:
         ["check", "bad.md", "--select", "terminology", "--output-format", "concise"], cwd=repo
     )
     assert "TRM001" in by_category.out and "BAN001" not in by_category.out
-    lower = run_cli(["check", "bad.md", "--select", "ban001", "--output-format", "concise"], cwd=repo)
+    lower = run_cli(
+        ["check", "bad.md", "--select", "ban001", "--output-format", "concise"], cwd=repo
+    )
     assert lower.code == 1 and "BAN001" in lower.out and "TRM001" not in lower.out
 
 
@@ -294,3 +297,60 @@ def test_a_closed_standard_output_still_gives_the_exit_code(repo: Path) -> None:
     )
     assert result.returncode == 1
     assert "error" not in result.stderr
+
+
+class _ClosedAfterFirstLine:
+    """A pipe whose reader left after one line (`brandguard check | head -1`)."""
+
+    encoding = "utf-8"
+
+    def __init__(self) -> None:
+        self.received = ""
+
+    def write(self, text: str) -> int:
+        if "\n" in self.received:
+            raise BrokenPipeError(32, "Broken pipe")
+        self.received += text
+        return len(text)
+
+    def flush(self) -> None:
+        if "\n" in self.received:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError("not a real pipe")
+
+
+@pytest.mark.parametrize(("files", "expected"), [(["clean.md"] * 1, 0), (["bad.md"], 1)])
+def test_a_closed_pipe_does_not_change_the_verdict(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, files: list[str], expected: int
+) -> None:
+    from brandguard.cli import main
+
+    for i in range(30):
+        (repo / f"clean{i}.md").write_text("We roast coffee in Turin.\n", encoding="utf-8")
+    pipe = _ClosedAfterFirstLine()
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(sys, "stdout", pipe)
+    monkeypatch.setattr(
+        sys, "argv", ["brandguard", "check", *files, *(f"clean{i}.md" for i in range(30))]
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == expected
+    assert pipe.received.count("\n") == 1
+
+
+def test_ctrl_c_exits_130(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from brandguard.engine import run as engine_run
+    from tests._cli import run_cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine_run, "check_paths", interrupted)
+    result = run_cli(["check", "clean.md"], cwd=repo)
+    assert result.code == 130 and "Aborted." in result.err

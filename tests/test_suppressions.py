@@ -51,10 +51,15 @@ def test_unused_suppression_is_reported(policy) -> None:
 
 
 def test_an_unknown_id_is_reported_as_unknown_not_unused(policy) -> None:
-    result = check_text("plain <!-- brandguard: disable[no-synergi] -->\n", policy, format="markdown")
+    result = check_text(
+        "plain <!-- brandguard: disable[no-synergi] -->\n", policy, format="markdown"
+    )
     [finding] = result.findings
     assert finding.rule_id == "BG004"
-    assert "unknown rule 'no-synergi'" in finding.message and "did you mean no-synergy" in finding.message
+    assert (
+        "unknown rule 'no-synergi'" in finding.message
+        and "did you mean no-synergy" in finding.message
+    )
 
 
 def test_suppressions_accept_categories_and_any_case(policy) -> None:

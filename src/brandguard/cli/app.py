@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -264,10 +264,60 @@ def schema_cmd(which: str) -> None:
     click.echo(json.dumps(policy_schema() if which == "policy" else pack_schema(), indent=2))
 
 
+class _ReaderMayLeave:
+    """Standard output that outlives its reader: after ``| head -1`` closes the pipe, the rest of
+    the report goes nowhere and the run still ends with the exit code of its findings (click
+    would exit 1 on EPIPE, turning a clean run into a failure)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self._left = False
+
+    def _leave(self) -> None:
+        self._left = True
+        with contextlib.suppress(OSError, ValueError):  # later flushes find nothing to send
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        self._stream = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._leave()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._leave()
+
+    def isatty(self) -> bool:
+        return not self._left and self._stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Entry point: user errors become one line and exit code 2, never a traceback."""
     if sys.stdout is None:  # started with standard output closed (`>&-`): the exit code remains
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    original = sys.stdout
+    if not isinstance(original, _ReaderMayLeave):
+        sys.stdout = _ReaderMayLeave(original)  # type: ignore[assignment]
+    try:
+        _main()
+    finally:
+        if isinstance(sys.stdout, _ReaderMayLeave):
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.flush()
+            sys.stdout = original
+
+
+def _main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -275,9 +325,10 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
         click.echo("Aborted.", err=True)
-        sys.exit(2)
+        # Ctrl-C (click turns KeyboardInterrupt into Abort): 130, like ruff and the shell
+        sys.exit(130 if isinstance(exc.__context__, KeyboardInterrupt) else 2)
     except BrandguardError as exc:
         click.echo(f"brandguard: error: {exc}", err=True)
         sys.exit(2)

@@ -256,7 +256,9 @@ def unknown_selector(selector: str, known: list[tuple[str, str, str]]) -> str | 
     close = difflib.get_close_matches(selector.upper(), [w.upper() for w in words], 3, 0.6)
     by_upper = {w.upper(): w for w in words}
     hint = f"; did you mean {', '.join(by_upper[c] for c in close)}?" if close else ""
-    return f"unknown rule '{selector}' (not an id, id prefix, name or category of this policy){hint}"
+    return (
+        f"unknown rule '{selector}' (not an id, id prefix, name or category of this policy){hint}"
+    )
 
 
 def load_policy(ref: str | Path | None = None, *, text: str | None = None) -> Policy:
@@ -339,4 +341,11 @@ def build_policy(layers: list[_Layer]) -> Policy:
     )
 
 
-__all__ = ["Policy", "Scoring", "load_policy", "selector_matches", "unknown_selector", "LocatedList"]
+__all__ = [
+    "Policy",
+    "Scoring",
+    "load_policy",
+    "selector_matches",
+    "unknown_selector",
+    "LocatedList",
+]
