@@ -131,6 +131,11 @@ def check(
     store.set_enabled(not no_cache)
     selected, ignored = split(select), split(ignore)
     policy, compiled = cache.load_compiled(policy_ref, selected, ignored)
+    if not compiled.checks:
+        click.echo(
+            f"brandguard: warning: policy '{policy.name}' has no rules to run; nothing is checked",
+            err=True,
+        )
     results = check_paths(policy, paths or (".",), selected, ignored, stdin_filename, compiled)
     report_stream = None
     unwritten: list[str] = []

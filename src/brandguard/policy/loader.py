@@ -97,7 +97,17 @@ def _read(path: Path, stack: tuple[str, ...], data: Any = None) -> list[_Layer]:
         chain = " -> ".join([*stack[stack.index(file) :], file])
         raise ConfigError(f"'extends' cycle: {chain}", stack[-1], None, "extends")
     if data is None:
+        if path.suffix.lower() not in (".yaml", ".yml"):  # never echo lines of /etc/shadow
+            raise ConfigError(
+                "not a policy file: policies are YAML files ending in .yaml or .yml", file
+            )
         data = load_yaml_file(path)
+        if data is None or data == {}:
+            raise ConfigError(
+                "empty policy: it would check nothing; write at least `extends: default` "
+                "or `packs:`",
+                file,
+            )
     if data is None:
         data = LocatedDict()
         data.key_lines = {}
@@ -121,6 +131,13 @@ def _read(path: Path, stack: tuple[str, ...], data: Any = None) -> list[_Layer]:
             ) from None
         if not parent.is_file():
             raise ConfigError(f"extended policy not found: {parent}", file, line, "extends")
+        if parent.suffix.lower() not in (".yaml", ".yml"):
+            raise ConfigError(
+                f"not a policy file (policies end in .yaml or .yml): {parent}",
+                file,
+                line,
+                "extends",
+            )
         layers.extend(_read(parent.resolve(), (*stack, file)))
     refs = []
     for key in ("packs", "extend_packs"):

@@ -33,13 +33,18 @@ EXAMPLE = {
         },
     ]
 }
+META_SCALAR = {"type": ["string", "number", "boolean", "null"]}
+META_VALUES = {  # a value, or a list meaning any of them; never a mapping (nothing could match it)
+    "type": "object",
+    "additionalProperties": {"anyOf": [META_SCALAR, {"type": "array", "items": META_SCALAR}]},
+}
 WHEN = {
     "type": "object",
     "description": "Run the rule only when these hold: metadata values (a list means any of) "
     "and/or phrases present in the post.",
     "properties": {
-        "meta": {"type": "object"},
-        "not_meta": {"type": "object"},
+        "meta": META_VALUES,
+        "not_meta": META_VALUES,
         "contains": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
     },
     "additionalProperties": False,
