@@ -17,6 +17,8 @@ from ..policy.loader import unknown_selector
 from ..text.document import Post
 from ..text.measures import Measures
 from ..text.spacing import TokenText, one_line, token_text
+from . import budget as regex_budget
+from .budget import Budget, OutOfTime
 from .scoring import META_CATEGORY, score_post
 from .suppressions import build_suppressions, parse_directives
 
@@ -35,6 +37,9 @@ class PostContext:
         return self._hits.get(key, [])
 
 
+TIMEOUT = "BG005@"  # hits key prefix of regexes stopped by their budget
+
+
 def _collect_hits(
     compiled: CompiledPolicy, doc: Any, text: str, spacing: TokenText
 ) -> dict[str, list[Hit]]:
@@ -49,12 +54,18 @@ def _collect_hits(
             last = doc[end - 1]
             raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
     if compiled.regexes:
-        for index in compiled.regex_set.candidates(text):
-            key, regex, group = compiled.regexes[index]
-            for m in regex.finditer(text):
-                start, end = m.span(group)
-                if end > start:
-                    raw[key].append((start, end))
+        with Budget() as budget:
+            for index in compiled.regex_set.candidates(text):
+                key, regex, group = compiled.regexes[index]
+                try:
+                    budget.start()
+                    spans = [m.span(group) for m in regex.finditer(text)]
+                    budget.stop()
+                except OutOfTime:
+                    budget.stop()
+                    raw[f"{TIMEOUT}{key}"].append((index, 0))  # reported by check_doc
+                    continue
+                raw[key].extend((start, end) for start, end in spans if end > start)
     hits: dict[str, list[Hit]] = {}
     for key, spans in raw.items():
         spans.sort(key=lambda s: (s[0], -s[1]))
@@ -164,6 +175,21 @@ def meta_finding(rule_id: str, post: Post, start: int, end: int, message: str) -
     )
 
 
+def _timeout(compiled: CompiledPolicy, post: Post, key: str, hits: list[Hit]) -> Finding:
+    rule_id = key[len(TIMEOUT) :].split("@")[0]
+    origin = next((r.origin for r in compiled.policy.rules if r.id == rule_id), "")
+    pattern = compiled.regexes[hits[0].start][1].pattern
+    return meta_finding(
+        "BG005",
+        post,
+        0,
+        0,
+        f"rule {rule_id}{f' ({origin})' if origin else ''}: regex {pattern!r} ran out of its "
+        f"{regex_budget.REGEX_SECONDS:g} s budget on this post (catastrophic backtracking?) and was stopped; "
+        "the post was not checked for it",
+    )
+
+
 def _suppress(
     post: Post, findings: list[Finding], enabled: set[str], rules: Sequence[RuleSpec] = ()
 ) -> list[Finding]:
@@ -212,6 +238,7 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
     ]
+    findings += [_timeout(compiled, post, k, h) for k, h in hits.items() if k.startswith(TIMEOUT)]
     for check in compiled.checks:
         rule = check.rule
         if rule.when is None or applies(rule, ctx):
