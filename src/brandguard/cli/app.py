@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import click
 
@@ -21,6 +21,7 @@ from .options import (
     select_option,
     split,
 )
+from .streams import ReaderMayLeave
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -96,6 +97,14 @@ cli.add_command(audit)
     type=click.Path(dir_okay=False),
     help="Ignore the findings recorded in FILE: fail only on new ones.",
 )
+@click.option(
+    "--max-post-size",
+    metavar="BYTES",
+    type=click.IntRange(1),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="A larger post is not read; it is reported as unreadable (BG003).",
+)
 @no_cache_option
 def check(
     paths: tuple[str, ...],
@@ -115,6 +124,7 @@ def check(
     diff: bool,
     write_baseline: str | None,
     baseline: str | None,
+    max_post_size: int,
     no_cache: bool,
 ) -> None:
     """Check posts (files, directories, or '-' for stdin) against the policy."""
@@ -136,7 +146,9 @@ def check(
             f"brandguard: warning: policy '{policy.name}' has no rules to run; nothing is checked",
             err=True,
         )
-    results = check_paths(policy, paths or (".",), selected, ignored, stdin_filename, compiled)
+    results = check_paths(
+        policy, paths or (".",), selected, ignored, stdin_filename, compiled, max_post_size
+    )
     report_stream = None
     unwritten: list[str] = []
     if fix or diff:
@@ -269,54 +281,17 @@ def schema_cmd(which: str) -> None:
     click.echo(json.dumps(policy_schema() if which == "policy" else pack_schema(), indent=2))
 
 
-class _ReaderMayLeave:
-    """Standard output that outlives its reader: after ``| head -1`` closes the pipe, the rest of
-    the report goes nowhere and the run still ends with the exit code of its findings (click
-    would exit 1 on EPIPE, turning a clean run into a failure)."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-        self._left = False
-
-    def _leave(self) -> None:
-        self._left = True
-        with contextlib.suppress(OSError, ValueError):  # later flushes find nothing to send
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self._stream.fileno())
-            os.close(devnull)
-        self._stream = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
-
-    def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except BrokenPipeError:
-            self._leave()
-            return len(text)
-
-    def flush(self) -> None:
-        try:
-            self._stream.flush()
-        except BrokenPipeError:
-            self._leave()
-
-    def isatty(self) -> bool:
-        return not self._left and self._stream.isatty()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
 def main() -> None:
     """Entry point: user errors become one line and exit code 2, never a traceback."""
     if sys.stdout is None:  # started with standard output closed (`>&-`): the exit code remains
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     original = sys.stdout
-    if not isinstance(original, _ReaderMayLeave):
-        sys.stdout = _ReaderMayLeave(original)  # type: ignore[assignment]
+    if not isinstance(original, ReaderMayLeave):
+        sys.stdout = ReaderMayLeave(original)  # type: ignore[assignment]
     try:
         _main()
     finally:
-        if isinstance(sys.stdout, _ReaderMayLeave):
+        if isinstance(sys.stdout, ReaderMayLeave):
             with contextlib.suppress(OSError, ValueError):
                 sys.stdout.flush()
             sys.stdout = original
