@@ -354,3 +354,45 @@ def test_ctrl_c_exits_130(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine_run, "check_paths", interrupted)
     result = run_cli(["check", "clean.md"], cwd=repo)
     assert result.code == 130 and "Aborted." in result.err
+
+
+FAILING_POST = "Act now! Buy today! Limited time only! Hurry, act now, order now!\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("concise", "fail.md: score 22/100 FAIL (under 70)"),
+        (
+            "github",
+            "::error file=fail.md,line=1,title=brandguard score::score 22/100 FAIL (under 70)",
+        ),
+    ],
+)
+def test_a_post_under_the_bar_is_named_in_every_format(
+    tmp_path: Path, fmt: str, expected: str
+) -> None:
+    from tests._cli import run_cli
+
+    (tmp_path / "fail.md").write_text(FAILING_POST, encoding="utf-8")
+    result = run_cli(
+        ["check", "--policy", "default", "--output-format", fmt, "fail.md"], cwd=tmp_path
+    )
+    assert result.code == 1
+    assert expected in result.out.splitlines()  # only warnings: the score is why it fails
+
+
+def test_fail_under_is_the_bar_concise_reports(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    result = run_cli(
+        ["check", "--output-format", "concise", "--fail-under", "99.5", "warn.md"], cwd=repo
+    )
+    assert result.code == 1 and "warn.md: score" in result.out and "(under 99.5)" in result.out
+
+
+def test_statistics_with_concise(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    result = run_cli(["check", "--output-format", "concise", "--statistics", "bad.md"], cwd=repo)
+    assert "     1  BAN001  " in result.out

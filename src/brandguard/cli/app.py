@@ -177,7 +177,11 @@ def check(
         color == "auto" and output is None and stream.isatty() and "NO_COLOR" not in os.environ
     )
     options = Options(
-        color=use_color, statistics=statistics, tool_version=__version__, policy_name=policy.name
+        color=use_color,
+        statistics=statistics,
+        tool_version=__version__,
+        policy_name=policy.name,
+        fail_under=fail_under,
     )
     if report_stream is not None and output is None:
         REPORTERS[output_format].render(results, report_stream, options)
