@@ -396,3 +396,25 @@ def test_statistics_with_concise(repo: Path) -> None:
 
     result = run_cli(["check", "--output-format", "concise", "--statistics", "bad.md"], cwd=repo)
     assert "     1  BAN001  " in result.out
+
+
+def test_sarif_columns_are_code_points_and_say_so(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    (repo / "emoji.md").write_text("🎉🎉 Our world-class team.\n", encoding="utf-8")
+    result = run_cli(["check", "--output-format", "sarif", "emoji.md"], cwd=repo)
+    run = json.loads(result.out)["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (found,) = [r for r in run["results"] if r["ruleId"] == "BAN001"]
+    region = found["locations"][0]["physicalLocation"]["region"]
+    assert region["startColumn"] == 8  # two emoji are two code points (four UTF-16 units)
+
+
+def test_a_control_character_does_not_hide_a_phrase(tmp_path: Path) -> None:
+    from tests._cli import run_cli
+
+    (tmp_path / "ctl.md").write_text("Act now!\x00\nBuy today\x1b[0m and more.\n", encoding="utf-8")
+    result = run_cli(
+        ["check", "--policy", "default", "--output-format", "concise", "ctl.md"], cwd=tmp_path
+    )
+    assert "ctl.md:1:1: PSH001" in result.out and "ctl.md:2:1: PSH004" in result.out
