@@ -75,3 +75,28 @@ def test_an_endless_input_is_cut_at_the_maximum_post_size(repo: Path) -> None:
         stdin="We roast coffee.\n",
     )
     assert piped.code == 1 and "-: larger than 5 bytes" in piped.out
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_output(repo: Path) -> None:
+    import json
+
+    name = os.fsdecode(b"bad\xff.md")  # 'bad\udcff.md' (surrogateescape)
+    (repo / name).write_text("Pure synergy.\n", encoding="utf-8")
+    (repo / "bad.md").unlink()
+    shown = "bad\\udcff.md"
+    printed = concise(repo, name)
+    assert printed.code == 1 and printed.out.startswith(f"{shown}:1:6: BAN001")
+    for fmt, out in (("full", "r.txt"), ("sarif", "r.sarif"), ("json", "r.json")):
+        result = run_cli(["check", "--output-format", fmt, "-o", out, name], cwd=repo)
+        assert result.code == 1, (fmt, result.err)
+        assert shown in (repo / out).read_text(encoding="utf-8")
+    sarif = json.loads((repo / "r.sarif").read_text(encoding="utf-8"))
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == name  # valid JSON, read back as the same name
+    for fmt in ("jsonl", "csv", "html"):
+        audit = run_cli(["audit", "--format", fmt, "-o", f"a.{fmt}", name], cwd=repo)
+        assert audit.code in (0, 1), (fmt, audit.err)
+        assert shown in (repo / f"a.{fmt}").read_text(encoding="utf-8")
+    recorded = run_cli(["check", "--write-baseline", "b.json", name], cwd=repo)
+    assert recorded.code == 0, recorded.err
+    assert run_cli(["check", "--baseline", "b.json", name], cwd=repo).code == 0

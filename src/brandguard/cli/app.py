@@ -289,6 +289,11 @@ def main() -> None:
     """Entry point: user errors become one line and exit code 2, never a traceback."""
     if sys.stdout is None:  # started with standard output closed (`>&-`): the exit code remains
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    from ..output.atomic import ESCAPE
+
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors=ESCAPE)  # type: ignore[union-attr]
     original = sys.stdout
     if not isinstance(original, ReaderMayLeave):
         sys.stdout = ReaderMayLeave(original)  # type: ignore[assignment]
