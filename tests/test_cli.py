@@ -418,3 +418,16 @@ def test_a_control_character_does_not_hide_a_phrase(tmp_path: Path) -> None:
         ["check", "--policy", "default", "--output-format", "concise", "ctl.md"], cwd=tmp_path
     )
     assert "ctl.md:1:1: PSH001" in result.out and "ctl.md:2:1: PSH004" in result.out
+
+
+def test_a_post_that_is_only_code_is_not_a_link_drop(tmp_path: Path) -> None:
+    from tests._cli import run_cli
+
+    (tmp_path / "code.md").write_text("```\nprint('hello')\n```\n", encoding="utf-8")
+    (tmp_path / "link.md").write_text("https://example.com/abc123\n", encoding="utf-8")
+    result = run_cli(
+        ["check", "--policy", "default", "--output-format", "concise", "code.md", "link.md"],
+        cwd=tmp_path,
+    )
+    assert "code.md" not in result.out
+    assert "link.md:1:1: PSH022" in result.out

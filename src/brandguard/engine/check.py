@@ -123,6 +123,8 @@ def applies(rule: RuleSpec, ctx: PostContext) -> bool:
         return False
     if "not_meta" in when and meta_matches(meta, when["not_meta"]):
         return False
+    if "links" in when and bool(ctx.post.links) != when["links"]:
+        return False
     return not ("contains" in when and not ctx.hits(f"{rule.id}@when"))
 
 
