@@ -35,7 +35,8 @@ def repo(tmp_path: Path) -> Path:
 
 def concise(repo: Path, *args: str, cwd: Path | None = None) -> tuple[int, list[str], str]:
     result = run_cli(["check", "--output-format", "concise", *args], cwd=cwd or repo)
-    return result.code, result.out.splitlines(), result.err
+    findings = [line for line in result.out.splitlines() if ": score " not in line]
+    return result.code, findings, result.err
 
 
 def test_baseline_hides_old_findings_and_survives_unrelated_edits(repo: Path) -> None:
@@ -76,7 +77,9 @@ def test_identical_findings_are_counted(repo: Path) -> None:
     b.write_text("Act now.\n" + OLD_B, encoding="utf-8")  # a third identical "Act now."
     code, lines, _ = concise(repo, "--baseline", "baseline.json", "posts")
     assert code == 1
-    assert [line.split(": ")[1].split()[0] for line in lines] == ["PSH001"]
+    ids = [line.split(": ")[1].split()[0] for line in lines]
+    # the third copy is one new PSH001 (and a third "Act" opener now stacks commands: PSH016)
+    assert ids.count("PSH001") == 1 and set(ids) <= {"PSH001", "PSH016"}
 
 
 def test_fixed_findings_are_reported_as_stale(repo: Path) -> None:

@@ -278,3 +278,26 @@ rules:
     assert compiles == ["sentences"]
     assert again.nlp is not None and again.nlp.pipe_names == ["brandguard_sentences"]
     assert rule_ids(again, text) == rule_ids(compiled, text) == ["LOC010"]
+
+
+def test_syllable_table_damaged_past_the_probe_heals_itself(cache_dir: Path) -> None:
+    """Damage the probe at open time does not read: a lookup used to raise DatabaseError (an
+    internal error on every run until the file was deleted)."""
+    syllables.reset()
+    try:
+        assert syllables.word_syllables("beautiful", "en") == 3
+        (db,) = cache_dir.glob("syllables-*.sqlite")
+        data = bytearray(db.read_bytes())
+        page = int.from_bytes(data[16:18], "big")
+        for start in range(len(data) * 2 // 3 // page * page, len(data), page):
+            data[start : start + page] = b"\xab" * page  # the pages of words late in the alphabet
+        db.write_bytes(bytes(data))
+        syllables.reset()
+        assert syllables.word_syllables("wonderful", "en") == 3
+        assert syllables.word_syllables("beautiful", "en") == 3
+        import sqlite3
+
+        with sqlite3.connect(db) as conn:  # rebuilt whole
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        syllables.reset()

@@ -82,6 +82,32 @@ def test_select_and_ignore_by_id_prefix_and_name(repo: Path) -> None:
     assert "BAN002" not in by_name.output
 
 
+def test_mistyped_select_or_ignore_is_an_error_with_a_suggestion(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    for args in (["--select", "nonsense"], ["--select", "BAN0001"], ["--ignore", "no-synergi"]):
+        result = run_cli(["check", "bad.md", *args], cwd=repo)
+        assert result.code == 2, (args, result.out, result.err)
+        assert f"unknown rule '{args[1]}'" in result.err
+    assert (
+        "did you mean no-synergy"
+        in run_cli(["check", "bad.md", "--ignore", "no-synergi"], cwd=repo).err
+    )
+
+
+def test_select_accepts_categories_and_any_case(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    by_category = run_cli(
+        ["check", "bad.md", "--select", "terminology", "--output-format", "concise"], cwd=repo
+    )
+    assert "TRM001" in by_category.out and "BAN001" not in by_category.out
+    lower = run_cli(
+        ["check", "bad.md", "--select", "ban001", "--output-format", "concise"], cwd=repo
+    )
+    assert lower.code == 1 and "BAN001" in lower.out and "TRM001" not in lower.out
+
+
 def test_json_output(repo: Path) -> None:
     result = run(repo, "check", "bad.md", "clean.md", "--output-format", "json")
     data = json.loads(result.output)
@@ -271,3 +297,137 @@ def test_a_closed_standard_output_still_gives_the_exit_code(repo: Path) -> None:
     )
     assert result.returncode == 1
     assert "error" not in result.stderr
+
+
+class _ClosedAfterFirstLine:
+    """A pipe whose reader left after one line (`brandguard check | head -1`)."""
+
+    encoding = "utf-8"
+
+    def __init__(self) -> None:
+        self.received = ""
+
+    def write(self, text: str) -> int:
+        if "\n" in self.received:
+            raise BrokenPipeError(32, "Broken pipe")
+        self.received += text
+        return len(text)
+
+    def flush(self) -> None:
+        if "\n" in self.received:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError("not a real pipe")
+
+
+@pytest.mark.parametrize(("files", "expected"), [(["clean.md"] * 1, 0), (["bad.md"], 1)])
+def test_a_closed_pipe_does_not_change_the_verdict(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, files: list[str], expected: int
+) -> None:
+    from brandguard.cli import main
+
+    for i in range(30):
+        (repo / f"clean{i}.md").write_text("We roast coffee in Turin.\n", encoding="utf-8")
+    pipe = _ClosedAfterFirstLine()
+    monkeypatch.chdir(repo)
+    monkeypatch.setattr(sys, "stdout", pipe)
+    monkeypatch.setattr(
+        sys, "argv", ["brandguard", "check", *files, *(f"clean{i}.md" for i in range(30))]
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == expected
+    assert pipe.received.count("\n") == 1
+
+
+def test_ctrl_c_exits_130(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from brandguard.engine import run as engine_run
+    from tests._cli import run_cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine_run, "check_paths", interrupted)
+    result = run_cli(["check", "clean.md"], cwd=repo)
+    assert result.code == 130 and "Aborted." in result.err
+
+
+FAILING_POST = "Act now! Buy today! Limited time only! Hurry, act now, order now!\n"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("concise", "fail.md: score 22/100 FAIL (under 70)"),
+        (
+            "github",
+            "::error file=fail.md,line=1,title=brandguard score::score 22/100 FAIL (under 70)",
+        ),
+    ],
+)
+def test_a_post_under_the_bar_is_named_in_every_format(
+    tmp_path: Path, fmt: str, expected: str
+) -> None:
+    from tests._cli import run_cli
+
+    (tmp_path / "fail.md").write_text(FAILING_POST, encoding="utf-8")
+    result = run_cli(
+        ["check", "--policy", "default", "--output-format", fmt, "fail.md"], cwd=tmp_path
+    )
+    assert result.code == 1
+    assert expected in result.out.splitlines()  # only warnings: the score is why it fails
+
+
+def test_fail_under_is_the_bar_concise_reports(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    result = run_cli(
+        ["check", "--output-format", "concise", "--fail-under", "99.5", "warn.md"], cwd=repo
+    )
+    assert result.code == 1 and "warn.md: score" in result.out and "(under 99.5)" in result.out
+
+
+def test_statistics_with_concise(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    result = run_cli(["check", "--output-format", "concise", "--statistics", "bad.md"], cwd=repo)
+    assert "     1  BAN001  " in result.out
+
+
+def test_sarif_columns_are_code_points_and_say_so(repo: Path) -> None:
+    from tests._cli import run_cli
+
+    (repo / "emoji.md").write_text("🎉🎉 Our world-class team.\n", encoding="utf-8")
+    result = run_cli(["check", "--output-format", "sarif", "emoji.md"], cwd=repo)
+    run = json.loads(result.out)["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (found,) = [r for r in run["results"] if r["ruleId"] == "BAN001"]
+    region = found["locations"][0]["physicalLocation"]["region"]
+    assert region["startColumn"] == 8  # two emoji are two code points (four UTF-16 units)
+
+
+def test_a_control_character_does_not_hide_a_phrase(tmp_path: Path) -> None:
+    from tests._cli import run_cli
+
+    (tmp_path / "ctl.md").write_text("Act now!\x00\nBuy today\x1b[0m and more.\n", encoding="utf-8")
+    result = run_cli(
+        ["check", "--policy", "default", "--output-format", "concise", "ctl.md"], cwd=tmp_path
+    )
+    assert "ctl.md:1:1: PSH001" in result.out and "ctl.md:2:1: PSH004" in result.out
+
+
+def test_a_post_that_is_only_code_is_not_a_link_drop(tmp_path: Path) -> None:
+    from tests._cli import run_cli
+
+    (tmp_path / "code.md").write_text("```\nprint('hello')\n```\n", encoding="utf-8")
+    (tmp_path / "link.md").write_text("https://example.com/abc123\n", encoding="utf-8")
+    result = run_cli(
+        ["check", "--policy", "default", "--output-format", "concise", "code.md", "link.md"],
+        cwd=tmp_path,
+    )
+    assert "code.md" not in result.out
+    assert "link.md:1:1: PSH022" in result.out

@@ -120,6 +120,42 @@ def test_exit_code_after_fix_reflects_what_remains(tmp_path: Path) -> None:
     assert "BAN001" in left.out and "TRM001" not in left.out
 
 
+@pytest.mark.parametrize("failure", ["cannot write", "changed meanwhile"])
+def test_a_fix_that_could_not_be_written_exits_2_and_keeps_its_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    from brandguard.output import fixes
+
+    (tmp_path / ".brandguard.yaml").write_text(
+        "policy: t\nlanguage: en\nterminology: {BrandGuard: [Brandguard]}\n", encoding="utf-8"
+    )
+    post = tmp_path / "p.md"
+    post.write_text("Brandguard checks posts before they are published.\n", encoding="utf-8")
+    if failure == "cannot write":  # a read-only directory (tests run as root, so simulate it)
+
+        def refuse(path: Path, text: str, bom: bool = False) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(fixes, "atomic_write_text", refuse)
+    else:
+        real_fix_results = fixes.fix_results
+
+        def edited_meanwhile(*args, **kwargs):  # a writer saves while the run checks
+            state = real_fix_results(*args, **kwargs)
+            with post.open("a", encoding="utf-8") as handle:
+                handle.write("A new line.\n")
+            return state
+
+        monkeypatch.setattr(fixes, "fix_results", edited_meanwhile)
+    result = run_cli(["check", "--fix", "--output-format", "concise", "p.md"], cwd=tmp_path)
+    assert result.code == 2, (result.out, result.err)
+    assert "p.md: not fixed" in result.err
+    assert "could not write the fixes to p.md" in result.err
+    assert "TRM001" in result.out  # the findings of the text on disk still count
+    assert "no findings" not in result.out
+    assert post.read_text(encoding="utf-8").startswith("Brandguard checks")
+
+
 def test_crlf_bom_and_mode_are_kept(repo: Path) -> None:
     path = repo / "post.md"
     path.write_bytes(b"\xef\xbb\xbf" + POST.replace("\n", "\r\n").encode("utf-8"))

@@ -43,6 +43,25 @@ CASES = {
         "invalid regex",
     ),
     "duplicate key": ("language: en\nlanguage: it\n", 2, "language", "duplicate key"),
+    "meta value is a mapping": (
+        "language: en\nbanned:\n  - phrase: x\n    when:\n      meta:\n        channel: {a: 1}\n",
+        6,
+        "banned[0].when.meta.channel",
+        "got a mapping",
+    ),
+    "alias bomb": (
+        "language: en\nbanned:\n  - phrase: x\n    when:\n      meta:\n"
+        '        a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+        + "".join(
+            f"        {n}: &{n} [{','.join([f'*{p}'] * 9)}]\n"
+            for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+        ),
+        10,
+        None,
+        "aliases expand to more than",
+    ),
+    "alias that contains itself": ("a: &a [*a]\n", 1, None, "nested deeper than"),
+    "empty file": ("# nothing yet\n", None, None, "empty policy"),
 }
 
 
@@ -122,6 +141,46 @@ def test_extends_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as info:
         load_policy(tmp_path / "a.yaml")
     assert info.value.line == 2 and "extended policy not found" in str(info.value)
+
+
+def test_extends_a_file_that_is_not_a_policy_never_echoes_it(tmp_path: Path) -> None:
+    secret = tmp_path / "shadow"
+    secret.write_text("root: hunter2-secret\n", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(f"language: en\nextends: {secret}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_policy(tmp_path / "a.yaml")
+    assert info.value.line == 2 and "not a policy file" in str(info.value)
+    assert "root" not in str(info.value).replace(str(tmp_path), "")
+    assert "hunter2" not in str(info.value)
+
+
+def test_a_policy_without_rules_says_so(tmp_path: Path) -> None:
+    from tests._cli import run_cli
+
+    (tmp_path / ".brandguard.yaml").write_text("policy: bare\nlanguage: en\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text("Act now!\n", encoding="utf-8")
+    result = run_cli(["check", "post.md"], cwd=tmp_path)
+    assert "policy 'bare' has no rules to run; nothing is checked" in result.err
+
+
+def test_pyproject_errors_name_the_toml_line(tmp_path: Path) -> None:
+    from brandguard.policy.config import resolve_policy
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.brandguard]\nlanguage = "en"\n\n'
+        'banned = [{phrase = 3}]\n\n[tool.brandguard.tone]\nexclamations = "x"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        resolve_policy(None, tmp_path)
+    assert info.value.line == 7 and info.value.key == "banned[0].phrase", str(info.value)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.brandguard]\nlanguage = "en"\n\n[tool.brandguard.tone]\nexclamations = "x"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as info:
+        resolve_policy(None, tmp_path)
+    assert info.value.line == 5 and info.value.key == "tone.exclamations", str(info.value)
 
 
 def test_cli_reports_one_line_and_exit_2(tmp_path: Path) -> None:

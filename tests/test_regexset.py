@@ -58,3 +58,27 @@ def test_translation_examples() -> None:
 def test_backreference_regexes_always_run() -> None:
     regex_set = RegexSet([re.compile(r"(\w+) \1"), re.compile("zzz")])
     assert regex_set.candidates("nothing") == [0]
+
+
+def test_a_catastrophic_policy_regex_is_stopped_and_reported(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from brandguard.api import check_text
+    from brandguard.engine import budget
+
+    from .conftest import policy_from
+
+    monkeypatch.setattr(budget, "REGEX_SECONDS", 0.2)
+    policy = policy_from(
+        "policy: t\nlanguage: en\nbanned:\n  - regex: '(a+)+$'\n  - phrase: synergy\n", tmp_path
+    )
+    began = time.monotonic()  # ~50 s in Python's re without the budget
+    result = check_text("a" * 29 + "b synergy\n\nA calm line a\n", policy)
+    assert time.monotonic() - began < 5
+    by_id = {f.rule_id: f for f in result.findings}
+    assert "BAN002" in by_id  # the other rules still ran
+    assert "BG005" in by_id and "BAN001" in by_id["BG005"].message
+    assert "policy.yaml:" in by_id["BG005"].message
+    assert by_id["BG005"].severity == "error"

@@ -50,13 +50,35 @@ def test_unused_suppression_is_reported(policy) -> None:
     assert result.score.total == 100  # meta findings never cost points
 
 
+def test_an_unknown_id_is_reported_as_unknown_not_unused(policy) -> None:
+    result = check_text(
+        "plain <!-- brandguard: disable[no-synergi] -->\n", policy, format="markdown"
+    )
+    [finding] = result.findings
+    assert finding.rule_id == "BG004"
+    assert (
+        "unknown rule 'no-synergi'" in finding.message
+        and "did you mean no-synergy" in finding.message
+    )
+
+
+def test_suppressions_accept_categories_and_any_case(policy) -> None:
+    assert found("synergy leverage <!-- brandguard: ignore[ban001] -->\n", policy) == [
+        ("BAN002", 1)
+    ]
+    banned = policy.rules[0].category
+    assert found(f"synergy leverage <!-- brandguard: ignore[{banned}] -->\n", policy) == []
+
+
 def test_ids_are_mandatory(policy) -> None:
     result = check_text("synergy <!-- brandguard: ignore -->\n", policy, format="markdown")
     assert [f.rule_id for f in result.findings] == ["BAN001", "BG004"]
 
 
 def test_bg001_can_itself_be_ignored(tmp_path) -> None:
-    policy = policy_from("language: en\nignore: [BG001]\n", tmp_path)
+    policy = policy_from(  # BAN001 exists (an unknown id would be BG004, not BG001)
+        "language: en\nbanned: [{phrase: synergy}]\nignore: [BG001]\n", tmp_path
+    )
     assert (
         check_text("x <!-- brandguard: ignore[BAN001] -->", policy, format="markdown").findings
         == ()

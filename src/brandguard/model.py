@@ -17,6 +17,7 @@ META_RULES = {
         "error",
         "a brandguard comment with no ids or an unknown verb",
     ),
+    "BG005": ("regex-timeout", "error", "a policy regex ran out of its time budget on the post"),
 }
 CATEGORIES = ("bland", "pushy", "seo", "terminology", "disclosure", "readability", "style")
 

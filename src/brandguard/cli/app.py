@@ -21,6 +21,7 @@ from .options import (
     select_option,
     split,
 )
+from .streams import ReaderMayLeave
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -96,6 +97,14 @@ cli.add_command(audit)
     type=click.Path(dir_okay=False),
     help="Ignore the findings recorded in FILE: fail only on new ones.",
 )
+@click.option(
+    "--max-post-size",
+    metavar="BYTES",
+    type=click.IntRange(1),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="A larger post is not read; it is reported as unreadable (BG003).",
+)
 @no_cache_option
 def check(
     paths: tuple[str, ...],
@@ -115,6 +124,7 @@ def check(
     diff: bool,
     write_baseline: str | None,
     baseline: str | None,
+    max_post_size: int,
     no_cache: bool,
 ) -> None:
     """Check posts (files, directories, or '-' for stdin) against the policy."""
@@ -131,13 +141,21 @@ def check(
     store.set_enabled(not no_cache)
     selected, ignored = split(select), split(ignore)
     policy, compiled = cache.load_compiled(policy_ref, selected, ignored)
-    results = check_paths(policy, paths or (".",), selected, ignored, stdin_filename, compiled)
+    if not compiled.checks:
+        click.echo(
+            f"brandguard: warning: policy '{policy.name}' has no rules to run; nothing is checked",
+            err=True,
+        )
+    results = check_paths(
+        policy, paths or (".",), selected, ignored, stdin_filename, compiled, max_post_size
+    )
     report_stream = None
+    unwritten: list[str] = []
     if fix or diff:
         from ..output.fixes import fix_command
 
         stdin_name = (stdin_filename or "-") if "-" in paths else None
-        results, changed, report_stream = fix_command(
+        results, changed, report_stream, unwritten = fix_command(
             compiled, results, unsafe_fixes, diff, output, stdin_name
         )
         if diff:
@@ -159,7 +177,11 @@ def check(
         color == "auto" and output is None and stream.isatty() and "NO_COLOR" not in os.environ
     )
     options = Options(
-        color=use_color, statistics=statistics, tool_version=__version__, policy_name=policy.name
+        color=use_color,
+        statistics=statistics,
+        tool_version=__version__,
+        policy_name=policy.name,
+        fail_under=fail_under,
     )
     if report_stream is not None and output is None:
         REPORTERS[output_format].render(results, report_stream, options)
@@ -167,6 +189,10 @@ def check(
         with atomic_writer(output) as out:
             REPORTERS[output_format].render(results, out, options)
     code = exit_code(results, fail_on, fail_under)
+    if unwritten:  # the fixes were not saved: brandguard failed at what it was asked to do
+        names = ", ".join(unwritten)
+        click.echo(f"brandguard: error: could not write the fixes to {names}", err=True)
+        sys.exit(2)
     sys.exit(0 if exit_zero else code)
 
 
@@ -263,6 +289,24 @@ def main() -> None:
     """Entry point: user errors become one line and exit code 2, never a traceback."""
     if sys.stdout is None:  # started with standard output closed (`>&-`): the exit code remains
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    from ..output.atomic import ESCAPE
+
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 prints escaped
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors=ESCAPE)  # type: ignore[union-attr]
+    original = sys.stdout
+    if not isinstance(original, ReaderMayLeave):
+        sys.stdout = ReaderMayLeave(original)  # type: ignore[assignment]
+    try:
+        _main()
+    finally:
+        if isinstance(sys.stdout, ReaderMayLeave):
+            with contextlib.suppress(OSError, ValueError):
+                sys.stdout.flush()
+            sys.stdout = original
+
+
+def _main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -270,9 +314,10 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(2)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
         click.echo("Aborted.", err=True)
-        sys.exit(2)
+        # Ctrl-C (click turns KeyboardInterrupt into Abort): 130, like ruff and the shell
+        sys.exit(130 if isinstance(exc.__context__, KeyboardInterrupt) else 2)
     except BrandguardError as exc:
         click.echo(f"brandguard: error: {exc}", err=True)
         sys.exit(2)

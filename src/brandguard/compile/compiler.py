@@ -15,7 +15,7 @@ from typing import Any
 from ..checks import KINDS
 from ..errors import ConfigError
 from ..model import META_RULES, RuleSpec
-from ..policy.loader import Policy, selector_matches
+from ..policy.loader import Policy, selector_matches, unknown_selector
 from ..text.inflection import apostrophe_forms, variants
 from .cached_tokenizer import CachedTokenizer
 from .regexset import RegexSet
@@ -213,11 +213,22 @@ def selected(rule: RuleSpec, select: Iterable[str] | None, ignore: Iterable[str]
     return not any(selector_matches(s, rule) for s in ignore)
 
 
+def _check_selectors(policy: Policy, selectors: list[str]) -> None:
+    """A mistyped --select/--ignore would silently check nothing (or everything): refuse it."""
+    known = [(r.id, r.name, r.category) for r in policy.rules]
+    known += [(rule_id, name, "meta") for rule_id, (name, _, _) in META_RULES.items()]
+    for selector in selectors:
+        problem = unknown_selector(selector, known)
+        if problem:
+            raise ConfigError(problem, "--select/--ignore")
+
+
 def compile_policy(
     policy: Policy, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
 ) -> CompiledPolicy:
     from .pipeline import make_nlp
 
+    _check_selectors(policy, [*(select or ()), *ignore])
     nlp, trained = make_nlp(policy.language, policy.pipeline)
     builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
     builder.caps_headings = policy.settings.get("tone", {}).get("caps_headings") == "shouting"

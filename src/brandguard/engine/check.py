@@ -7,18 +7,21 @@ reads; each yields one PostResult in input order.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..checks.base import Hit, RawFinding, render
 from ..checks.scopes import SCOPES, within
 from ..compile.compiler import CompiledPolicy
 from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
+from ..policy.loader import unknown_selector
 from ..text.context import Voice
 from ..text.document import Post
 from ..text.headlines import Headline, breaks_after
 from ..text.measures import Measures
 from ..text.spacing import TokenText, one_line, token_text
+from . import budget as regex_budget
+from .budget import Budget, OutOfTime
 from .dedupe import Rank, collapse
 from .scoring import META_CATEGORY, score_post
 from .suppressions import build_suppressions, parse_directives
@@ -63,6 +66,9 @@ def _headline_matches(
     return out
 
 
+TIMEOUT = "BG005@"  # hits key prefix of regexes stopped by their budget
+
+
 def _collect_hits(
     compiled: CompiledPolicy,
     doc: Any,
@@ -91,12 +97,18 @@ def _collect_hits(
                 if end > start:
                     raw[key].append((h.start + start, h.start + end))
     if compiled.regexes:
-        for index in compiled.regex_set.candidates(text):
-            key, regex, group = compiled.regexes[index]
-            for m in regex.finditer(text):
-                start, end = m.span(group)
-                if end > start:
-                    raw[key].append((start, end))
+        with Budget() as budget:
+            for index in compiled.regex_set.candidates(text):
+                key, regex, group = compiled.regexes[index]
+                try:
+                    budget.start()
+                    spans = [m.span(group) for m in regex.finditer(text)]
+                    budget.stop()
+                except OutOfTime:
+                    budget.stop()
+                    raw[f"{TIMEOUT}{key}"].append((index, 0))  # reported by check_doc
+                    continue
+                raw[key].extend((start, end) for start, end in spans if end > start)
     hits: dict[str, list[Hit]] = {}
     for key, spans in raw.items():
         spans.sort(key=lambda s: (s[0], -s[1]))
@@ -154,6 +166,8 @@ def applies(rule: RuleSpec, ctx: PostContext) -> bool:
         return False
     if "not_meta" in when and meta_matches(meta, when["not_meta"]):
         return False
+    if "links" in when and bool(ctx.post.links) != when["links"]:
+        return False
     return not ("contains" in when and not ctx.hits(f"{rule.id}@when"))
 
 
@@ -206,7 +220,24 @@ def meta_finding(rule_id: str, post: Post, start: int, end: int, message: str) -
     )
 
 
-def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Finding]:
+def _timeout(compiled: CompiledPolicy, post: Post, key: str, hits: list[Hit]) -> Finding:
+    rule_id = key[len(TIMEOUT) :].split("@")[0]
+    origin = next((r.origin for r in compiled.policy.rules if r.id == rule_id), "")
+    pattern = compiled.regexes[hits[0].start][1].pattern
+    return meta_finding(
+        "BG005",
+        post,
+        0,
+        0,
+        f"rule {rule_id}{f' ({origin})' if origin else ''}: regex {pattern!r} ran out of its "
+        f"{regex_budget.REGEX_SECONDS:g} s budget on this post (catastrophic backtracking?) and was stopped; "
+        "the post was not checked for it",
+    )
+
+
+def _suppress(
+    post: Post, findings: list[Finding], enabled: set[str], rules: Sequence[RuleSpec] = ()
+) -> list[Finding]:
     directives = parse_directives(post)
     if not directives:
         return findings
@@ -220,6 +251,14 @@ def _suppress(post: Post, findings: list[Finding], enabled: set[str]) -> list[Fi
                 break
         else:
             out.append(finding)
+    known = [(r.id, r.name, r.category) for r in rules]
+    known += [(rule_id, name, META_CATEGORY) for rule_id, (name, _, _) in META_RULES.items()]
+    for s in suppressions:  # a mistyped id is an error, not a stale suppression
+        for selector in s.ids:
+            problem = None if selector in s.used else unknown_selector(selector, known)
+            if problem:
+                s.used.add(selector)
+                out.append(meta_finding("BG004", post, s.start, s.end, problem))
     if "BG001" in enabled:
         for s in suppressions:
             unused = [i for i in s.ids if i not in s.used]
@@ -276,6 +315,7 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
     ]
+    findings += [_timeout(compiled, post, k, h) for k, h in hits.items() if k.startswith(TIMEOUT)]
     for check in compiled.checks:
         rule = check.rule
         if rule.when is None or applies(rule, ctx):
@@ -287,7 +327,7 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
             findings.extend(make_finding(rule, post, raw) for raw in raws)
     findings = [
         f
-        for f in _suppress(post, findings, compiled.meta_rules)
+        for f in _suppress(post, findings, compiled.meta_rules, compiled.policy.rules)
         if f.category != META_CATEGORY or f.rule_id in compiled.meta_rules
     ]
     findings = collapse(findings, _ranks(compiled))

@@ -12,7 +12,8 @@ from ..compile.compiler import CompiledPolicy, compile_policy
 from ..model import SEVERITY_RANK, PostResult
 from ..policy.loader import Policy
 from ..text.exports import ExportOptions
-from ..text.sources import iter_posts, read_stdin
+from ..text.files import MAX_POST_BYTES, iter_checked, read_stdin_bounded
+from ..text.sources import iter_posts
 from .check import check_posts
 from .parallel import can_fork, check_parallel
 
@@ -24,6 +25,7 @@ def check_paths(
     ignore: list[str],
     stdin_filename: str | None = None,
     compiled: CompiledPolicy | None = None,
+    max_bytes: int = MAX_POST_BYTES,
 ) -> list[PostResult]:
     if compiled is None:
         compiled = compile_policy(policy, select or None, ignore)
@@ -32,9 +34,9 @@ def check_paths(
         seen: set[Path] = set()  # a file named twice is checked (and fixed) once
         for path in paths:
             if path == "-":
-                yield read_stdin(stdin_filename)
+                yield read_stdin_bounded(stdin_filename, max_bytes)
             else:
-                yield from iter_posts([path], exports=False, seen=seen)
+                yield from iter_checked(path, seen, max_bytes)
 
     return list(check_posts(compiled, posts()))
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Finding
+from ..policy.loader import matches
 from ..text.document import Post
 
 DIRECTIVE_RE = re.compile(
@@ -35,7 +36,7 @@ class Suppression:
         if not self.first_line <= finding.line <= self.last_line:
             return None
         for selector in self.ids:
-            if finding.rule_id.startswith(selector) or finding.name == selector:
+            if matches(selector, finding.rule_id, finding.name, finding.category):
                 return selector
         return None
 

@@ -9,6 +9,7 @@ exactly as given (no newline translation), so CRLF files stay CRLF. A device or 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -18,6 +19,21 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 UTF8_BOM = b"\xef\xbb\xbf"
+ESCAPE = "brandguard-escape"  # the error handler of every report stream
+
+
+def _escape(error: UnicodeError) -> tuple[str, int]:
+    """A file name that is not UTF-8 (``bad\\xff.md``) reaches us with lone surrogates
+    (surrogateescape); reports show each as the escape ``\\udcff`` instead of failing to encode.
+    The same six characters are a valid JSON escape, so JSON reports (SARIF, baselines) stay valid
+    and read back as the very same name."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    return "".join(f"\\u{ord(c):04x}" for c in text), error.end
+
+
+codecs.register_error(ESCAPE, _escape)
 
 
 def _default_mode() -> int:
@@ -56,13 +72,13 @@ def atomic_writer(path: str | Path | None, newline: str | None = None) -> Iterat
         return
     target = Path(path)
     if target.exists() and not target.is_file():  # /dev/null, a FIFO, a terminal: just write
-        with open(target, "w", encoding="utf-8", newline=newline) as handle:
+        with open(target, "w", encoding="utf-8", newline=newline, errors=ESCAPE) as handle:
             yield handle
         return
     with _atomic_binary(path) as raw:
         import io
 
-        handle = io.TextIOWrapper(raw, encoding="utf-8", newline=newline)
+        handle = io.TextIOWrapper(raw, encoding="utf-8", newline=newline, errors=ESCAPE)
         try:
             yield handle
             handle.flush()

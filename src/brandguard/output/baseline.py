@@ -59,7 +59,8 @@ def file_key(result: PostResult, root: Path) -> str:
 def fingerprint(finding: Finding, file: str, source: str, post_id: str = "") -> str:
     before, after = context_of(source, finding.start, finding.end)
     payload = "\x1f".join([finding.rule_id, file, post_id, _collapse(finding.match), before, after])
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+    # surrogateescape: a file name that is not UTF-8 hashes as its raw bytes
+    return hashlib.sha256(payload.encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def _post_id(result: PostResult) -> str:

@@ -188,10 +188,14 @@ def fix_command(
     diff: bool,
     output: str | None,
     stdin_name: str | None = None,
-) -> tuple[list[PostResult], bool, TextIO | None]:
+) -> tuple[list[PostResult], bool, TextIO | None, list[str]]:
     """``check --fix`` / ``--diff``: returns (results after fixing, anything changed, where the
-    report goes when stdout is taken by fixed stdin text)."""
+    report goes when stdout is taken by fixed stdin text, the files that could not be written).
+
+    A file that could not be written keeps the result of its original text: its findings still
+    count, and the caller exits 2 naming it."""
     fixed = fix_results(compiled, results, unsafe)
+    failed: list[str] = []
     seen: set[str] = set()
     todo: list[FixedPost] = []
     stdin_post: FixedPost | None = None
@@ -215,13 +219,16 @@ def fix_command(
                 f"in {len(changed)} file{'s' if len(changed) != 1 else ''}",
                 err=True,
             )
-        return [p.result for p in fixed], bool(changed), None
+        return [p.result for p in fixed], bool(changed), None, failed
     written = 0
+    unwritten: set[str] = set()
     for post in todo:
         problem = write_fixed(post)
         if problem:
             click.echo(f"brandguard: {problem}", err=True)
             count -= post.applied
+            failed.append(str(post.path))
+            unwritten.add(str(Path(str(post.path)).resolve()))
         else:
             written += 1
     report_stream = None
@@ -236,4 +243,8 @@ def fix_command(
             f"in {written} file{'s' if written != 1 else ''}",
             err=True,
         )
-    return [p.result for p in fixed], bool(changed), report_stream
+    final = [
+        original if post.path and str(Path(post.path).resolve()) in unwritten else post.result
+        for original, post in zip(results, fixed, strict=True)
+    ]
+    return final, bool(changed), report_stream, failed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 
@@ -52,7 +52,54 @@ def _pyproject_policy(path: Path) -> str | None:
         and str(section["policy"]).endswith((".yaml", ".yml"))
     ):
         return json.dumps({"extends": str(path.parent / section["policy"])})
-    return json.dumps(section, indent=1)
+    return _flow_on_toml_lines(section, path.read_text(encoding="utf-8"))
+
+
+def _flow_on_toml_lines(section: dict[str, Any], toml: str) -> str:
+    """``section`` as YAML flow text (JSON with line breaks) in which every key sits on the line
+    where the TOML file writes it, so errors name pyproject.toml's own lines."""
+    import json
+    import re
+
+    lines = toml.split("\n")
+    header = next(
+        (i + 1 for i, text in enumerate(lines) if re.match(r"\s*\[+\s*tool\.brandguard", text)), 1
+    )
+    out: list[str] = []
+    current = 1
+
+    def find(key: str, start: int) -> int | None:
+        name = re.escape(key)
+        pattern = re.compile(rf"""(?:^\s*|[{{,.]\s*)(?:"{name}"|'{name}'|{name})\s*(?:=|\])""")
+        for number in range(start, len(lines) + 1):
+            if pattern.search(lines[number - 1]):
+                return number
+        return None
+
+    def emit(value: Any, start: int) -> None:
+        nonlocal current
+        if isinstance(value, dict):
+            out.append("{")
+            for index, (key, item) in enumerate(value.items()):
+                out.append(", " if index else "")
+                line = find(str(key), start)
+                while line is not None and current < line:
+                    out.append("\n ")
+                    current += 1
+                out.append(json.dumps(str(key)) + ": ")
+                emit(item, line or start)
+            out.append("}")
+        elif isinstance(value, list):
+            out.append("[")
+            for index, item in enumerate(value):
+                out.append(", " if index else "")
+                emit(item, start)
+            out.append("]")
+        else:
+            out.append(json.dumps(value, default=str))
+
+    emit(section, header)
+    return "".join(out) + "\n"
 
 
 def resolve_policy(explicit: str | None, start: Path | None = None) -> Policy:

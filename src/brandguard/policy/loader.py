@@ -97,7 +97,17 @@ def _read(path: Path, stack: tuple[str, ...], data: Any = None) -> list[_Layer]:
         chain = " -> ".join([*stack[stack.index(file) :], file])
         raise ConfigError(f"'extends' cycle: {chain}", stack[-1], None, "extends")
     if data is None:
+        if path.suffix.lower() not in (".yaml", ".yml"):  # never echo lines of /etc/shadow
+            raise ConfigError(
+                "not a policy file: policies are YAML files ending in .yaml or .yml", file
+            )
         data = load_yaml_file(path)
+        if data is None or data == {}:
+            raise ConfigError(
+                "empty policy: it would check nothing; write at least `extends: default` "
+                "or `packs:`",
+                file,
+            )
     if data is None:
         data = LocatedDict()
         data.key_lines = {}
@@ -121,6 +131,13 @@ def _read(path: Path, stack: tuple[str, ...], data: Any = None) -> list[_Layer]:
             ) from None
         if not parent.is_file():
             raise ConfigError(f"extended policy not found: {parent}", file, line, "extends")
+        if parent.suffix.lower() not in (".yaml", ".yml"):
+            raise ConfigError(
+                f"not a policy file (policies end in .yaml or .yml): {parent}",
+                file,
+                line,
+                "extends",
+            )
         layers.extend(_read(parent.resolve(), (*stack, file)))
     refs = []
     for key in ("packs", "extend_packs"):
@@ -229,9 +246,36 @@ def _apply_overrides(rules: list[RuleSpec], overrides: dict[str, Any]) -> list[R
     return out
 
 
+def matches(selector: str, rule_id: str, name: str, category: str) -> bool:
+    """An id (PSH001), an id prefix (PSH, PSH0), a name (false-urgency) or a category (pushy);
+    case-insensitive, so ``psh001`` is PSH001."""
+    wanted = selector.strip().upper()
+    return (
+        wanted == "ALL"
+        or rule_id.upper().startswith(wanted)
+        or name.upper() == wanted
+        or category.upper() == wanted
+    )
+
+
 def selector_matches(selector: str, rule: RuleSpec) -> bool:
-    """An id (PSH001), an id prefix (PSH, PSH0) or a name (false-urgency)."""
-    return rule.id.startswith(selector) or rule.name == selector or selector == "ALL"
+    return matches(selector, rule.id, rule.name, rule.category)
+
+
+def unknown_selector(selector: str, known: list[tuple[str, str, str]]) -> str | None:
+    """None when ``selector`` names one of ``known`` (id, name, category) rules, else a message
+    with the closest ids, names or categories (difflib)."""
+    import difflib
+
+    if any(matches(selector, *rule) for rule in known):
+        return None
+    words = sorted({w for rule in known for w in rule} | {r[0].rstrip("0123456789") for r in known})
+    close = difflib.get_close_matches(selector.upper(), [w.upper() for w in words], 3, 0.6)
+    by_upper = {w.upper(): w for w in words}
+    hint = f"; did you mean {', '.join(by_upper[c] for c in close)}?" if close else ""
+    return (
+        f"unknown rule '{selector}' (not an id, id prefix, name or category of this policy){hint}"
+    )
 
 
 def load_policy(ref: str | Path | None = None, *, text: str | None = None) -> Policy:
@@ -314,4 +358,11 @@ def build_policy(layers: list[_Layer]) -> Policy:
     )
 
 
-__all__ = ["Policy", "Scoring", "load_policy", "selector_matches", "LocatedList"]
+__all__ = [
+    "Policy",
+    "Scoring",
+    "load_policy",
+    "selector_matches",
+    "unknown_selector",
+    "LocatedList",
+]

@@ -34,14 +34,20 @@ EXAMPLE = {
         },
     ]
 }
+META_SCALAR = {"type": ["string", "number", "boolean", "null"]}
+META_VALUES = {  # a value, or a list meaning any of them; never a mapping (nothing could match it)
+    "type": "object",
+    "additionalProperties": {"anyOf": [META_SCALAR, {"type": "array", "items": META_SCALAR}]},
+}
 WHEN = {
     "type": "object",
-    "description": "Run the rule only when these hold: metadata values (a list means any of) "
-    "and/or phrases present in the post.",
+    "description": "Run the rule only when these hold: metadata values (a list means any of), "
+    "phrases present in the post and/or whether it has links.",
     "properties": {
-        "meta": {"type": "object"},
-        "not_meta": {"type": "object"},
+        "meta": META_VALUES,
+        "not_meta": META_VALUES,
         "contains": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        "links": {"type": "boolean"},  # the post has (true) or has no (false) link
     },
     "additionalProperties": False,
 }

@@ -78,7 +78,11 @@ def load_yaml_text(text: str, source_name: str) -> Any:
     loader = _loader_class()(text)
     loader.source_name = source_name
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_size(node, source_name)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -87,6 +91,44 @@ def load_yaml_text(text: str, source_name: str) -> Any:
         raise ConfigError(f"invalid YAML: {exc}", source_name) from None
     finally:
         loader.dispose()
+
+
+MAX_VALUES = 100_000  # every scalar, list and mapping, aliases counted each time they are used
+MAX_DEPTH = 64
+
+
+def _check_size(root: Any, source_name: str) -> None:
+    """Refuse documents whose aliases expand to huge or endless values before anything walks
+    them: 487 bytes of nested aliases (``&a [*b, *b, ...]``) otherwise expand to billions of
+    values and hang validation."""
+    sizes: dict[int, int] = {}
+
+    def size(node: Any, depth: int) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if depth > MAX_DEPTH:
+            raise ConfigError(
+                f"YAML nested deeper than {MAX_DEPTH} levels (an alias that contains itself?)",
+                source_name,
+                node.start_mark.line + 1,
+            )
+        total = 1
+        if isinstance(node.value, list):
+            for child in node.value:
+                for part in child if isinstance(child, tuple) else (child,):
+                    total += size(part, depth + 1)
+                    if total > MAX_VALUES:
+                        raise ConfigError(
+                            f"YAML aliases expand to more than {MAX_VALUES:,} values "
+                            "(an alias bomb?); write the values out",
+                            source_name,
+                            part.start_mark.line + 1,
+                        )
+        sizes[id(node)] = total
+        return total
+
+    size(root, 0)
 
 
 _RECORDERS: list[list[Path]] = []

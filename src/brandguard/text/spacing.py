@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 BLANKS = "\t\r\xa0\u2007\u202f"  # blanks other than the space that read as one
-_TO_SPACE = str.maketrans(dict.fromkeys(BLANKS, " "))
+# Control characters (NUL, ESC, DEL, C1...) are not words either: glued to 'now!' they kept the
+# tokenizer from splitting the '!' off, which hid the phrase 'Act now'.
+CONTROLS = "".join(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), *range(127, 160)))
+_TO_SPACE = str.maketrans(dict.fromkeys(BLANKS + CONTROLS, " "))
 _RUN = re.compile(r"  +")
 _QUOTED_BLANKS = re.compile(rf"\s*\n\s*|[ {BLANKS}]{{2,}}|[{BLANKS}]")
 SOFT_WRAP_FORMATS = frozenset({"markdown", "html"})  # a newline inside a paragraph is a space

@@ -86,11 +86,33 @@ def _sqlite_lookup(db: Path, source: Path) -> Callable[[str], int | None] | None
         except OSError:
             return None
 
+    healed: list[Callable[[str], int | None]] = []
+
     def lookup(word: str) -> int | None:
-        row = conn.execute("SELECT n FROM syllables WHERE word = ?", (word,)).fetchone()
+        if healed:
+            return healed[0](word)
+        try:
+            row = conn.execute("SELECT n FROM syllables WHERE word = ?", (word,)).fetchone()
+        except sqlite3.Error:  # damaged where the probe did not look: delete it, rebuild once
+            conn.close()
+            try:
+                db.unlink()
+            except OSError:
+                pass
+            healed.append(_rebuilt(db, source))
+            return healed[0](word)
         return row[0] if row else None
 
     return lookup
+
+
+def _rebuilt(db: Path, source: Path) -> Callable[[str], int | None]:
+    """A fresh table after damage was found mid-run; the parsed file if it cannot be written."""
+    try:
+        _build_db(db, source)
+    except Exception:  # noqa: BLE001 - a cache is never worth failing a run for
+        return parse_cmudict(source).get
+    return _sqlite_lookup(db, source) or parse_cmudict(source).get
 
 
 def _build_db(db: Path, source: Path) -> None:

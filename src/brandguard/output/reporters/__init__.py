@@ -18,6 +18,7 @@ class Options:
     statistics: bool = False
     tool_version: str = "0"
     policy_name: str = ""
+    fail_under: float | None = None  # --fail-under, when given: the bar the exit code uses
 
 
 REPORTERS: dict[str, ModuleType] = {

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ...model import PostResult
+from .concise import below_bar
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,3 +26,7 @@ def render(results: Sequence[PostResult], out: TextIO, options: Any) -> None:
                 f"endLine={f.end_line},endColumn={f.end_column},title={title}::"
                 f"{_escape(f.message)}\n"
             )
+        failing = below_bar(result, options)
+        if failing:
+            title = _escape("brandguard score", prop=True)
+            out.write(f"::error file={file},line=1,title={title}::{_escape(failing)}\n")

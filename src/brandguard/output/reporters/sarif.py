@@ -61,6 +61,8 @@ def render(results: Sequence[PostResult], out: TextIO, options: Any) -> None:
                         "rules": list(rules.values()),
                     }
                 },
+                # Columns count characters (code points), not UTF-16 units: say so.
+                "columnKind": "unicodeCodePoints",
                 "results": sarif_results,
             }
         ],

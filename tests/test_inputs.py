@@ -1,0 +1,102 @@
+"""Inputs that must neither hang nor vanish: symlink loops, unreadable folders, endless files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests._cli import run_cli
+
+POLICY = "policy: t\nlanguage: en\nbanned: [{phrase: synergy}]\n"
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / ".brandguard.yaml").write_text(POLICY, encoding="utf-8")
+    (tmp_path / "good.md").write_text("We roast coffee in Turin.\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_text("Pure synergy.\n", encoding="utf-8")
+    return tmp_path
+
+
+def concise(repo: Path, *args: str):
+    return run_cli(["check", "--output-format", "concise", *args], cwd=repo)
+
+
+def test_a_symlink_loop_is_one_bg003_and_the_others_go_on(repo: Path) -> None:
+    (repo / "loop1").symlink_to("loop2")
+    (repo / "loop2").symlink_to("loop1")
+    result = concise(repo, "loop1", "bad.md", "good.md")
+    assert result.code == 1, result.err
+    assert "internal error" not in result.err
+    lines = result.out.splitlines()
+    assert any(line.startswith("loop1:1:1: BG003") and "symbolic links" in line for line in lines)
+    assert any(line.startswith("bad.md:1:6: BAN001") for line in lines)
+
+
+def test_a_loop_inside_a_directory_is_walked_once(repo: Path) -> None:
+    (repo / "posts" / "sub").mkdir(parents=True)
+    (repo / "posts" / "sub" / "p.md").write_text("Pure synergy.\n", encoding="utf-8")
+    (repo / "posts" / "sub" / "up").symlink_to("..")
+    result = concise(repo, "posts")
+    assert result.out.count("BAN001") == 1, result.out
+
+
+def test_an_unreadable_subdirectory_is_reported(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "posts" / "locked").mkdir(parents=True)
+    (repo / "posts" / "locked" / "p.md").write_text("Pure synergy.\n", encoding="utf-8")
+    (repo / "posts" / "open.md").write_text("Calm words.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path=".", *args):  # tests run as root, where chmod 000 denies nothing
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = concise(repo, "posts")
+    assert result.code == 1
+    assert "locked:1:1: BG003" in result.out and "Permission denied" in result.out
+
+
+def test_an_endless_input_is_cut_at_the_maximum_post_size(repo: Path) -> None:
+    result = concise(repo, "/dev/zero", "bad.md")
+    assert result.code == 1
+    assert "/dev/zero:1:1: BG003" in result.out and "larger than 5,242,880 bytes" in result.out
+    assert "BAN001" in result.out
+    small = concise(repo, "--max-post-size", "5", "good.md")
+    assert small.code == 1 and "good.md: larger than 5 bytes" in small.out
+    piped = run_cli(
+        ["check", "--max-post-size", "5", "--output-format", "concise", "-"],
+        cwd=repo,
+        stdin="We roast coffee.\n",
+    )
+    assert piped.code == 1 and "-: larger than 5 bytes" in piped.out
+
+
+def test_a_file_name_that_is_not_utf8_is_escaped_in_every_output(repo: Path) -> None:
+    import json
+
+    name = os.fsdecode(b"bad\xff.md")  # 'bad\udcff.md' (surrogateescape)
+    (repo / name).write_text("Pure synergy.\n", encoding="utf-8")
+    (repo / "bad.md").unlink()
+    shown = "bad\\udcff.md"
+    printed = concise(repo, name)
+    assert printed.code == 1 and printed.out.startswith(f"{shown}:1:6: BAN001")
+    for fmt, out in (("full", "r.txt"), ("sarif", "r.sarif"), ("json", "r.json")):
+        result = run_cli(["check", "--output-format", fmt, "-o", out, name], cwd=repo)
+        assert result.code == 1, (fmt, result.err)
+        assert shown in (repo / out).read_text(encoding="utf-8")
+    sarif = json.loads((repo / "r.sarif").read_text(encoding="utf-8"))
+    location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == name  # valid JSON, read back as the same name
+    for fmt in ("jsonl", "csv", "html"):
+        audit = run_cli(["audit", "--format", fmt, "-o", f"a.{fmt}", name], cwd=repo)
+        assert audit.code in (0, 1), (fmt, audit.err)
+        assert shown in (repo / f"a.{fmt}").read_text(encoding="utf-8")
+    recorded = run_cli(["check", "--write-baseline", "b.json", name], cwd=repo)
+    assert recorded.code == 0, recorded.err
+    assert run_cli(["check", "--baseline", "b.json", name], cwd=repo).code == 0
