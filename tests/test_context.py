@@ -332,3 +332,26 @@ def test_a_tone_knob_and_a_pack_rule_on_the_same_measure_give_one_finding() -> N
         r for r, _ in rules("New menu! New chef! New prices! Come by! Book a table!", policy=policy)
     ]
     assert "TON005" in found and "PSH020" not in found
+
+
+def test_names_and_jargon_in_the_dictionary_are_not_shouting() -> None:
+    """CMU lists names and jargon too; a short token shouts only when it is a familiar word."""
+    assert shouted("Modules await NIST review on ARMv7 and MIPS.", "en") == []
+    text = "Huge SAVINGS today, and the REST is free."
+    assert [text[s:e] for s, e in shouted(text, "en")] == ["SAVINGS", "REST"]
+
+
+def test_max_words_keeps_a_count_limit_to_posts(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "pack: t\nlanguage: en\nrules:\n  - id: TST001\n    name: bangs\n    kind: metric\n"
+        "    category: pushy\n    metric: exclamations\n    max: 1\n    when: {max_words: 20}\n"
+        "    message: too many\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "p.yaml").write_text("language: en\npacks: [./pack.yaml]\n", encoding="utf-8")
+    policy = load_policy(str(tmp_path / "p.yaml"))
+    short = "Great news! Come by! See you soon!"
+    long = short + " " + "We bake bread every morning in the old oven by the river." * 3
+    assert [f.rule_id for f in check_text(short, policy).findings] == ["TST001"]
+    assert check_text(long, policy).findings == ()

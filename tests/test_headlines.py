@@ -229,3 +229,31 @@ def test_bundled_shouting_rules_spare_all_caps_headings_by_default(tmp_path: Pat
     )
     strict_ids = {f.rule_id for f in check_text(text, policy=policy, format="markdown").findings}
     assert strict_ids & {"PSH017", "PSH018"}
+
+
+LISTING = (
+    "Trail notes for hikers who walk far from any phone signal.\n\n"
+    "POTENZA E CONTROLLO\n"
+    "La app registra il percorso e la quota senza rete, anche in alta montagna.\n\n"
+    "★ PRIVACY: nessun dato lascia il telefono e non ci sono pubblicità di alcun tipo.\n\n"
+    "FUNZIONI\n"
+    "Mappe offline, bussola, altimetro, meteo locale e avvisi di tramonto per le escursioni.\n"
+    "Funziona su telefoni vecchi e nuovi e consuma poca batteria durante le uscite lunghe.\n"
+)
+
+
+def test_capitalised_label_lines_of_a_document_are_headings() -> None:
+    post = parse(LISTING, "text", "x")
+    labels = [post.text[h.start : h.end] for h in post.headlines if h.kind == "heading"]
+    assert labels == ["POTENZA E CONTROLLO", "PRIVACY", "FUNZIONI"]
+    ids = {f.rule_id for f in check_text(LISTING, policy="default-it").findings}
+    assert not ids & {"PSH113", "PSH114"}
+
+
+def test_a_short_message_in_capitals_has_no_label_lines() -> None:
+    message = "CIAO A TUTTI\nSCONTI INCREDIBILI OGGI\nVENITE A TROVARCI"
+    assert all(h.kind == "line" for h in parse(message, "text", "x").headlines) or not parse(
+        message, "text", "x"
+    ).headlines
+    ids = {f.rule_id for f in check_text(message, policy="default-it").findings}
+    assert ids & {"PSH113", "PSH114"}

@@ -168,6 +168,8 @@ def applies(rule: RuleSpec, ctx: PostContext) -> bool:
         return False
     if "links" in when and bool(ctx.post.links) != when["links"]:
         return False
+    if "max_words" in when and ctx.measures.get("words").value > when["max_words"]:
+        return False
     return not ("contains" in when and not ctx.hits(f"{rule.id}@when"))
 
 

@@ -42,12 +42,14 @@ META_VALUES = {  # a value, or a list meaning any of them; never a mapping (noth
 WHEN = {
     "type": "object",
     "description": "Run the rule only when these hold: metadata values (a list means any of), "
-    "phrases present in the post and/or whether it has links.",
+    "phrases present in the post, whether it has links, and/or a word count (max_words).",
     "properties": {
         "meta": META_VALUES,
         "not_meta": META_VALUES,
         "contains": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
         "links": {"type": "boolean"},  # the post has (true) or has no (false) link
+        # a post of at most this many words: count limits meant for social posts, not articles
+        "max_words": {"type": "integer", "minimum": 1},
     },
     "additionalProperties": False,
 }

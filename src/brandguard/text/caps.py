@@ -80,6 +80,20 @@ def ordinary_words(language: str) -> frozenset[str]:
 
 
 @cache
+def _familiar_words() -> frozenset[str]:
+    """Dale-Chall's familiar words (about 2,950), from textstat's resources."""
+    from importlib import resources
+
+    try:
+        text = (
+            resources.files("textstat").joinpath("resources/en/easy_words.txt").read_text("utf-8")
+        )
+    except (FileNotFoundError, ModuleNotFoundError, OSError):
+        return frozenset()
+    return frozenset(text.split())
+
+
+@cache
 def _has_dictionary() -> bool:
     from .syllables import _cmudict_file
 
@@ -220,7 +234,10 @@ def _long_word(token: str, language: str) -> bool:
     word = _dictionary_word(token, language, letters)
     if word is None:
         return letters >= SHORT
-    return word and letters >= 4
+    # The CMU dictionary also lists names and jargon (NIST, MIPS, AZTEC, FOSS): a short token
+    # reads as an ordinary word only when it is a familiar one (Dale-Chall's list of words
+    # known to most fourth-graders, as textstat ships it).
+    return word and letters >= 4 and (letters >= 6 or token.lower() in _familiar_words())
 
 
 _LIGHT = " ,:;/&-–"

@@ -160,8 +160,45 @@ def headline(text: str, start: int, end: int, kind: str) -> Headline | None:
     return Headline(first.start(), stop, kind)
 
 
+# ---- label lines --------------------------------------------------------------------------
+
+# A document, not a message: section labels exist in store listings and guidelines; a chat
+# message or an SMS written in capitals is shouting.
+LABEL_MIN_LINES = 3
+LABEL_MIN_WORDS = 60
+LABEL_MAX_WORDS = 8
+# A line, after any bullet or symbol, up to the end or to a colon: "POTENZA E CONTROLLO",
+# "★ PRIVACY:", "AZIONE 12: ..." (the label before the colon).
+_LABEL = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?([^\n:]*?)[ \t]*(?::|$)", re.MULTILINE)
+_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
+
+
+def label_lines(text: str) -> list[tuple[int, int, str]]:
+    """Section labels of a plain document: a line (or the part of it before a colon) of at most
+    eight words written wholly in capitals. Store listings and guidelines write their headings
+    this way where there is no markup; they are headings, not shouting."""
+    if text.count("\n") < LABEL_MIN_LINES - 1 or not _UPPER_RUN.search(text):
+        return []
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < LABEL_MIN_LINES or len(_WORD.findall(text)) < LABEL_MIN_WORDS:
+        return []
+    out = []
+    for m in _LABEL.finditer(text):
+        label = m.group(1)
+        words = _WORD.findall(label)
+        if not words or len(words) > LABEL_MAX_WORDS or _LOWER.search(label):
+            continue
+        if any(len(w) >= 3 and not w.isdigit() for w in words):
+            out.append((m.start(1), m.end(1), "heading"))
+    return out
+
+
+_UPPER_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ]{3}")
+
+
 def collect(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Headline]:
     """Headlines over the checked text, in order; a post with none may be one line itself."""
+    spans = [*spans, *label_lines(text)]
     found = [h for s, e, k in spans if (h := headline(text, s, e, k))]
     if not found:
         line = single_line(text)
