@@ -13,13 +13,13 @@ from ..errors import BrandguardError
 from ..version import __version__
 from .audit import audit
 from .options import (
-    FAIL_ON,
     OUTPUT_FORMATS,
     ignore_option,
     no_cache_option,
     policy_option,
     select_option,
     split,
+    verdict_options,
 )
 from .streams import ReaderMayLeave
 
@@ -48,19 +48,7 @@ cli.add_command(audit)
     type=click.Path(dir_okay=False),
     help="Write the report to FILE (atomically) instead of stdout.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding has this severity or worse.",
-)
-@click.option(
-    "--fail-under",
-    type=click.FloatRange(0, 100),
-    help="Exit 1 when a post scores below N (default: the policy's scoring.fail_under).",
-)
-@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless brandguard itself fails.")
+@verdict_options
 @select_option
 @ignore_option
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")

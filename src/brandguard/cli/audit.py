@@ -9,12 +9,12 @@ from typing import Any
 import click
 
 from .options import (
-    FAIL_ON,
     ignore_option,
     no_cache_option,
     policy_option,
     select_option,
     split,
+    verdict_options,
 )
 
 DELIMITERS = {
@@ -83,19 +83,7 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="Input columns to copy into jsonl/json/csv records (comma-separated; default: all; "
     "'' for none).",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(FAIL_ON),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding has this severity or worse.",
-)
-@click.option(
-    "--fail-under",
-    type=click.FloatRange(0, 100),
-    help="Exit 1 when a post scores below N (default: the policy's scoring.fail_under).",
-)
-@click.option("--exit-zero", is_flag=True, help="Always exit 0 unless brandguard itself fails.")
+@verdict_options
 @click.option(
     "-j",
     "--jobs",

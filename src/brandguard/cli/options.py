@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import click
 
 OUTPUT_FORMATS = ("full", "concise", "json", "github", "sarif")
@@ -34,3 +37,28 @@ ignore_option = click.option(
     metavar="IDS",
     help="Skip these rules (ids, id prefixes or names; comma-separated).",
 )
+
+
+def verdict_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--fail-on, --fail-under and --exit-zero: how check and audit turn results into exit 1."""
+    for option in reversed(
+        (
+            click.option(
+                "--fail-on",
+                type=click.Choice(FAIL_ON),
+                default="error",
+                show_default=True,
+                help="Exit 1 when a finding has this severity or worse.",
+            ),
+            click.option(
+                "--fail-under",
+                type=click.FloatRange(0, 100),
+                help="Exit 1 when a post scores below N (default: the policy's scoring.fail_under).",
+            ),
+            click.option(
+                "--exit-zero", is_flag=True, help="Always exit 0 unless brandguard itself fails."
+            ),
+        )
+    ):
+        command = option(command)
+    return command
