@@ -252,8 +252,9 @@ def test_capitalised_label_lines_of_a_document_are_headings() -> None:
 
 def test_a_short_message_in_capitals_has_no_label_lines() -> None:
     message = "CIAO A TUTTI\nSCONTI INCREDIBILI OGGI\nVENITE A TROVARCI"
-    assert all(h.kind == "line" for h in parse(message, "text", "x").headlines) or not parse(
-        message, "text", "x"
-    ).headlines
+    assert (
+        all(h.kind == "line" for h in parse(message, "text", "x").headlines)
+        or not parse(message, "text", "x").headlines
+    )
     ids = {f.rule_id for f in check_text(message, policy="default-it").findings}
     assert ids & {"PSH113", "PSH114"}

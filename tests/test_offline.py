@@ -22,8 +22,8 @@ def test_check_runs_with_the_network_blocked() -> None:
         from brandguard.api import check_text
         text = ("Our organisation's multidimensional implementation methodology facilitates "
                 "comprehensive operational optimisation across heterogeneous infrastructures. ") * 3
-        result = check_text(text, "default")
-        grade = [f for f in result.findings if f.rule_id == "GDL005"]
+        result = check_text(text, "examples/acme-coffee")  # tone: {reading_grade: 8}
+        grade = [f for f in result.findings if f.rule_id == "TON001"]
         assert grade, result.findings
         it = check_text("Siamo lieti di annunciare la nostra nuova offerta.", "default-it")
         print("ok", result.score.total, it.score.total)

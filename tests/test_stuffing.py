@@ -178,8 +178,11 @@ def test_keyword_list_regex_stays_fast_on_masked_urls(default_policy) -> None:  
 
 def test_comma_enumeration_needs_a_longer_run(tmp_path: Path) -> None:
     policy = make(tmp_path)  # min_run 6: a mostly comma-separated run needs 8 words (1.25x)
-    assert not found(policy, "Formats: HEIF, AVIF, WEBP, JPEG, PNG, TIFF, QOI", "TST001")
-    assert found(policy, "Formats: HEIF, AVIF, WEBP, JPEG, PNG, TIFF, QOI, BMP, GIF", "TST001")
+    assert not found(policy, "Tags: vintage, retro, boho, grunge, preppy, coastal, indie", "TST001")
+    tags = "Tags: vintage, retro, boho, grunge, preppy, coastal, indie, summer, beach"
+    assert found(policy, tags, "TST001")
+    # the same length of format names is a specification (see the test below)
+    assert not found(policy, "Formats: HEIF, AVIF, WEBP, JPEG, PNG, TIFF, QOI, BMP, GIF", "TST001")
     assert found(policy, "heif avif webp jpeg png tiff qoi", "TST001")  # bare words: 6 is enough
 
 
@@ -187,3 +190,11 @@ def test_example_prepositions_end_a_run(tmp_path: Path) -> None:
     policy = make(tmp_path)  # "including" and "like" are missing from spaCy's stop words
     assert not found(policy, "fast builds including hot reload server rendering", "TST001")
     assert found(policy, "fast builds hot reload server rendering", "TST001")
+
+
+def test_a_comma_list_of_codes_is_a_specification_not_a_tag_run(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    formats = "Reads EAN-13, EAN-8, UPC-A, UPC-E, QR Code, PDF417, AZTEC, Data Matrix codes."
+    assert found(policy, formats, "TST001") == []
+    tags = "Tags: Vintage, Retro, Boho, Grunge, Cottagecore, Preppy, Coastal, Summer"
+    assert found(policy, tags, "TST001")

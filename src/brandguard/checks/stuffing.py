@@ -181,6 +181,8 @@ class StuffingCheck:
         commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])
         if commas * 2 >= len(run) and 4 * len(run) < 5 * min_run:
             return
+        if commas * 3 >= len(run) and _codes(text, spans, run):
+            return
         cuts = [0, *range(min_run, len(run) - step + 1, step)]
         for n, first in enumerate(cuts):
             last = run[-1] if n == len(cuts) - 1 else run[cuts[n + 1] - 1]
@@ -290,6 +292,19 @@ class StuffingCheck:
                 "limit": fmt_number(limit),
             },
         )
+
+
+def _codes(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
+    """A third or more of the run's words hold a digit or are in capitals: with commas between
+    the items (the caller checks) that is a list of standards or formats ("FIPS 140-3,
+    SP 800-90A", "EAN-13, UPC-A, QR Code, PDF417, AZTEC"), which specifications need; a tag
+    list ("Tags: Vintage, Retro, Boho, Nike") or a brand-name run is still stuffing."""
+    coded = 0
+    for i in run:
+        word = text[spans[i][0] : spans[i][1]]
+        if any(c.isdigit() for c in word) or (len(word) >= 2 and word.isupper()):
+            coded += 1
+    return coded * 3 >= len(run)
 
 
 def _has_item(sorted_items: list[int], start: int, end: int) -> bool:
