@@ -177,23 +177,27 @@ def label_lines(text: str) -> list[tuple[int, int, str]]:
     """Section labels of a plain document: a line (or the part of it before a colon) of at most
     eight words written wholly in capitals. Store listings and guidelines write their headings
     this way where there is no markup; they are headings, not shouting."""
-    if text.count("\n") < LABEL_MIN_LINES - 1 or not _UPPER_RUN.search(text):
-        return []
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) < LABEL_MIN_LINES or len(_WORD.findall(text)) < LABEL_MIN_WORDS:
+    if text.count("\n") < LABEL_MIN_LINES - 1 or not _CAPS_LINE.search(text):
         return []
     out = []
     for m in _LABEL.finditer(text):
         label = m.group(1)
-        words = _WORD.findall(label)
-        if not words or len(words) > LABEL_MAX_WORDS or _LOWER.search(label):
+        if not label or _LOWER.search(label):
             continue
-        if any(len(w) >= 3 and not w.isdigit() for w in words):
-            out.append((m.start(1), m.end(1), "heading"))
+        words = _WORD.findall(label)
+        if words and len(words) <= LABEL_MAX_WORDS and any(len(w) >= 3 for w in words):
+            if not all(w.isdigit() for w in words):
+                out.append((m.start(1), m.end(1), "heading"))
+    if not out:
+        return []
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    if lines < LABEL_MIN_LINES or len(_WORD.findall(text)) < LABEL_MIN_WORDS:
+        return []
     return out
 
 
-_UPPER_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ]{3}")
+# The cheap test first: some line opens (after a bullet) with two capitals.
+_CAPS_LINE = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?[A-ZÀ-ÖØ-Þ]{2}", re.MULTILINE)
 
 
 def collect(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Headline]:
