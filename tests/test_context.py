@@ -355,3 +355,15 @@ def test_max_words_keeps_a_count_limit_to_posts(tmp_path: Path) -> None:
     long = short + " " + "We bake bread every morning in the old oven by the river." * 3
     assert [f.rule_id for f in check_text(short, policy).findings] == ["TST001"]
     assert check_text(long, policy).findings == ()
+
+
+def test_a_quotation_may_mix_marks_and_end_in_emphasis() -> None:
+    """Pasted press copy opens with “ and closes with a straight "; a quote may end in *emphasis*."""
+    mixed = '“Un processo di digitalizzazione a 360°", ha detto la direttrice.'
+    assert "BLD102" not in ids(mixed, policy="default-it")
+    assert "BLD102" in ids("Un processo di digitalizzazione a 360°.", policy="default-it")
+    emphasis = 'Il sindaco ha detto: "un sistema *innovativo e sostenibile*". Poi è partito.'
+    post = parse_markdown(emphasis, "x")
+    start = emphasis.index("innovativo")
+    quoted = quoted_spans(post.text, post.quoted, post.source)
+    assert quoted.covers(start, start + len("innovativo"))

@@ -24,12 +24,13 @@ Span = tuple[int, int]
 # is also the apostrophe ("don't", "po'", "the '90s"): a single quote opens only after a blank or
 # an opening bracket and before a letter, and closes only after a non-blank and before a
 # non-word character, so an apostrophe inside a word never opens or closes one. None crosses a
-# blank line (a paragraph break), and none is longer than a long paragraph.
+# blank line (a paragraph break), and none is longer than a long paragraph. An opening “ may
+# close with a straight " (pasted copy mixes them: “... digitale", ha detto ...).
 PROSE_QUOTE_RE = re.compile(
-    r"“[^”\n]*(?:\n(?![ \t]*\n)[^”\n]*)*?”"
+    r'“[^”"\n]*(?:\n(?![ \t]*\n)[^”"\n]*)*?[”"]'
     r"|«[^»\n]*(?:\n(?![ \t]*\n)[^»\n]*)*?»"
     r"|„[^“”\n]{1,600}[“”]"
-    r'|(?<![\w"])"(?=[^\s"])[^"\n]{0,600}?(?<=[^\s])"(?![\w])'
+    r'|(?<![\w"])"(?=[^\s"])[^"\n]{0,1200}?(?<=[^\s])"(?![\w])'
     r"|(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[^\W\d_])[^\n]{0,300}?(?<=[^\s])['’](?![\w'’])",
     re.MULTILINE,
 )
@@ -109,9 +110,26 @@ class Spans:
         return self.covers(offset, offset + 1)
 
 
-def quoted_spans(text: str, block_quotes: Iterable[Span] = ()) -> Spans:
-    """Everything quoted in a post: its block quotes and its quotations in prose."""
-    return Spans([*block_quotes, *prose_quotes(text)])
+def quoted_spans(text: str, block_quotes: Iterable[Span] = (), source: str = "") -> Spans:
+    """Everything quoted in a post: its block quotes and its quotations in prose. ``source``
+    (same length as ``text``) gives back the emphasis marks that masking blanked, so a quote that
+    ends in emphasis ("... *sostenibile*".) still closes after a non-blank."""
+    return Spans([*block_quotes, *prose_quotes(with_emphasis(text, source))])
+
+
+_EMPHASIS = re.compile(r"[*_~]+")
+
+
+def with_emphasis(text: str, source: str) -> str:
+    """``text`` with the emphasis delimiters of ``source`` put back where masking blanked them."""
+    if len(source) != len(text) or not any(c in source for c in "*_~"):
+        return text
+    pieces, last = [], 0
+    for m in _EMPHASIS.finditer(source):
+        if text[m.start() : m.end()].isspace():
+            pieces += [text[last : m.start()], m.group()]
+            last = m.end()
+    return "".join([*pieces, text[last:]]) if pieces else text
 
 
 def _sentence_starts(text: str, language: str) -> set[int]:

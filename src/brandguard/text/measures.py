@@ -67,7 +67,7 @@ class Measures:
         """Quoted words (block quotes and quotations in prose): someone else's voice."""
         from .context import quoted_spans
 
-        return quoted_spans(self.post.text, self.post.quoted)
+        return quoted_spans(self.post.text, self.post.quoted, self.post.source)
 
     @cached_property
     def raw_words(self) -> list[str]:
