@@ -258,3 +258,17 @@ def test_a_short_message_in_capitals_has_no_label_lines() -> None:
     )
     ids = {f.rule_id for f in check_text(message, policy="default-it").findings}
     assert ids & {"PSH113", "PSH114"}
+
+
+def test_a_long_bold_line_in_capitals_is_a_section_title() -> None:
+    guide = (
+        "Le amministrazioni pubblicano i dati con regole chiare e stabili nel tempo.\n\n"
+        "**AZIONE 4: DEFINISCI LE REGOLE DI PUBBLICAZIONE E ASSEGNA UNA LICENZA A OGNI DATASET**\n\n"
+        "Ogni dataset ha una licenza aperta indicata nei metadati e nella pagina che lo descrive.\n"
+        "La licenza consigliata permette il riuso anche commerciale, citando la fonte dei dati.\n"
+        "Le regole valgono per tutti gli uffici e vanno aggiornate quando cambiano le norme.\n"
+    )
+    post = parse(guide, "markdown", "x")
+    assert any(post.text[h.start : h.end].startswith("AZIONE 4") for h in post.headlines)
+    ids = {f.rule_id for f in check_text(guide, policy="default-it", format="markdown").findings}
+    assert not ids & {"PSH113", "PSH114"}

@@ -174,20 +174,21 @@ _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
 
 
 def label_lines(text: str) -> list[tuple[int, int, str]]:
-    """Section labels of a plain document: a line (or the part of it before a colon) of at most
-    eight words written wholly in capitals. Store listings and guidelines write their headings
+    """Section labels of a plain document: a line of at most 25 words, or the part of a line
+    before a colon of at most eight, written wholly in capitals. Store listings and guidelines write their headings
     this way where there is no markup; they are headings, not shouting."""
     if text.count("\n") < LABEL_MIN_LINES - 1 or not _CAPS_LINE.search(text):
         return []
     out = []
-    for m in _LABEL.finditer(text):
-        label = m.group(1)
-        if not label or _LOWER.search(label):
+    for m in _LINE.finditer(text):
+        line = m.group(1)
+        if line and not _LOWER.search(line) and _heading_words(line, LINE_MAX_WORDS):
+            out.append((m.start(1), m.end(1), "heading"))  # a whole line in capitals
             continue
-        words = _WORD.findall(label)
-        if words and len(words) <= LABEL_MAX_WORDS and any(len(w) >= 3 for w in words):
-            if not all(w.isdigit() for w in words):
-                out.append((m.start(1), m.end(1), "heading"))
+        label = _LABEL.match(text, m.start())
+        if label and label.group(1) and not _LOWER.search(label.group(1)):
+            if _heading_words(label.group(1), LABEL_MAX_WORDS):
+                out.append((label.start(1), label.end(1), "heading"))
     if not out:
         return []
     lines = sum(1 for line in text.splitlines() if line.strip())
@@ -195,6 +196,18 @@ def label_lines(text: str) -> list[tuple[int, int, str]]:
         return []
     return out
 
+
+def _heading_words(label: str, most: int) -> bool:
+    words = _WORD.findall(label)
+    return (
+        bool(words) and len(words) <= most and any(len(w) >= 3 and not w.isdigit() for w in words)
+    )
+
+
+# A whole line, after any bullet or symbol ("**AZIONE 6: INDIVIDUA UNA DATA GOVERNANCE ...**" once
+# its bold marks are masked): guidelines set long section titles in capitals.
+_LINE = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(\S[^\n]*?)?[ \t]*$", re.MULTILINE)
+LINE_MAX_WORDS = 25
 
 # The cheap test first: some line opens (after a bullet) with two capitals.
 _CAPS_LINE = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?[A-ZÀ-ÖØ-Þ]{2}", re.MULTILINE)
