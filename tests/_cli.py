@@ -18,6 +18,7 @@ class Run:
     code: int
     out: str
     err: str
+    raw_out: bytes = b""  # standard output as bytes (--fix - writes the buffer's own bytes)
 
     def __iter__(self):  # code, out, err = run_cli(...)
         return iter((self.code, self.out, self.err))
@@ -27,7 +28,7 @@ def run_cli(
     args: Sequence[str],
     *,
     cwd: Path | None = None,
-    stdin: str | None = None,
+    stdin: str | bytes | None = None,
     env: dict[str, str | None] | None = None,
     tty: bool = False,
 ) -> Run:
@@ -49,4 +50,4 @@ def run_cli(
             sys.argv = old_argv
             os.chdir(old_cwd)
         out, err = streams[0].getvalue(), streams[1].getvalue()
-    return Run(code, out.decode("utf-8"), err.decode("utf-8"))
+    return Run(code, out.decode("utf-8", "surrogateescape"), err.decode("utf-8"), out)

@@ -121,6 +121,7 @@ def check(
     from ..output.atomic import atomic_writer
     from ..output.reporters import REPORTERS, Options
     from ..text import store
+    from ..text.files import read_stdin
 
     if unsafe_fixes and not (fix or diff):
         raise click.UsageError("--unsafe-fixes needs --fix or --diff")
@@ -134,17 +135,18 @@ def check(
             f"brandguard: warning: policy '{policy.name}' has no rules to run; nothing is checked",
             err=True,
         )
+    paths = paths or (".",)
+    stdin = read_stdin(stdin_filename, max_post_size) if "-" in paths else None
     results = check_paths(
-        policy, paths or (".",), selected, ignored, stdin_filename, compiled, max_post_size
+        policy, paths, selected, ignored, stdin_filename, compiled, max_post_size, stdin
     )
     report_stream = None
     unwritten: list[str] = []
     if fix or diff:
         from ..output.fixes import fix_command
 
-        stdin_name = (stdin_filename or "-") if "-" in paths else None
         results, changed, report_stream, unwritten = fix_command(
-            compiled, results, unsafe_fixes, diff, output, stdin_name
+            compiled, results, unsafe_fixes, diff, output, stdin, paths
         )
         if diff:
             sys.exit(1 if changed else 0)

@@ -12,7 +12,7 @@ from ..compile.compiler import CompiledPolicy, compile_policy
 from ..model import SEVERITY_RANK, PostResult
 from ..policy.loader import Policy
 from ..text.exports import ExportOptions
-from ..text.files import MAX_POST_BYTES, iter_checked, read_stdin_bounded
+from ..text.files import MAX_POST_BYTES, Stdin, iter_checked, read_stdin
 from ..text.sources import iter_posts
 from .check import check_posts
 from .parallel import can_fork, check_parallel
@@ -26,7 +26,9 @@ def check_paths(
     stdin_filename: str | None = None,
     compiled: CompiledPolicy | None = None,
     max_bytes: int = MAX_POST_BYTES,
+    stdin: Stdin | None = None,
 ) -> list[PostResult]:
+    """Check every post the paths name; ``-`` is standard input (``stdin`` when already read)."""
     if compiled is None:
         compiled = compile_policy(policy, select or None, ignore)
 
@@ -34,7 +36,7 @@ def check_paths(
         seen: set[Path] = set()  # a file named twice is checked (and fixed) once
         for path in paths:
             if path == "-":
-                yield read_stdin_bounded(stdin_filename, max_bytes)
+                yield (stdin or read_stdin(stdin_filename, max_bytes)).post()
             else:
                 yield from iter_checked(path, seen, max_bytes)
 

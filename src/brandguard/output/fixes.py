@@ -8,13 +8,18 @@ reach this module (the engine drops them), so their spans are never edited eithe
 
 Fixing runs to a fixed point: apply every non-overlapping fix, check the new text again, repeat
 (at most ``MAX_ROUNDS`` times), so a second ``--fix`` finds nothing left to fix. Files are written
-atomically (atomic.py) with their BOM, mode and line endings kept, and only when they still hold
-what was checked (a file edited meanwhile is left alone and named).
+atomically (atomic.py) with their BOM, mode, owner, hard links and line endings kept, and only when
+they still hold what was checked (a file edited meanwhile is left alone and named). A read-only file
+and a file reached through a symbolic link that leads out of the folder being checked are never
+written; each is named and the run exits 2. ``--fix -`` gives the editor its buffer back byte for
+byte outside the fixed spans (BOM, line endings), or unchanged when it could not be read.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,6 +32,7 @@ from ..compile.compiler import CompiledPolicy
 from ..engine.check import check_posts
 from ..model import Finding, Fix, PostResult
 from ..text.document import Post
+from ..text.files import Stdin
 from ..text.formats import FRONT_MATTER_RE, parse
 from ..text.sources import format_for
 from .atomic import UTF8_BOM, atomic_write_text, atomic_writer
@@ -164,9 +170,15 @@ def write_fixed(post: FixedPost) -> str | None:
     assert post.path is not None
     path = Path(post.path)
     try:
+        info = path.stat()
         raw = path.read_bytes()
     except OSError as exc:
         return f"{post.path}: not fixed: cannot read it again ({exc.strerror or exc})"
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        mode = f"{stat.S_IMODE(info.st_mode):04o}"
+        return (
+            f"{post.path}: not fixed: the file is read-only (mode {mode}); make it writable first"
+        )
     bom = raw.startswith(UTF8_BOM)
     try:
         current = raw.decode("utf-8-sig")
@@ -181,26 +193,71 @@ def write_fixed(post: FixedPost) -> str | None:
     return None
 
 
+def leaves_tree(path: str, roots: Sequence[str]) -> str | None:
+    """The folder named on the command line that ``path`` was found in, when a symbolic link
+    (the file's or a folder's) leads from there to a file outside it; None otherwise. A file
+    named on the command line itself is what the user asked for, link or not."""
+    if path in roots:
+        return None
+    for root in roots:
+        if root == "-" or not os.path.isdir(root):
+            continue
+        if not Path(path).is_relative_to(Path(root)):
+            continue
+        real, top = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+        return None if real.is_relative_to(top) else root
+    return None
+
+
+def _give_back(stdin: Stdin, post: FixedPost) -> str | None:
+    """``--fix -``: the buffer to stdout, fixed, or its own bytes when it could not be read."""
+    sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    problem = None
+    if post.result.error:
+        reason = post.result.error.removeprefix(f"{stdin.name}: ").removesuffix("; not checked")
+        problem = f"{stdin.name}: not fixed: {reason}; the text is written back unchanged"
+        chunks = [stdin.data, *stdin.unread()]
+    elif post.changed:
+        chunks = [(UTF8_BOM if stdin.bom else b"") + post.fixed.encode("utf-8")]
+    else:
+        chunks = [stdin.data]
+    try:
+        for chunk in chunks:
+            if out is not None:
+                out.write(chunk)
+            else:  # a stream without bytes (embedding): the same text, bytes escaped
+                sys.stdout.write(chunk.decode("utf-8", "surrogateescape"))
+        sys.stdout.flush()
+        if out is not None:
+            out.flush()
+    except BrokenPipeError:  # the editor stopped reading: nothing more to give
+        pass
+    return problem
+
+
 def fix_command(
     compiled: CompiledPolicy,
     results: Sequence[PostResult],
     unsafe: bool,
     diff: bool,
     output: str | None,
-    stdin_name: str | None = None,
+    stdin: Stdin | None = None,
+    roots: Sequence[str] = (),
 ) -> tuple[list[PostResult], bool, TextIO | None, list[str]]:
     """``check --fix`` / ``--diff``: returns (results after fixing, anything changed, where the
     report goes when stdout is taken by fixed stdin text, the files that could not be written).
 
-    A file that could not be written keeps the result of its original text: its findings still
-    count, and the caller exits 2 naming it."""
+    ``roots`` are the paths named on the command line (links out of them are not written
+    through). A file that could not be written keeps the result of its original text: its
+    findings still count, and the caller exits 2 naming it."""
     fixed = fix_results(compiled, results, unsafe)
     failed: list[str] = []
     seen: set[str] = set()
     todo: list[FixedPost] = []
     stdin_post: FixedPost | None = None
     for post in fixed:
-        if stdin_name is not None and post.path == stdin_name and stdin_post is None:
+        if stdin is not None and post.path == stdin.name and stdin_post is None:
             stdin_post = post
         elif post.changed and post.path:
             key = str(Path(post.path).resolve())
@@ -223,7 +280,14 @@ def fix_command(
     written = 0
     unwritten: set[str] = set()
     for post in todo:
-        problem = write_fixed(post)
+        root = leaves_tree(str(post.path), roots)
+        if root is not None:
+            problem: str | None = (
+                f"{post.path}: not fixed: a symbolic link leads out of {root} "
+                f"(to {os.path.realpath(str(post.path))}); name the file itself to fix it"
+            )
+        else:
+            problem = write_fixed(post)
         if problem:
             click.echo(f"brandguard: {problem}", err=True)
             count -= post.applied
@@ -232,9 +296,11 @@ def fix_command(
         else:
             written += 1
     report_stream = None
-    if stdin_post is not None:
-        sys.stdout.write(stdin_post.fixed)
-        sys.stdout.flush()
+    if stdin is not None and stdin_post is not None:
+        problem = _give_back(stdin, stdin_post)
+        if problem:
+            click.echo(f"brandguard: {problem}", err=True)
+            failed.append(stdin.name)
         report_stream = sys.stderr
         written += int(stdin_post.changed)
     if count:

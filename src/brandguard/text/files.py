@@ -2,6 +2,7 @@
 
 - A symlink loop, an unreadable subdirectory or an unreadable file becomes one BG003 result naming
   it; the other paths go on (a loop used to abort the run, a subdirectory was skipped silently).
+- Standard input is read the same way (``Stdin``), and its bytes are kept for ``--fix -``.
 - A post is read with a bound (``MAX_POST_BYTES``, ``check --max-post-size``): ``check /dev/zero``
   read until memory ran out; now anything larger is a BG003 result.
 Directories expand as in ``sources.iter_files``: sorted, recursive, known suffixes only, the
@@ -13,7 +14,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import PostResult
 from .document import Post
@@ -57,14 +60,49 @@ def read_bounded(path: Path, max_bytes: int = MAX_POST_BYTES) -> Post | PostResu
     return parse(source, format_for(path), name, name)
 
 
-def read_stdin_bounded(filename: str | None, max_bytes: int = MAX_POST_BYTES) -> Post | PostResult:
-    name = filename or "-"
-    data = sys.stdin.buffer.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        return unreadable(
-            name, name, f"{name}: larger than {max_bytes:,} bytes (--max-post-size); not checked"
-        )
-    return parse(data.decode("utf-8-sig", errors="replace"), format_for(Path(name)), name, name)
+@dataclass(frozen=True)
+class Stdin:
+    """Standard input as read: at most ``max_bytes + 1`` bytes, and the stream that may hold more.
+
+    ``check --fix -`` gives the editor its buffer back; when the buffer cannot be fixed (not UTF-8,
+    too large) these bytes, and what is left on the stream, go back unchanged."""
+
+    name: str
+    data: bytes
+    max_bytes: int
+    stream: BinaryIO | None = None
+
+    @property
+    def bom(self) -> bool:
+        return self.data.startswith(b"\xef\xbb\xbf")
+
+    def post(self) -> Post | PostResult:
+        """The buffer as a post, or a BG003 result: too large, or not UTF-8 (nothing replaced,
+        the same as a file)."""
+        name = self.name
+        if len(self.data) > self.max_bytes:
+            return unreadable(
+                name,
+                name,
+                f"{name}: larger than {self.max_bytes:,} bytes (--max-post-size); not checked",
+            )
+        try:
+            source = self.data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            return unreadable(name, name, f"{name}: not UTF-8 text (byte {exc.start})")
+        return parse(source, format_for(Path(name)), name, name)
+
+    def unread(self) -> Iterator[bytes]:
+        """What is left on the stream after ``data`` (a buffer over the size limit), in chunks."""
+        if self.stream is None or len(self.data) <= self.max_bytes:
+            return
+        while chunk := self.stream.read(1 << 16):
+            yield chunk
+
+
+def read_stdin(filename: str | None, max_bytes: int = MAX_POST_BYTES) -> Stdin:
+    stream = sys.stdin.buffer
+    return Stdin(filename or "-", stream.read(max_bytes + 1), max_bytes, stream)
 
 
 def _walk(root: Path) -> Iterator[Path | PostResult]:
