@@ -124,3 +124,52 @@ def test_bad_baselines_are_one_line_errors(repo: Path, content: str | None, mess
     assert result.code == 2
     assert result.err.count("\n") == 1 and message in result.err
     assert "Traceback" not in result.err
+
+
+def _entries(repo: Path) -> list[tuple[str, str]]:
+    data = json.loads((repo / "baseline.json").read_text(encoding="utf-8"))
+    return sorted((e["file"], e["rule"]) for e in data["findings"])
+
+
+def test_a_subset_run_leaves_the_other_files_entries_alone(repo: Path) -> None:
+    """pre-commit passes the staged files only: issue 13 item 18."""
+    run_cli(["check", "--write-baseline", "baseline.json", "posts"], cwd=repo)
+    everything = _entries(repo)
+    assert {f for f, _ in everything} == {"posts/a.md", "posts/b.txt"}
+
+    code, lines, err = concise(repo, "--baseline", "baseline.json", "posts/b.txt")
+    assert (code, lines) == (0, [])
+    assert "known findings hidden by baseline.json" in err
+    assert "no longer occur" not in err  # a.md's entries were not checked, not fixed
+
+    # b.txt loses one "Act now."; rewriting the baseline from b.txt alone keeps a.md's entries.
+    (repo / "posts" / "b.txt").write_text(OLD_B.replace("Act now.\n", "", 1), encoding="utf-8")
+    code, lines, err = concise(repo, "--baseline", "baseline.json", "posts/b.txt")
+    assert (code, lines) == (0, []) and "1 baseline entries no longer occur" in err
+    written = run_cli(["check", "--write-baseline", "baseline.json", "posts/b.txt"], cwd=repo)
+    assert written.code == 0
+    kept = [e for e in everything if e[0] == "posts/a.md"]
+    assert "(kept " + str(len(kept)) + " of files not checked)" in written.err
+    after = _entries(repo)
+    assert [e for e in after if e[0] == "posts/a.md"] == kept
+    b_before = [e for e in everything if e[0] == "posts/b.txt"]
+    b_after = [e for e in after if e[0] == "posts/b.txt"]
+    assert len(b_after) < len(b_before)
+    assert concise(repo, "--baseline", "baseline.json", "posts")[:2] == (0, [])
+
+
+def test_entries_of_deleted_files_are_stale_and_dropped_on_rewrite(repo: Path) -> None:
+    run_cli(["check", "--write-baseline", "baseline.json", "posts"], cwd=repo)
+    b_count = sum(1 for f, _ in _entries(repo) if f == "posts/b.txt")
+    (repo / "posts" / "b.txt").unlink()
+    code, _, err = concise(repo, "--baseline", "baseline.json", "posts/a.md")
+    assert code == 0 and f"{b_count} baseline entries no longer occur" in err
+    run_cli(["check", "--write-baseline", "baseline.json", "posts/a.md"], cwd=repo)
+    assert {f for f, _ in _entries(repo)} == {"posts/a.md"}
+
+
+def test_write_baseline_refuses_to_replace_a_file_that_is_not_a_baseline(repo: Path) -> None:
+    (repo / "baseline.json").write_text("my notes\n", encoding="utf-8")
+    result = run_cli(["check", "--write-baseline", "baseline.json", "posts"], cwd=repo)
+    assert result.code == 2 and "baseline baseline.json is not valid JSON" in result.err
+    assert (repo / "baseline.json").read_text(encoding="utf-8") == "my notes\n"

@@ -151,10 +151,9 @@ def check(
         if diff:
             sys.exit(1 if changed else 0)
     if write_baseline:
-        from ..output.baseline import write_baseline as write
+        from ..output.baseline import write_baseline_command
 
-        count = write(write_baseline, results, policy.name)
-        click.echo(f"brandguard: recorded {count} findings in {write_baseline}", err=True)
+        write_baseline_command(write_baseline, results, policy.name)
         sys.exit(0)
     if baseline:
         from ..output.baseline import baseline_command

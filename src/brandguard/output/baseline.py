@@ -9,6 +9,11 @@ words right around a finding makes it new, which is what a reviewer wants to see
 Identical fingerprints (the same phrase twice in the same words) are counted: a baseline with two
 of them hides at most two findings. The file is JSON, sorted, written atomically, and readable in a
 review (each entry keeps the rule, file, line and match it was recorded at).
+
+A run often checks a subset of the files (pre-commit passes the staged ones). Only the entries of
+the files it checked can be judged: an entry is stale when its file was checked and the finding is
+gone, or when its file no longer exists. ``--write-baseline`` merges the same way: the entries of
+the checked files are replaced, those of other files that still exist are kept.
 """
 
 from __future__ import annotations
@@ -73,9 +78,31 @@ def _fingerprints(result: PostResult, root: Path) -> list[tuple[str, Finding]]:
     return [(fingerprint(f, file, result.source, _post_id(result)), f) for f in result.findings]
 
 
-def write_baseline(path: str | Path, results: Sequence[PostResult], policy_name: str) -> int:
-    """Record every finding of ``results``; returns how many were recorded."""
+def _checked_files(results: Sequence[PostResult], root: Path) -> set[str]:
+    return {file_key(result, root) for result in results}
+
+
+def _still_there(file: str, root: Path) -> bool:
+    """Whether a recorded file still exists (stdin and rows without a file always do)."""
+    if file == "-" or file.startswith("-#"):
+        return True
+    return (root / file).exists() or ("#" in file and (root / file.rsplit("#", 1)[0]).exists())
+
+
+def write_baseline(
+    path: str | Path, results: Sequence[PostResult], policy_name: str
+) -> tuple[int, int]:
+    """Record every finding of ``results``, keeping an existing baseline's entries of files that
+    were not checked and still exist; returns (entries recorded from ``results``, entries kept)."""
     root = Path(path).resolve().parent
+    checked = _checked_files(results, root)
+    kept: list[dict[str, Any]] = []
+    if Path(path).exists():  # a file that is not a baseline is an error, not overwritten
+        kept = [
+            e
+            for e in Baseline.load(path).entries
+            if e.get("file") not in checked and _still_there(str(e.get("file")), root)
+        ]
     entries = []
     for result in results:
         file = file_key(result, root)
@@ -89,7 +116,11 @@ def write_baseline(path: str | Path, results: Sequence[PostResult], policy_name:
                     "match": f.match,
                 }
             )
-    entries.sort(key=lambda e: (e["file"], e["line"], e["rule"], e["fingerprint"]))
+    recorded = len(entries)
+    entries.extend(kept)
+    entries.sort(
+        key=lambda e: (str(e.get("file")), e.get("line") or 0, str(e.get("rule")), e["fingerprint"])
+    )
     from ..version import __version__
 
     document = {
@@ -101,13 +132,28 @@ def write_baseline(path: str | Path, results: Sequence[PostResult], policy_name:
     with atomic_writer(path) as out:
         json.dump(document, out, ensure_ascii=False, indent=1)
         out.write("\n")
-    return len(entries)
+    return recorded, len(kept)
+
+
+def write_baseline_command(path: str, results: Sequence[PostResult], policy_name: str) -> None:
+    """``check --write-baseline FILE``: record, merge, say what happened."""
+    import click
+
+    recorded, kept = write_baseline(path, results, policy_name)
+    merged = f" (kept {kept} of files not checked)" if kept else ""
+    click.echo(f"brandguard: recorded {recorded} findings in {path}{merged}", err=True)
 
 
 @dataclass(frozen=True)
 class Baseline:
     path: Path
     counts: Counter[str]
+    entries: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def files(self) -> dict[str, str]:
+        """Each fingerprint's file (the file is part of the fingerprint: one file each)."""
+        return {e["fingerprint"]: str(e.get("file")) for e in self.entries}
 
     @classmethod
     def load(cls, path: str | Path) -> Baseline:
@@ -136,14 +182,15 @@ class Baseline:
             raise BrandguardError(
                 f"baseline {file} is not a brandguard baseline (schema_version {SCHEMA_VERSION})"
             )
-        return cls(file, Counter(e["fingerprint"] for e in data["findings"]))
+        entries = tuple(data["findings"])
+        return cls(file, Counter(e["fingerprint"] for e in entries), entries)
 
 
 @dataclass(frozen=True)
 class BaselineOutcome:
     results: list[PostResult]
     hidden: int  # findings matched by the baseline
-    stale: int  # baseline entries that matched nothing (fixed since)
+    stale: int  # entries of checked or vanished files that matched nothing (fixed since)
 
 
 def apply_baseline(
@@ -166,7 +213,14 @@ def apply_baseline(
             score = rescore(kept, result) if rescore else result.score
             result = replace(result, findings=tuple(kept), score=score)
         out.append(result)
-    return BaselineOutcome(out, hidden, sum(remaining.values()))
+    checked = _checked_files(results, root)
+    files = baseline.files
+    stale = sum(
+        n
+        for fp, n in remaining.items()
+        if n and (files.get(fp) in checked or not _still_there(files.get(fp, "-"), root))
+    )
+    return BaselineOutcome(out, hidden, stale)
 
 
 def baseline_command(path: str, results: Sequence[PostResult], scoring: Any) -> list[PostResult]:
