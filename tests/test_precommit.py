@@ -133,3 +133,98 @@ def test_hooks_refuse_a_bad_post_and_accept_it_fixed(tmp_path: Path, pre_commit_
     code, output = repo.commit("news")
     assert code == 0, output
     assert repo.git("log", "--oneline").stdout.count("\n") == 2
+
+
+def _readme_blocks() -> list[tuple[str, str]]:
+    """(language, text) of each fenced block in the README's pre-commit section."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Before every commit: pre-commit", 1)[1].split("\n### ", 1)[0]
+    return re.findall(r"```(\w*)\n(.*?)```", section, re.S)
+
+
+def _totals(output: str) -> list[str]:
+    import re
+
+    return re.findall(r"^\d+ findings? in \d+ posts?.*$", output, re.M)
+
+
+def _twelve_posts(repo: Content) -> None:
+    for n in range(12):
+        repo.write(f"post{n:02}.md", BAD_POST if n == 7 else GOOD_POST)
+    repo.write("LICENSE", "Copyright Brandguard world-class authors.\n")
+
+
+def test_the_readme_snippet_works_as_documented(tmp_path: Path, pre_commit_home: Path) -> None:
+    """Issue 13 item 19: the snippet's rev is pinned by the documented command, and one commit
+    prints one set of totals although pre-commit would split 12 files over the CPUs."""
+    blocks = _readme_blocks()
+    config = next(text for lang, text in blocks if lang == "yaml" and "repo: https" in text)
+    command = next(text for lang, text in blocks if lang == "sh" and "autoupdate" in text)
+    url = "https://github.com/<owner>/brandguard"
+    assert url in config and url in command
+    repo = Content(tmp_path, pre_commit_home)
+    repo.write(".pre-commit-config.yaml", config.replace(url, str(REPO)))
+    repo.write(".brandguard.yaml", POLICY)
+    argv = command.replace(url, str(REPO)).split()
+    assert argv[0] == "pre-commit"
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *argv[1:]],
+        cwd=tmp_path,
+        env=repo.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    pinned = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    tag = subprocess.run(
+        ["git", "describe", "--tags", "--exact-match", "HEAD"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert f"rev: {tag.stdout.strip() if tag.returncode == 0 else HEAD}" in pinned
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=repo.env, check=True,
+        capture_output=True,
+    )  # fmt: skip
+    _twelve_posts(repo)
+    code, output = repo.commit("twelve posts")
+    assert code != 0, output
+    assert "post07.md:4:5: BAN001" in output and "LICENSE" not in output
+    assert _totals(output) == ["1 finding in 12 posts; 1 below the policy's bar."], output
+
+
+def test_the_readme_local_hook_runs_the_installed_brandguard(tmp_path: Path) -> None:
+    """The `repo: local` variant, run by real pre-commit with this checkout's brandguard."""
+    config = next(text for lang, text in _readme_blocks() if "repo: local" in text)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "brandguard"  # what `pip install brandguard` puts on PATH
+    shim.write_text(
+        f"#!{sys.executable}\nimport sys\nsys.path.insert(0, {str(REPO / 'src')!r})\n"
+        "from brandguard.cli import entry_point\nentry_point()\n",
+        encoding="utf-8",
+    )
+    shim.chmod(0o755)
+    work = tmp_path / "content"
+    work.mkdir()
+    repo = Content(work, tmp_path / "home")
+    repo.env["PATH"] = f"{bin_dir}{os.pathsep}{repo.env.get('PATH', '')}"
+    repo.write(".pre-commit-config.yaml", config)
+    repo.write(".brandguard.yaml", POLICY)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"], cwd=work, env=repo.env, check=True,
+        capture_output=True,
+    )  # fmt: skip
+    _twelve_posts(repo)
+    code, output = repo.commit("twelve posts")
+    assert code != 0, output
+    assert "post07.md:4:5: BAN001" in output and "LICENSE" not in output
+    assert _totals(output) == ["1 finding in 12 posts; 1 below the policy's bar."], output
+    repo.write("post07.md", GOOD_POST)
+    code, output = repo.commit("twelve posts")
+    assert code == 0, output
