@@ -227,3 +227,21 @@ def test_hook_file_pattern_matches_the_suffixes_brandguard_reads() -> None:
         for suffix in FORMAT_BY_SUFFIX:
             assert re.search(hook["files"], f"posts/x{suffix}"), (hook["id"], suffix)
             assert re.search(hook["files"], f"posts/x{suffix.upper()}"), (hook["id"], suffix)
+
+
+def test_a_forked_worker_stopped_by_sigterm_leaves_the_parents_temporary(tmp_path: Path) -> None:
+    """audit -j forks workers while its report is being written, and stops them with SIGTERM."""
+    target = tmp_path / "report.jsonl"
+    ready, told = os.pipe()
+    with atomic.atomic_writer(target) as out:
+        out.write("{}\n")
+        pid = os.fork()
+        if pid == 0:  # the worker: say it is running, then wait to be stopped
+            os.write(told, b"1")
+            while True:
+                signal.pause()
+        os.read(ready, 1)  # a signal sent while the child is still forking would be lost
+        os.kill(pid, signal.SIGTERM)
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM
+    assert target.read_text(encoding="utf-8") == "{}\n"

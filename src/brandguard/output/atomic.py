@@ -91,11 +91,23 @@ def sweep_stale(folder: Path) -> list[str]:
     return removed
 
 
+def _forget_in_child() -> None:
+    """A forked worker (``audit -j``) inherits the handler, not the temporaries: when its parent
+    stops it with SIGTERM it must not remove the report its parent is writing."""
+    _pending.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_in_child)
+
+
 def _on_signal(signum: int, frame: object) -> None:
     """Remove our temporaries, then let the signal do what it would have done."""
+    mark = f".{TEMP_MARK}-{os.getpid()}-"
     for tmp in list(_pending):
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if mark in os.path.basename(tmp):  # never another process's
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     _pending.clear()
     previous = _previous.get(signum, signal.SIG_DFL)
     for sig, handler in _previous.items():
