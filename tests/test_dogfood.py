@@ -24,7 +24,9 @@ def test_published_hooks() -> None:
     assert hooks["brandguard-fix"]["entry"] == "brandguard check --fix"
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert {"markdown", "html", "plain-text"} <= set(hook["types_or"])
+        # posts only (test_fix_safety.py runs the filter through pre-commit's identify)
+        assert hook["types"] == ["text"] and "md|markdown|mdx|html?|txt" in hook["files"]
+        assert "licen[cs]e" in hook["exclude"] and hook["require_serial"] is True
 
 
 def test_project_config_runs_brandguard_on_readme_and_docs() -> None:
