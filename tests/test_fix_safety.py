@@ -245,3 +245,49 @@ def test_a_forked_worker_stopped_by_sigterm_leaves_the_parents_temporary(tmp_pat
         _, status = os.waitpid(pid, 0)
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM
     assert target.read_text(encoding="utf-8") == "{}\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_an_owner_we_cannot_give_back_is_kept_by_writing_in_place(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not root: the temporary copy would be ours, so the file is written in place instead."""
+    post = repo / "p.md"
+    post.write_text(BAD, encoding="utf-8")
+    os.chown(post, 1234, 5678)
+    inode = post.stat().st_ino
+
+    def not_root(path: str, uid: int, gid: int) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(atomic.os, "chown", not_root)
+    assert fix(repo, "p.md").code == 0
+    info = post.stat()
+    assert post.read_text(encoding="utf-8") == GOOD
+    assert (info.st_uid, info.st_gid, info.st_ino) == (1234, 5678, inode)
+    assert sorted(p.name for p in repo.iterdir()) == [".brandguard.yaml", "p.md"]
+
+
+def test_a_failed_write_in_place_puts_the_old_bytes_back(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    post = repo / "p.md"
+    post.write_text(BAD, encoding="utf-8")
+    os.link(post, repo / "p.bak")
+    real_fsync = os.fsync
+    calls: list[int] = []
+
+    def second_fails(fd: int) -> None:  # the temporary copy syncs; the file itself does not
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic.os, "fsync", second_fails)
+    result = fix(repo, "p.md")
+    assert (
+        result.code == 2 and "p.md: not fixed: cannot write it (Input/output error)" in result.err
+    )
+    assert post.read_text(encoding="utf-8") == BAD == (repo / "p.bak").read_text(encoding="utf-8")
+    assert post.stat().st_nlink == 2
+    assert sorted(p.name for p in repo.iterdir()) == [".brandguard.yaml", "p.bak", "p.md"]
