@@ -129,10 +129,8 @@ def test_an_excerpt_is_the_match_with_whole_words_of_context() -> None:
     assert cut.before.startswith("…") and cut.after.endswith("…")
     assert source.replace("\n", " ").find(cut.before.lstrip("…").strip()) >= 0
     assert "<mark>Act now</mark>" in cut.html()
-    assert (
-        excerpts.excerpt("<b>Act now</b>", 3, 10).html()
-        == "&lt;b&gt;<mark>Act now</mark>&lt;/b&gt;"
-    )
+    plain = excerpts.excerpt("I <3 you & Act now", 11, 18)
+    assert plain.html() == "I &lt;3 you &amp; <mark>Act now</mark>"
 
 
 def test_whole_post_findings_are_told_from_findings_on_the_first_word() -> None:
@@ -268,3 +266,12 @@ def test_the_report_groups_a_real_export_by_channel_author_and_month(tmp_path: P
         p.split("Audited")[1].split("</dd>", 1)[1].rsplit("<footer", 1)[0] for p in pages.values()
     ]
     assert strip[0] == strip[1]
+
+
+def test_markup_around_an_excerpt_is_left_out() -> None:
+    source = '<p>Our sizes <a href="https://example.com/sizes">click here</a>.</p> <p>#shoes</p>'
+    start = source.index("click here")
+    cut = excerpts.excerpt(source, start, start + 10, context=40)
+    assert cut.match == "click here"
+    assert "<" not in cut.before + cut.after and ">" not in cut.before + cut.after
+    assert cut.text().split() == ["Our", "sizes", "click", "here", ".", "#shoes"]

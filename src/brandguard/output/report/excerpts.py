@@ -29,6 +29,9 @@ _HIDDEN = re.compile(
 )
 
 
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<!--.*?-->", re.DOTALL)
+
+
 def at_post_start(source: str, start: int) -> bool:
     """True when no visible word comes before ``start`` (where whole-post findings point)."""
     return not re.search(r"\w", _HIDDEN.sub(" ", source[:start]))
@@ -77,13 +80,24 @@ class Excerpt:
 
 
 def excerpt(source: str, start: int, end: int, context: int = CONTEXT) -> Excerpt:
-    """The match with up to ``context`` characters on each side, whole words only."""
+    """The match with up to ``context`` characters on each side, whole words only.
+
+    Markup around the words is noise in a one-line excerpt, so whole tags and comments (and a tag
+    cut off at the window's edge) are dropped from the context before it is measured.
+    """
     start, end = max(0, min(start, len(source))), max(0, min(end, len(source)))
-    before = source[max(0, start - context) : start]
-    after = source[end : end + context]
-    if start - context > 0 and " " in before.strip():
+    wide = 4 * context
+    before, after = source[max(0, start - wide) : start], source[end : end + wide]
+    if start - wide > 0:
+        before = re.sub(r"^[^<>]*>", "", before)
+    if end + wide < len(source):
+        after = re.sub(r"<[^<>]*$", "", after)
+    before, after = _TAG.sub(" ", before), _TAG.sub(" ", after)
+    cut_before, cut_after = start - wide > 0 or len(before) > context, len(after) > context
+    before, after = before[-context:], after[:context]
+    if cut_before and " " in before.strip():
         before = "…" + before[before.find(" ") :].lstrip(" ")
-    if end + context < len(source) and " " in after.strip():
+    if (cut_after or end + wide < len(source)) and " " in after.strip():
         after = after[: after.rfind(" ")].rstrip() + "…"
     lead = " " if before[-1:].isspace() else ""
     trail = " " if after[:1].isspace() else ""

@@ -22,6 +22,7 @@ POSTS_OPEN = 10  # worst posts shown open; the rest fold away
 FINDINGS_LISTED = 12  # findings listed under a post
 MONTHS_LISTED = 36  # most recent months in the month table
 TITLES = {"channel": "By channel", "author": "By author", "date": "Over time"}
+PLURALS = {"channel": "channels", "author": "authors"}
 
 
 def share(part: int, whole: int) -> str:
@@ -129,15 +130,17 @@ def breakdown(stats: ReportStats, dimension: str, bar: float) -> str:
     return (
         intro
         + f"<div class='panel'>{hbars(chart_rows, bar, f'Mean score per {dimension}')}</div>"
-        + _fold(table(_headers(dimension, names), rows), len(rows), GROUPS_SHOWN)
+        + _fold(
+            table(_headers(dimension, names), rows), len(rows), GROUPS_SHOWN, PLURALS[dimension]
+        )
     )
 
 
-def _fold(html: str, count: int, limit: int) -> str:
+def _fold(html: str, count: int, limit: int, noun: str) -> str:
     """Long tables sit in an open-able block so the page stays scannable."""
     if count <= limit:
         return html
-    return f"<details><summary>All {count:,} rows</summary>{html}</details>"
+    return f"<details><summary>The table of all {count:,} {escape(noun)}</summary>{html}</details>"
 
 
 def over_time(stats: ReportStats, bar: float) -> str:
@@ -169,7 +172,7 @@ def over_time(stats: ReportStats, bar: float) -> str:
         f"<p class='note'>From the column <code>{escape(column)}</code>, "
         f"{month_name(keys[0])} to {month_name(keys[-1])}.{escape(undated)}</p>"
         + f"<div class='panel'>{trend(points, bar, 'Mean score and posts per month')}</div>"
-        + table(_headers("month", names), rows)
+        + _fold(table(_headers("month", names), rows), len(rows), GROUPS_SHOWN, "months")
     )
 
 
@@ -182,8 +185,13 @@ def _forms(stats: RuleStats) -> str:
 
 def _example(stats: RuleStats) -> str:
     if stats.example is not None:
+        note = (
+            f"<span class='measured'>{escape(stats.example_note)}</span>"
+            if stats.example_note
+            else ""
+        )
         return (
-            f"<q class='excerpt'>{stats.example.html()}</q>"
+            f"{note}<q class='excerpt'>{stats.example.html()}</q>"
             f"<span class='where'>in {escape(stats.example_post)}</span>"
         )
     if stats.whole_example is not None:
@@ -252,8 +260,9 @@ def post(worst: Worst, bar: float, post_kinds: frozenset[str] | None) -> str:
     items = "".join(
         _finding_item(i + 1, f, whole[i], hinted) for i, f in enumerate(findings[:FINDINGS_LISTED])
     )
+    more = ""
     if len(findings) > FINDINGS_LISTED:
-        items += f"<li class='more'>… {len(findings) - FINDINGS_LISTED} more findings</li>"
+        more = f"<p class='note more'>… and {len(findings) - FINDINGS_LISTED} more findings.</p>"
     labels = " · ".join(escape(v) for v in worst.labels.values())
     path = (
         f" <span class='where'>{escape(result.path)}</span>"
@@ -267,7 +276,7 @@ def post(worst: Worst, bar: float, post_kinds: frozenset[str] | None) -> str:
         f"<span class='labels'>{labels}</span>"
         f"<span class='count'>{len(findings)} finding{'s' if len(findings) != 1 else ''} · "
         f"{result.score.words:,} words</span></header>"
-        f"<div class='text'>{highlight(source, marks)}</div><ol class='findings'>{items}</ol></article>"
+        f"<div class='text'>{highlight(source, marks)}</div><ol class='findings'>{items}</ol>{more}</article>"
     )
 
 

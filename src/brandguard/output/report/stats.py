@@ -71,15 +71,17 @@ class RuleStats:
     post_level: bool = True  # every finding so far was about the whole post
     example: Excerpt | None = None  # the first finding on particular words
     example_post: str = ""
+    example_note: str = ""  # what a measuring rule found there ("31 words in a sentence…")
     whole_example: tuple[str, str, str] | None = None  # (message, post id, the post's opening)
     forms: Counter[str] = field(default_factory=Counter)
 
 
 def _form(match: str) -> str:
-    """A match as tallied: lower case, one line, no edge punctuation, long ones cut at a word."""
+    """A match as tallied: lower case, one line, no edge punctuation; "" for a sentence or a run
+    of tags (over six words or 48 characters), which never repeats word for word."""
     form = " ".join(match.lower().split()).strip(" ,.;:")
-    if len(form) > 48:
-        form = form[:48].rsplit(" ", 1)[0] + " …"
+    if len(form) > 48 or form.count(" ") > 5:
+        return ""
     return form or match.strip()
 
 
@@ -171,6 +173,9 @@ class ReportStats:
             if stats.example is None:
                 stats.example = excerpt(result.source, f.start, f.end)
                 stats.example_post = result.id
+                measuring = self.post_kinds is not None and f.rule_id in self.post_kinds
+                if measuring and any(c.isdigit() for c in f.message):  # says what it measured
+                    stats.example_note = f.message
             form = _form(f.match)
             if form and (form in stats.forms or len(stats.forms) < MATCH_FORMS):
                 stats.forms[form] += 1
