@@ -124,7 +124,8 @@ def test_html_report_summarises_the_audit_and_escapes_what_posts_say(tmp_path: P
         {"id": "markup", "text": "Act now <img src=x onerror=alert(2)> before it's gone!"},
     ]
     rows += [
-        {"id": f"p{i}", "text": f"Plain note number {i} about our shop hours."} for i in range(60)
+        {"id": f"p{i}", "text": f"Act now: our shop hours change on day {i} of the month."}
+        for i in range(60)
     ]
     (tmp_path / "posts.jsonl").write_text(
         "".join(json.dumps(r) + "\n" for r in rows) + "{broken\n", encoding="utf-8"
@@ -164,7 +165,7 @@ def test_html_report_summarises_the_audit_and_escapes_what_posts_say(tmp_path: P
     # The worst posts come first, at most WORST of them, with their text and marked findings.
     worst = page.split("id='worst'")[1]
     posts = worst.split("<article class='post'>")[1:]
-    assert len(posts) == audit_html.WORST
+    assert len(posts) == audit_html.WORST  # of 63 posts with findings
     assert "&lt;script&gt;" in posts[0]  # the pushiest post has the lowest score
     assert "<mark" in posts[0] and "Act now" in posts[0]
     scores = [float(p.split("'>", 2)[1].split("<")[0]) for p in posts]

@@ -275,3 +275,23 @@ def test_markup_around_an_excerpt_is_left_out() -> None:
     assert cut.match == "click here"
     assert "<" not in cut.before + cut.after and ">" not in cut.before + cut.after
     assert cut.text().split() == ["Our", "sizes", "click", "here", ".", "#shoes"]
+
+
+def test_the_trend_draws_at_most_ten_years_and_skips_undated_posts() -> None:
+    from brandguard.output.report import sections
+
+    acc = stats.ReportStats(AuditSummary(), frozenset())
+    for i, date in enumerate(["1975-03-01", "2025-01-05", "2025-03-09", "soon", ""]):
+        acc.add(_result(f"p{i}", "Plain words.", [], 80.0), {"published": date})
+    html = sections.over_time(acc, 70)
+    assert html.count('class="volume"') == sections.MONTHS_DRAWN + 1  # and the legend's swatch
+    assert "1975-03 to 2025-03" in html and "2 posts had no readable date" in html
+    assert ">2025-03<" in html and ">2015-04<" in html  # the last month drawn and the first
+
+
+def test_posts_with_nothing_to_fix_are_not_listed_to_fix() -> None:
+    acc = stats.ReportStats(AuditSummary(), frozenset())
+    acc.add(_result("clean", "We roast coffee.", [], 100.0), {})
+    text = "Act now, the offer ends tonight."
+    acc.add(_result("pushy", text, [_finding(text, "Act now")], 60.0), {})
+    assert [w.result.id for w in acc.worst_posts()] == ["pushy"]

@@ -168,7 +168,7 @@ def page(stats: ReportStats, info: ReportInfo) -> str:
     parts.append(
         (
             "worst",
-            f"Fix these first: the {min(WORST, scored)} lowest scores",
+            f"Fix these first: the {len(stats.worst_posts())} lowest scores",
             "Each post's text with its findings marked in place; the numbers match the list.",
             sections.worst_posts(stats, bar),
         )

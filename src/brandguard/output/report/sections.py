@@ -21,6 +21,7 @@ RULES_SHOWN = 25  # rules listed before the rest fold away
 POSTS_OPEN = 10  # worst posts shown open; the rest fold away
 FINDINGS_LISTED = 12  # findings listed under a post
 MONTHS_LISTED = 36  # most recent months in the month table
+MONTHS_DRAWN = 120  # most recent months in the trend chart
 TITLES = {"channel": "By channel", "author": "By author", "date": "Over time"}
 PLURALS = {"channel": "channels", "author": "authors"}
 
@@ -148,7 +149,8 @@ def over_time(stats: ReportStats, bar: float) -> str:
     if not months:
         return ""
     keys = list(months)
-    span = month_range(keys[0], keys[-1])
+    # A stray old date must not squeeze ten years of posts into slivers: draw the last MONTHS_DRAWN.
+    span = month_range(keys[0], keys[-1])[-MONTHS_DRAWN:]
     points = [
         (
             month_name(m),

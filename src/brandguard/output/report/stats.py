@@ -191,4 +191,6 @@ class ReportStats:
         return dict(sorted(merged.items()))
 
     def worst_posts(self) -> list[Worst]:
-        return [w for _, _, w in sorted(self.worst, key=lambda e: e[:2], reverse=True)]
+        """The lowest scores first (ties in input order); a post with nothing to fix is left out."""
+        ranked = sorted(self.worst, key=lambda e: e[:2], reverse=True)
+        return [w for _, _, w in ranked if w.result.findings]
