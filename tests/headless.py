@@ -97,11 +97,25 @@ class Browser:
         while True:
             chunk = os.read(self._from_chrome, 1 << 16)
             if not chunk:
+                self._messages.put({"closed": True})
                 return
             buffer += chunk
             *messages, buffer = buffer.split(b"\0")
             for message in messages:
                 self._messages.put(json.loads(message))
+
+    def _receive(self, deadline: float, waiting_for: str) -> dict[str, Any]:
+        """The next message; a crash or a silent browser fails with the end of Chromium's log."""
+        try:
+            message = self._messages.get(timeout=max(0.01, deadline - time.monotonic()))
+        except queue.Empty:
+            message = {"timeout": True}
+        if "closed" in message or "timeout" in message:
+            self._messages.put(message)
+            what = "exited" if "closed" in message else "did not answer"
+            tail = self.log.read_text(errors="replace")[-1500:]
+            raise RuntimeError(f"Chromium {what} while waiting for {waiting_for}:\n{tail}")
+        return message
 
     def send(self, method: str, params: dict[str, Any] | None = None, timeout: float = 30) -> Any:
         """Run one protocol command (in the page's session once attached); its result."""
@@ -109,10 +123,14 @@ class Browser:
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if self.session and not method.startswith(("Target.", "Browser.")):
             message["sessionId"] = self.session
-        os.write(self._to_chrome, json.dumps(message).encode() + b"\0")
+        try:
+            os.write(self._to_chrome, json.dumps(message).encode() + b"\0")
+        except BrokenPipeError:
+            tail = self.log.read_text(errors="replace")[-1500:]
+            raise RuntimeError(f"Chromium exited before {method}:\n{tail}") from None
         deadline = time.monotonic() + timeout
         while True:
-            reply = self._messages.get(timeout=max(0.01, deadline - time.monotonic()))
+            reply = self._receive(deadline, method)
             if reply.get("id") == self._next_id:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
@@ -126,7 +144,7 @@ class Browser:
                 return event
         deadline = time.monotonic() + timeout
         while True:
-            reply = self._messages.get(timeout=max(0.01, deadline - time.monotonic()))
+            reply = self._receive(deadline, method)
             if "method" in reply:
                 self.events.append(reply)
                 if reply["method"] == method:
