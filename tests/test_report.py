@@ -295,3 +295,20 @@ def test_posts_with_nothing_to_fix_are_not_listed_to_fix() -> None:
     text = "Act now, the offer ends tonight."
     acc.add(_result("pushy", text, [_finding(text, "Act now")], 60.0), {})
     assert [w.result.id for w in acc.worst_posts()] == ["pushy"]
+
+
+def test_an_audit_without_a_readable_post_still_writes_a_page() -> None:
+    import io
+
+    from brandguard.output.audit_html import write_html
+
+    summary = AuditSummary()
+    broken = PostResult(
+        "x.jsonl:1", None, (), Score(0.0, {}, {}, 0, False, 70.0), error="row 1: invalid JSON"
+    )
+    summary.add(broken)
+    out = io.StringIO()
+    write_html([(broken, {})], out, summary)
+    page = out.getvalue()
+    assert "Unreadable posts" in page and "row 1: invalid JSON" in page
+    assert "No post lost points in any category." in page and page.rstrip().endswith("</html>")
