@@ -48,8 +48,8 @@ def table(headers: Sequence[tuple[str, str]], rows: Sequence[str], cls: str = ""
         for name, kind in headers
     )
     return (
-        f'<table class="sortable {cls}"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<div class="scroll"><table class="sortable {cls}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 

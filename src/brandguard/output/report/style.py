@@ -33,7 +33,7 @@ h2+p.lead{margin:0 0 12px;color:var(--muted)}
 .note{color:var(--muted);font-size:13.5px}
 p.note{margin:4px 0 10px}
 .grid2{display:grid;grid-template-columns:1fr;gap:16px}
-svg.chart{display:block;width:100%;max-width:1000px;min-width:640px;height:auto;font-size:12px;
+svg.chart{display:block;width:100%;max-width:1000px;min-width:820px;height:auto;font-size:12px;
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
 svg .grid{stroke:#edf0f5}svg .axis{stroke:#9aa4b5}
 svg .tick,svg .label{fill:#4b5567}svg .label{font-size:12.5px}svg .value{fill:var(--ink);font-weight:600}
@@ -52,6 +52,7 @@ th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}
 th[data-sort]{cursor:pointer}th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
 td.heat{font-weight:600;color:#273043}
 tbody tr:hover td{background-color:#fafbfd}
+.scroll{overflow-x:auto}
 code{font:12.5px/1.3 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef1f6;
 padding:1px 5px;border-radius:4px}
 .rule-name{display:block;color:var(--muted);font-size:12.5px}
