@@ -312,3 +312,12 @@ def test_an_audit_without_a_readable_post_still_writes_a_page() -> None:
     page = out.getvalue()
     assert "Unreadable posts" in page and "row 1: invalid JSON" in page
     assert "No post lost points in any category." in page and page.rstrip().endswith("</html>")
+
+
+def test_the_header_names_a_few_inputs_and_counts_the_rest() -> None:
+    from brandguard.output.audit_html import ReportInfo, page
+
+    info = ReportInfo(policy="acme", inputs=tuple(f"posts/p{i}.md" for i in range(8)))
+    html = page(stats.ReportStats(AuditSummary(), frozenset()), info)
+    assert "posts/p0.md, posts/p1.md, posts/p2.md, posts/p3.md, posts/p4.md and 3 more" in html
+    assert "brandguard audit · acme" in html and info.version in html

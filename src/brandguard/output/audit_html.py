@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from html import escape
-from pathlib import Path
 from typing import Any, TextIO
 
 from ..model import AuditSummary, PostResult
@@ -28,6 +27,7 @@ from .report.svg import histogram, score_class
 
 __all__ = ["WORST", "ReportInfo", "report_info", "write_html"]
 ERRORS_SHOWN = 20
+INPUTS_SHOWN = 5
 # Rule kinds that judge the whole post: their findings point at its first word as a position.
 POST_KINDS = ("metric", "require", "occurrence", "disclosure")
 
@@ -71,7 +71,10 @@ def write_html(
 
 
 def _header(stats: ReportStats, info: ReportInfo) -> str:
-    inputs = ", ".join(Path(p).name if p != "-" else "standard input" for p in info.inputs)
+    named = [p if p != "-" else "standard input" for p in info.inputs]
+    inputs = ", ".join(named[:INPUTS_SHOWN])
+    if len(named) > INPUTS_SHOWN:  # a shell glob may name thousands of files
+        inputs += f" and {len(named) - INPUTS_SHOWN:,} more"
     rows = [
         ("Policy", f"{info.policy} ({info.language}), posts under {info.bar:g} fail"),
         ("Inputs", inputs or "–"),
