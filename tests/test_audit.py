@@ -115,14 +115,17 @@ def test_html_report_summarises_the_audit_and_escapes_what_posts_say(tmp_path: P
     from html.parser import HTMLParser
 
     from brandguard.output import audit_html
+    from brandguard.output.report.style import SCRIPT
 
     rows = [
         {"id": "calm", "text": "We roast coffee in Turin every morning and sell it by the bag."},
         {"id": "<script>alert(1)</script>", "text": "Act now! Act now! Don't miss out, buy today!"},
         {"id": "jargon", "text": "We leverage synergies to deliver best-in-class solutions."},
+        {"id": "markup", "text": "Act now <img src=x onerror=alert(2)> before it's gone!"},
     ]
     rows += [
-        {"id": f"p{i}", "text": f"Plain note number {i} about our shop hours."} for i in range(60)
+        {"id": f"p{i}", "text": f"Act now: our shop hours change on day {i} of the month."}
+        for i in range(60)
     ]
     (tmp_path / "posts.jsonl").write_text(
         "".join(json.dumps(r) + "\n" for r in rows) + "{broken\n", encoding="utf-8"
@@ -136,26 +139,37 @@ def test_html_report_summarises_the_audit_and_escapes_what_posts_say(tmp_path: P
             super().__init__()
             self.tags: list[str] = []
             self.text: list[str] = []
+            self.scripts: list[str] = []
 
         def handle_starttag(self, tag, attrs) -> None:
             self.tags.append(tag)
 
         def handle_data(self, data) -> None:
-            self.text.append(data)
+            (self.scripts if self.lasttag == "script" else self.text).append(data)
 
     parsed = Tags()
     parsed.feed(page)
     text = " ".join(parsed.text)
-    assert "script" not in parsed.tags  # a post id is data, never markup
-    assert "<script>alert(1)</script>" in text
-    assert '<span class="value">63</span>posts' in page  # readable posts
-    assert '<span class="value">1</span>unreadable' in page
-    assert "Unreadable posts" in text and "row 64" in text
+    # A post's id and text are data, never markup: the one script is the page's own sorter.
+    assert parsed.tags.count("script") == 1 and parsed.scripts[0] == SCRIPT
+    assert "img" not in parsed.tags
+    assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(2)>" in text
+    assert '<span class="value">64</span><span class="label">posts scored</span>' in page
+    assert '<span class="value">1</span><span class="label">unreadable</span>' in page
+    assert "Unreadable posts" in text and "row 65" in text
     assert "PSH001" in text and "BLD001" in text
-    # The worst posts come first, at most WORST of them.
-    worst_rows = page.split("Fix these first")[1].split("<tr>")[2:]  # skip the header row
-    assert len(worst_rows) == audit_html.WORST
-    assert "&lt;script&gt;" in worst_rows[0]  # the pushiest post has the lowest score
-    scores = [float(row.split("score'>")[1].split("<")[0]) for row in worst_rows]
+    # The header names the policy, the input and the version.
+    assert (
+        "default (en)" in text and "posts.jsonl" in text and audit_html.ReportInfo().version in text
+    )
+    # The worst posts come first, at most WORST of them, with their text and marked findings.
+    worst = page.split("id='worst'")[1]
+    posts = worst.split("<article class='post'>")[1:]
+    assert len(posts) == audit_html.WORST  # of 63 posts with findings
+    assert "&lt;script&gt;" in posts[0]  # the pushiest post has the lowest score
+    assert "<mark" in posts[0] and "Act now" in posts[0]
+    scores = [float(p.split("'>", 2)[1].split("<")[0]) for p in posts]
     assert scores == sorted(scores)
     assert "<rect" in page  # the score histogram
+    # No channel, author or date column: those breakdowns are skipped, and the page says so.
+    assert "id='channel'" not in page and "No breakdown by channel or author or date" in text

@@ -163,10 +163,12 @@ def audit(
         from ..engine.parallel import available_cores
 
         jobs = available_cores()
-    records = judged(audit_results(compiled, paths, options, jobs))
+    records = judged(audit_results(compiled, paths, options, jobs, keep_source=fmt == "html"))
     show = sys.stderr.isatty() if progress is None else progress
     with atomic_writer(output) as out:
-        summary, dropped = write_audit(_progress(records) if show else records, out, fmt, keep)
+        summary, dropped = write_audit(
+            _progress(records) if show else records, out, fmt, keep, compiled.policy, paths
+        )
     for error in summary.errors[:20]:
         click.echo(f"brandguard: skipped {error}", err=True)
     if len(summary.errors) > 20:

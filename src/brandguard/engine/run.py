@@ -44,21 +44,41 @@ def check_paths(
 
 
 def audit_results(
-    compiled: CompiledPolicy, paths: Iterable[str], options: ExportOptions, jobs: int = 1
+    compiled: CompiledPolicy,
+    paths: Iterable[str],
+    options: ExportOptions,
+    jobs: int = 1,
+    keep_source: bool = False,
 ) -> Iterator[tuple[PostResult, dict[str, Any]]]:
     """Each post's result with the other columns of its row (``{}`` for whole files), in order.
 
-    With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``).
+    With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``),
+    whose results come back without their text; ``keep_source`` puts it back (the HTML report
+    quotes posts), from the rows still in flight, so memory stays bounded.
     """
     columns: deque[dict[str, Any]] = deque()
+    texts: deque[str] = deque()
     if jobs > 1 and can_fork():
         raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
+        if keep_source:
+            raw = _remember_text(raw, texts)
         results = check_parallel(compiled, raw, jobs)
     else:
         posts = iter_posts(paths, options=options, columns=columns)
         results = check_posts(compiled, posts, batch_size=256)
     for result in results:
+        if texts:
+            text = texts.popleft()
+            if not result.source and text:
+                result = replace(result, source=text)
         yield result, columns.popleft()
+
+
+def _remember_text(items: Iterable[Any], texts: deque[str]) -> Iterator[Any]:
+    """Pass raw rows (``(text, format, …)`` tuples), Posts or PostResults on, noting each text."""
+    for item in items:
+        texts.append(item[0] if isinstance(item, tuple) else getattr(item, "source", ""))
+        yield item
 
 
 def post_fails(result: PostResult, threshold: int | None, fail_under: float | None) -> bool:

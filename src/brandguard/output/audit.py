@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ..model import CATEGORIES, AuditSummary, PostResult
@@ -93,17 +93,28 @@ def write_csv(records: Iterable[Record], out: TextIO, keep: list[str] | None = N
 
 
 def write_audit(
-    records: Iterable[Record], out: TextIO, fmt: str, keep: list[str] | None = None
+    records: Iterable[Record],
+    out: TextIO,
+    fmt: str,
+    keep: list[str] | None = None,
+    policy: Any = None,
+    inputs: Sequence[str] = (),
 ) -> tuple[AuditSummary, list[str]]:
-    """Write every record; the totals, and the input columns the CSV header had no room for."""
+    """Write every record; the totals, and the input columns the CSV header had no room for.
+
+    ``policy`` (a ``Policy``) and ``inputs`` name the HTML page's header; the page groups posts
+    by every input column it recognises, whatever ``keep`` says (that option shapes records).
+    """
     summary = AuditSummary()
-    tapped = _tap(records, summary, keep)
     dropped: list[str] = []
     if fmt == "html":  # one page after all posts, built on the totals ``summary`` counts
-        from .audit_html import write_html
+        from .audit_html import report_info, write_html
 
-        write_html((result for result, _ in tapped), out, summary)
-    elif fmt == "csv":
+        info = report_info(policy, inputs) if policy is not None else None
+        write_html(_tap(records, summary, None), out, summary, info)
+        return summary, dropped
+    tapped = _tap(records, summary, keep)
+    if fmt == "csv":
         dropped = write_csv(tapped, out, keep)
     else:
         WRITERS[fmt](tapped, out)

@@ -1,221 +1,208 @@
 """The audit as one self-contained HTML page: what a content lead reads after auditing 10,000 posts.
 
-Why: JSONL and CSV feed other tools; people need the shape of the archive at a glance. The page
-shows the totals, the distribution of scores, each category's mean, the rules that fire most
-(with an example each) and the posts that need work first. Posts stream through an accumulator
-that keeps counters (totals come from model.AuditSummary) and the ``WORST`` lowest-scoring posts, so memory stays flat however large
-the audit. No scripts, no web fonts, nothing fetched: it opens offline and prints.
+Why: JSONL and CSV feed other tools; people need the shape of the archive at a glance and the
+posts to fix first. The page names the policy, inputs, date and version; shows the distribution
+of scores, each category's mean overall and per channel, author and month (with the trend over
+time when the export has dates); the rules that fire most with a real excerpt each; and the
+lowest-scoring posts with their findings marked in the text. Records stream through
+``report.stats.ReportStats``, which keeps counters and the ``WORST`` posts only, so memory stays
+flat however large the audit. Nothing is fetched: styles and the sorting script are inline, charts
+are SVG drawn in Python, and the page reads the same without JavaScript.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from html import escape
-from typing import TextIO
+from typing import Any, TextIO
 
-from ..model import CATEGORIES, AuditSummary, PostResult
+from ..model import AuditSummary, PostResult
+from ..version import __version__
+from .report import sections
+from .report.stats import WORST, ReportStats
+from .report.style import CSS, SCRIPT
+from .report.svg import histogram, score_class
 
-WORST = 50  # posts listed in "fix these first"
-FINDINGS_SHOWN = 5  # findings listed per post there
+__all__ = ["WORST", "ReportInfo", "report_info", "write_html"]
 ERRORS_SHOWN = 20
+INPUTS_SHOWN = 5
+# Rule kinds that judge the whole post: their findings point at its first word as a position.
+POST_KINDS = ("metric", "require", "occurrence", "disclosure")
 
 
-@dataclass
-class _RuleStats:
-    name: str
-    category: str
-    severity: str
-    findings: int = 0
-    posts: int = 0
-    example: str = ""
-    example_post: str = ""
+@dataclass(frozen=True)
+class ReportInfo:
+    """What the header names: the policy, the inputs, when, with which brandguard."""
+
+    policy: str = "default"
+    language: str = "en"
+    bar: float = 70.0
+    inputs: tuple[str, ...] = ()
+    generated: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    version: str = __version__
+    post_kinds: frozenset[str] | None = None  # ids of the policy's whole-post rules
 
 
-@dataclass
-class _Accumulator:
-    """What the page needs beyond the totals, which ``summary`` (audit.py) already counts."""
-
-    summary: AuditSummary
-    histogram: list[int] = field(default_factory=lambda: [0] * 10)
-    category_sums: dict[str, float] = field(default_factory=dict)
-    category_posts: dict[str, int] = field(default_factory=dict)  # posts with findings there
-    rules: dict[str, _RuleStats] = field(default_factory=dict)
-    worst: list[tuple[float, int, PostResult]] = field(default_factory=list)  # heap, best on top
-
-    @property
-    def scored(self) -> int:
-        return self.summary.posts - self.summary.unreadable
-
-    def add(self, result: PostResult) -> None:
-        if result.error:
-            return
-        score = result.score
-        self.histogram[min(int(score.total) // 10, 9)] += 1
-        for name, value in score.categories.items():
-            self.category_sums[name] = self.category_sums.get(name, 0.0) + value
-        for name in {f.category for f in result.findings}:
-            self.category_posts[name] = self.category_posts.get(name, 0) + 1
-        for rule_id in {f.rule_id for f in result.findings}:
-            first = next(f for f in result.findings if f.rule_id == rule_id)
-            stats = self.rules.get(rule_id)
-            if stats is None:
-                stats = self.rules[rule_id] = _RuleStats(first.name, first.category, first.severity)
-                stats.example, stats.example_post = first.match, result.id
-            stats.posts += 1
-            stats.findings += sum(1 for f in result.findings if f.rule_id == rule_id)
-        # Keep the WORST lowest scores: the heap's top is the best of those kept; ties keep the
-        # earlier post.
-        entry = (-score.total, -self.scored, result)
-        if len(self.worst) < WORST:
-            heapq.heappush(self.worst, entry)
-        elif entry > self.worst[0]:
-            heapq.heapreplace(self.worst, entry)
+def report_info(policy: Any, inputs: Sequence[str]) -> ReportInfo:
+    """The header of an audit of ``inputs`` with ``policy`` (a ``policy.loader.Policy``)."""
+    return ReportInfo(
+        policy=policy.name,
+        language=policy.language,
+        bar=policy.scoring.fail_under,
+        inputs=tuple(inputs),
+        post_kinds=frozenset(r.id for r in policy.rules if r.kind in POST_KINDS),
+    )
 
 
-def write_html(results: Iterable[PostResult], out: TextIO, summary: AuditSummary) -> None:
-    """Consume ``results`` (which ``summary`` counts as they pass) and write the report page."""
-    acc = _Accumulator(summary)
-    for result in results:
-        acc.add(result)
-    out.write(_page(acc))
+def write_html(
+    records: Iterable[tuple[PostResult, dict[str, Any]]],
+    out: TextIO,
+    summary: AuditSummary,
+    info: ReportInfo | None = None,
+) -> None:
+    """Consume ``records`` (which ``summary`` counts as they pass) and write the report page."""
+    info = info or ReportInfo()
+    stats = ReportStats(summary, info.post_kinds, day_first=info.language != "en")
+    for result, columns in records:
+        stats.add(result, columns)
+    out.write(page(stats, info))
 
 
-def _page(acc: _Accumulator) -> str:
-    total = acc.summary
-    parts = [
-        _HEAD,
-        "<h1>brandguard audit</h1>",
-        '<section class="cards">',
-        _card("posts", f"{acc.scored:,}"),
-        _card("words", f"{total.words:,}"),
-        _card("mean score", f"{total.mean_score:.1f}"),
-        _card("below the bar", f"{total.failed:,}", f"{_share(total.failed, acc.scored)} of posts"),
-        _card("unreadable", f"{total.unreadable:,}"),
-        "</section>",
-        "<h2>Scores</h2>",
-        _histogram(acc.histogram),
-        "<h2>Categories</h2>",
-        _categories(acc),
-        "<h2>Rules that fire most</h2>",
-        _rules(acc),
-        f"<h2>Fix these first: the {min(WORST, acc.scored)} lowest scores</h2>",
-        _worst(acc),
+def _header(stats: ReportStats, info: ReportInfo) -> str:
+    named = [p if p != "-" else "standard input" for p in info.inputs]
+    inputs = ", ".join(named[:INPUTS_SHOWN])
+    if len(named) > INPUTS_SHOWN:  # a shell glob may name thousands of files
+        inputs += f" and {len(named) - INPUTS_SHOWN:,} more"
+    rows = [
+        ("Policy", f"{info.policy} ({info.language}), posts under {info.bar:g} fail"),
+        ("Inputs", inputs or "–"),
+        ("Audited", info.generated.strftime("%Y-%m-%d %H:%M UTC")),
+        ("brandguard", info.version),
     ]
+    meta = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
+    title = f"Brand audit: {stats.summary.posts:,} posts against {info.policy}"
+    return (
+        f"<header class='top'><div class='wrap'><h1>{escape(title)}</h1>"
+        f"<p class='sub'>Scores run from 0 to 100; each finding costs points in its category.</p>"
+        f"<dl class='meta'>{meta}</dl></div></header>"
+    )
+
+
+def _cards(stats: ReportStats, info: ReportInfo) -> str:
+    total, scored = stats.summary, stats.overall.posts
+    mean = stats.overall.mean
+    return (
+        "<div class='cards'>"
+        + sections.card("posts scored", f"{scored:,}", f"{total.words:,} words")
+        + sections.card(
+            "mean score", f"{mean:.1f}", f"bar {info.bar:g}", score_class(mean, info.bar)
+        )
+        + sections.card(
+            "under the bar",
+            f"{stats.overall.below:,}",
+            f"{sections.share(stats.overall.below, scored)} of posts",
+            "poor" if stats.overall.below else "good",
+        )
+        + sections.card("findings", f"{total.findings:,}", f"{len(stats.rules)} rules fired")
+        + sections.card(
+            "unreadable",
+            f"{total.unreadable:,}",
+            "rows or files",
+            "poor" if total.unreadable else "",
+        )
+        + "</div>"
+    )
+
+
+def _section(anchor: str, title: str, lead: str, body: str) -> str:
+    lead_html = f"<p class='lead'>{escape(lead)}</p>" if lead else ""
+    return f"<section id='{anchor}'><h2>{escape(title)}</h2>{lead_html}{body}</section>"
+
+
+def page(stats: ReportStats, info: ReportInfo) -> str:
+    """The whole page for the statistics of one audit."""
+    bar = info.bar
+    parts: list[tuple[str, str, str, str]] = []
+    scored = stats.overall.posts
+    parts.append(
+        (
+            "scores",
+            "Score distribution",
+            f"Posts per score band; {sections.share(stats.overall.below, scored)} score under "
+            f"the bar of {bar:g}.",
+            "<div class='panel'>" + histogram(stats.histogram, bar) + "</div>",
+        )
+    )
+    parts.append(
+        (
+            "categories",
+            "Categories",
+            "Mean subscore per category over all posts (100: nothing found), and how many posts "
+            "lost points there.",
+            "<div class='panel'>" + sections.categories(stats, bar) + "</div>",
+        )
+    )
+    skipped = []
+    for dimension in ("channel", "author", "date"):
+        if dimension not in stats.groups or not stats.groups[dimension]:
+            skipped.append(dimension)
+            continue
+        body = (
+            sections.over_time(stats, bar)
+            if dimension == "date"
+            else sections.breakdown(stats, dimension, bar)
+        )
+        lead = (
+            "Mean score per month (line) over the number of posts (bars)."
+            if dimension == "date"
+            else f"Mean score and category subscores per {dimension}."
+        )
+        parts.append((dimension, sections.TITLES[dimension], lead, body))
+    parts.append(
+        (
+            "rules",
+            "Rules that fire most",
+            "Ranked by the posts they fire in; each with the words it matched in a real post.",
+            sections.rules(stats),
+        )
+    )
+    parts.append(
+        (
+            "worst",
+            f"Fix these first: the {len(stats.worst_posts())} lowest scores",
+            "Each post's text with its findings marked in place; the numbers match the list.",
+            sections.worst_posts(stats, bar),
+        )
+    )
+    total = stats.summary
     if total.errors:
         items = "".join(f"<li>{escape(e)}</li>" for e in total.errors[:ERRORS_SHOWN])
         more = total.unreadable - min(len(total.errors), ERRORS_SHOWN)
-        parts += [
-            "<h2>Unreadable posts</h2>",
-            f"<ul>{items}</ul>" + (f"<p>… and {more} more.</p>" if more else ""),
-        ]
-    parts.append("</main></body></html>\n")
-    return "\n".join(parts)
-
-
-def _share(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f} %" if whole else "0 %"
-
-
-def _card(label: str, value: str, note: str = "") -> str:
-    extra = f'<span class="note">{escape(note)}</span>' if note else ""
+        extra = f"<p class='note'>… and {more} more.</p>" if more else ""
+        parts.append(
+            ("unreadable", "Unreadable posts", "", f"<ul class='errors'>{items}</ul>{extra}")
+        )
+    skipped_note = ""
+    if skipped:
+        words = {"channel": "channel", "author": "author", "date": "date"}
+        skipped_note = (
+            "<p class='note'>No breakdown by "
+            + escape(" or ".join(words[d] for d in skipped))
+            + ": the input has no such column (or no value in it).</p>"
+        )
+    toc = "".join(f"<a href='#{a}'>{escape(t.split(':')[0])}</a>" for a, t, _, _ in parts)
+    body = "".join(_section(*p) for p in parts)
     return (
-        f'<div class="card"><span class="value">{escape(value)}</span>{escape(label)}{extra}</div>'
+        "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{escape(f'brandguard audit · {info.policy}')}</title>"
+        f"<style>{CSS}</style></head><body>"
+        + _header(stats, info)
+        + f"<nav class='toc'><div class='wrap'>{toc}</div></nav>"
+        + f"<main class='wrap'>{_cards(stats, info)}{skipped_note}{body}</main>"
+        + f"<footer class='wrap'>Generated by brandguard {escape(info.version)} on "
+        f"{info.generated.strftime('%Y-%m-%d %H:%M UTC')}. Self-contained: nothing is loaded "
+        "from the network.</footer>" + f"<script>{SCRIPT}</script></body></html>\n"
     )
-
-
-def _histogram(buckets: list[int]) -> str:
-    """Ten bars, 0–9 … 90–100, as inline SVG (prints, needs no script)."""
-    top = max(buckets) or 1
-    bars = []
-    for i, count in enumerate(buckets):
-        height = round(160 * count / top)
-        x = 10 + i * 56
-        label = f"{i * 10}–{i * 10 + 9 if i < 9 else 100}"
-        bars.append(
-            f'<rect x="{x}" y="{180 - height}" width="48" height="{height}" class="b{i}">'
-            f"<title>{label}: {count} posts</title></rect>"
-            f'<text x="{x + 24}" y="{175 - height}" class="n">{count}</text>'
-            f'<text x="{x + 24}" y="198" class="l">{label}</text>'
-        )
-    return (
-        '<svg viewBox="0 0 580 205" role="img" aria-label="posts per score band">'
-        + "".join(bars)
-        + "</svg>"
-    )
-
-
-def _categories(acc: _Accumulator) -> str:
-    rows = []
-    for name in CATEGORIES:
-        if name not in acc.category_sums:
-            continue
-        mean = acc.category_sums[name] / acc.scored
-        flagged = acc.category_posts.get(name, 0)
-        rows.append(
-            f"<tr><td>{name}</td><td class='num'>{mean:.1f}</td>"
-            f"<td class='num'>{flagged:,}</td><td class='num'>{_share(flagged, acc.scored)}</td></tr>"
-        )
-    return _table(["category", "mean subscore", "posts with findings", "share"], rows)
-
-
-def _rules(acc: _Accumulator) -> str:
-    ranked = sorted(acc.rules.items(), key=lambda item: (-item[1].posts, item[0]))
-    rows = [
-        f"<tr><td><code>{escape(rule_id)}</code> {escape(s.name)}</td><td>{escape(s.category)}</td>"
-        f"<td class='sev {escape(s.severity)}'>{escape(s.severity)}</td>"
-        f"<td class='num'>{s.posts:,}</td><td class='num'>{s.findings:,}</td>"
-        f"<td>“{escape(s.example)}” <span class='note'>in {escape(s.example_post)}</span></td></tr>"
-        for rule_id, s in ranked
-    ]
-    return _table(["rule", "category", "severity", "posts", "findings", "example"], rows)
-
-
-def _worst(acc: _Accumulator) -> str:
-    rows = []
-    for neg_score, _, result in sorted(acc.worst, reverse=True):
-        findings = "".join(
-            f"<li><code>{escape(f.rule_id)}</code> {f.line}:{f.column} {escape(f.message)}</li>"
-            for f in result.findings[:FINDINGS_SHOWN]
-        )
-        more = len(result.findings) - FINDINGS_SHOWN
-        if more > 0:
-            findings += f"<li class='note'>… {more} more</li>"
-        where = escape(result.path or result.id)
-        rows.append(
-            f"<tr><td class='num score'>{-neg_score:.0f}</td><td>{escape(result.id)}"
-            f"{'' if where == escape(result.id) else f' <span class=note>{where}</span>'}</td>"
-            f"<td><ul>{findings}</ul></td></tr>"
-        )
-    return _table(["score", "post", "findings"], rows)
-
-
-def _table(headers: list[str], rows: list[str]) -> str:
-    if not rows:
-        return "<p class='note'>None.</p>"
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-_HEAD = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>brandguard audit</title>
-<style>
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
-main{max-width:1100px;margin:0 auto;padding:24px}
-h1{font-size:26px;margin:0 0 16px}h2{font-size:18px;margin:32px 0 10px}
-.cards{display:flex;flex-wrap:wrap;gap:12px}
-.card{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:12px 16px;min-width:150px}
-.card .value{display:block;font-size:24px;font-weight:600}
-.note{color:#687385;font-size:13px;margin-left:6px}.card .note{display:block;margin:0}
-table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dde1e7}
-th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #eceff3;vertical-align:top}
-th{background:#eef1f5;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
-td ul{margin:0;padding-left:18px}code{font-size:13px}
-.score{font-weight:600}.sev.error{color:#b42318}.sev.warning{color:#b54708}.sev.info{color:#175cd3}
-svg{background:#fff;border:1px solid #dde1e7;border-radius:8px;width:100%;max-width:640px}
-svg .n,svg .l{font-size:11px;text-anchor:middle;fill:#394150}
-svg rect{fill:#d92d20}svg .b5,svg .b6{fill:#f79009}svg .b7,svg .b8,svg .b9{fill:#12b76a}
-</style></head><body><main>"""
