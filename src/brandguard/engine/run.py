@@ -14,7 +14,7 @@ from ..policy.loader import Policy
 from ..text.exports import ExportOptions
 from ..text.files import MAX_POST_BYTES, iter_checked, read_stdin_bounded
 from ..text.sources import iter_posts
-from .check import check_posts
+from .check import Router, check_posts
 from .parallel import can_fork, check_parallel
 
 
@@ -24,7 +24,7 @@ def check_paths(
     select: list[str],
     ignore: list[str],
     stdin_filename: str | None = None,
-    compiled: CompiledPolicy | None = None,
+    compiled: CompiledPolicy | Router | None = None,
     max_bytes: int = MAX_POST_BYTES,
 ) -> list[PostResult]:
     if compiled is None:
@@ -42,7 +42,7 @@ def check_paths(
 
 
 def audit_results(
-    compiled: CompiledPolicy, paths: Iterable[str], options: ExportOptions, jobs: int = 1
+    compiled: CompiledPolicy | Router, paths: Iterable[str], options: ExportOptions, jobs: int = 1
 ) -> Iterator[tuple[PostResult, dict[str, Any]]]:
     """Each post's result with the other columns of its row (``{}`` for whole files), in order.
 
