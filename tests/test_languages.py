@@ -178,3 +178,11 @@ def test_mixed_csv_is_audited_with_each_rows_language(tmp_path: Path) -> None:
     found = {r["id"]: r for r in map(json.loads, out.splitlines())}
     assert found["a"]["language"] == "it" and found["b"]["language"] == "en"
     assert {f["rule"] for f in found["a"]["findings"]} >= {"BLD101", "BLD102"}
+
+
+def test_api_checks_a_text_as_the_file_at_path_would_be(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    result = check_text(IT_BLAND, path=root / "posts/it/nuovo.md")
+    assert result.language == "it" and {"BLD101", "BLD102"} <= rules(result)
+    english = check_text(IT_BLAND, path=root / "posts/en/new.md")  # acme: English only
+    assert english.language == "en" and not rules(english) & {"BLD101", "BLD102"}

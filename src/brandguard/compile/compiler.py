@@ -175,7 +175,7 @@ class CompiledPolicy:
             found = pickle.loads(found)  # our own bytes, inside an entry of the trusted cache
         if found is None:
             select, ignore = self.selection
-            found = compile_policy(self.policy.variants[language], select, ignore, check=False)
+            found = _compile(self.policy.variants[language], select, ignore)
         self.variants[language] = found
         return found
 
@@ -268,16 +268,20 @@ def compile_policy(
     policy: Policy,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
-    *,
-    check: bool = True,
 ) -> CompiledPolicy:
-    """``check``: refuse unknown --select/--ignore selectors (over every language's rules)."""
-    from .pipeline import make_nlp
-
+    """The policy compiled for its own language; its other languages compile on first use
+    (``CompiledPolicy.for_language``). Unknown --select/--ignore selectors are refused."""
     select = tuple(select) if select else None
     ignore = tuple(ignore)
-    if check:
-        _check_selectors(policy, [*(select or ()), *ignore])
+    _check_selectors(policy, [*(select or ()), *ignore])
+    return _compile(policy, select, ignore)
+
+
+def _compile(
+    policy: Policy, select: tuple[str, ...] | None, ignore: tuple[str, ...]
+) -> CompiledPolicy:
+    from .pipeline import make_nlp
+
     nlp, trained = make_nlp(policy.language, policy.pipeline)
     builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
     builder.caps_headings = policy.settings.get("tone", {}).get("caps_headings") == "shouting"
