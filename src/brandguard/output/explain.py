@@ -22,18 +22,24 @@ def list_rules(policy: Policy, fmt: str = "table") -> str:
                 "category": r.category,
                 "severity": r.severity,
                 "origin": r.origin,
+                "language": r.language or "any",
                 "ignored": any(r.id.startswith(i) or r.name == i for i in policy.ignore),
             }
-            for r in policy.rules
+            for r in policy.all_rules()
         ]
         return json.dumps(rows, indent=2) + "\n"
-    lines = [f"{'ID':<8} {'NAME':<34} {'CATEGORY':<12} {'SEVERITY':<8} KIND"]
-    for r in policy.rules:
+    lines = [f"{'ID':<8} {'NAME':<34} {'CATEGORY':<12} {'SEVERITY':<8} {'LANG':<4} KIND"]
+    rules = policy.all_rules()
+    for r in rules:
         off = "  (ignored)" if any(r.id.startswith(i) or r.name == i for i in policy.ignore) else ""
-        lines.append(f"{r.id:<8} {r.name:<34} {r.category:<12} {r.severity:<8} {r.kind}{off}")
+        lang = r.language or "any"
+        lines.append(
+            f"{r.id:<8} {r.name:<34} {r.category:<12} {r.severity:<8} {lang:<4} {r.kind}{off}"
+        )
     for rule_id, (name, severity, _) in META_RULES.items():
         lines.append(f"{rule_id:<8} {name:<34} {'meta':<12} {severity:<8} built-in")
-    lines.append(f"\n{len(policy.rules)} rules from policy '{policy.name}' ({policy.language}).")
+    languages = ", ".join(policy.languages or (policy.language,))
+    lines.append(f"\n{len(rules)} rules from policy '{policy.name}' ({languages}).")
     return "\n".join(lines) + "\n"
 
 
@@ -41,7 +47,7 @@ def explain_rule(policy: Policy, key: str) -> str:
     for rule_id, (name, severity, doc) in META_RULES.items():
         if key in (rule_id, name):
             return f"{rule_id} {name} [{severity}, built-in]\n\n{doc}.\n"
-    for r in policy.rules:
+    for r in policy.all_rules():
         if key in (r.id, r.name):
             out = [
                 f"{r.id} {r.name}",
@@ -49,6 +55,7 @@ def explain_rule(policy: Policy, key: str) -> str:
                 f"  kind:     {r.kind}",
                 f"  category: {r.category}",
                 f"  severity: {r.severity}" + (f"  (weight {r.weight:g})" if r.weight != 1 else ""),
+                f"  language: {r.language or 'any'}",
                 f"  defined:  {r.origin}",
                 f"  message:  {r.message}",
             ]
