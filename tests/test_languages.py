@@ -186,3 +186,19 @@ def test_api_checks_a_text_as_the_file_at_path_would_be(tmp_path: Path) -> None:
     assert result.language == "it" and {"BLD101", "BLD102"} <= rules(result)
     english = check_text(IT_BLAND, path=root / "posts/en/new.md")  # acme: English only
     assert english.language == "en" and not rules(english) & {"BLD101", "BLD102"}
+
+
+def test_identifier_is_kept_unpacked_in_the_cache_and_rebuilt_when_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from brandguard.text import language
+
+    monkeypatch.setenv("BRANDGUARD_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(language, "_IDENTIFIERS", {})
+    assert language.identify(IT_BLAND, ("en", "it"))[0] == "it"
+    (table,) = tmp_path.glob("langid-*-en-it.table")
+    assert len(list(tmp_path.glob("langid-*-en-it.obj"))) == 1
+    table.write_bytes(b"\0" * 1000)  # truncated: rebuilt from py3langid's model, not trusted
+    language._IDENTIFIERS.clear()
+    assert language.identify(EN_CALM, ("en", "it"))[0] == "en"
+    assert table.stat().st_size > 1000
