@@ -202,3 +202,17 @@ def test_identifier_is_kept_unpacked_in_the_cache_and_rebuilt_when_damaged(
     language._IDENTIFIERS.clear()
     assert language.identify(EN_CALM, ("en", "it"))[0] == "en"
     assert table.stat().st_size > 1000
+
+
+def test_a_readability_formula_of_another_language_never_runs_and_warns(tmp_path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "extends: default\nlanguage: it\nguidelines: {reading_grade: {max: 8}}\n", "utf-8"
+    )
+    policy = load_policy(path)
+    assert not [r for r in policy.rules if r.options.get("metric") == "reading_grade"]
+    assert [
+        r for r in policy.for_language("en").rules if r.options.get("metric") == "reading_grade"
+    ]
+    (warning,) = policy.warnings
+    assert "reading_grade is an English formula" in warning and "gulpease" in warning

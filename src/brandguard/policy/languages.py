@@ -13,6 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 SUPPORTED = ("en", "it")
+# Readability formulas of one language: a guideline on another language's posts never runs
+# (Flesch–Kincaid grades English syllables; Gulpease counts Italian letters).
+FORMULAS = {"reading_grade": "en", "gulpease": "it"}
 NAMES = {"en": "English", "it": "Italian"}
 SUGGESTED_PACKS = {
     "en": "en/bland, en/pushy, en/clickbait, en/seo",
@@ -54,6 +57,10 @@ def settings_for(merged: dict[str, Any], language: str) -> dict[str, Any]:
 
     overlay = merged.get("languages", {}).get(language, {})
     out = {k: v for k, v in merged.items() if k != "languages"}
+    guidelines = out.get("guidelines", {})
+    out["guidelines"] = {
+        k: v for k, v in guidelines.items() if FORMULAS.get(k, language) == language
+    }
     if language != covered(merged)[0]:
         only = ENGLISH_ONLY if language == "it" else ITALIAN_ONLY
         tone = {k: v for k, v in out.get("tone", {}).items() if k not in only}
@@ -68,6 +75,18 @@ def settings_for(merged: dict[str, Any], language: str) -> dict[str, Any]:
             out[key] = _merged(out.get(key), value)
     out["language"] = language
     return out
+
+
+def formula_warnings(name: str, merged: dict[str, Any]) -> list[str]:
+    """A readability guideline whose formula belongs to none of the policy's languages."""
+    languages = covered(merged)
+    return [
+        f"policy '{name}': guidelines.{metric} is an {NAMES[only]} formula and never runs on "
+        f"{' or '.join(NAMES[x] for x in languages)} posts; "
+        + ("use gulpease or reading_ease" if only == "en" else "use reading_grade or reading_ease")
+        for metric, only in FORMULAS.items()
+        if metric in merged.get("guidelines", {}) and only not in languages
+    ]
 
 
 def pack_warnings(name: str, languages: tuple[str, ...], rules_by_language: dict) -> list[str]:

@@ -282,7 +282,7 @@ def build_policy(layers: list[_Layer]) -> Policy:
     """The policy for its own language, with ``variants`` for the other supported languages."""
     from dataclasses import replace
 
-    from .languages import SUPPORTED, covered, pack_warnings
+    from .languages import SUPPORTED, covered, formula_warnings, pack_warnings
     from .packs import load_pack_ref
 
     merged, sources, pack_refs, by_language = _merge(layers)
@@ -317,7 +317,10 @@ def build_policy(layers: list[_Layer]) -> Policy:
         main,
         languages=languages,
         variants=built,
-        warnings=tuple(pack_warnings(main.name, languages, declared)),
+        warnings=(
+            *pack_warnings(main.name, languages, declared),
+            *formula_warnings(main.name, merged),
+        ),
     )
 
 
