@@ -57,9 +57,19 @@ def nearest_policy(path: str | Path) -> Policy:
     return load_policy("default") if found is None else _load_found(found)
 
 
+_NEAREST: dict[tuple[str, str | None, int], Policy] = {}
+
+
 def _load_found(found: tuple[Path, str | None]) -> Policy:
+    """Loaded once per config file and its mtime (check_text(path=...) is called in loops; an
+    edited parent it extends is seen by the next process)."""
     path, text = found
-    return load_policy(path) if text is None else load_policy(path, text=text)
+    key = (str(path), text, path.stat().st_mtime_ns)
+    if key not in _NEAREST:
+        if len(_NEAREST) > 8:
+            _NEAREST.clear()
+        _NEAREST[key] = load_policy(path) if text is None else load_policy(path, text=text)
+    return _NEAREST[key]
 
 
 def check_texts(
