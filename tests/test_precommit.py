@@ -227,4 +227,32 @@ def test_the_readme_local_hook_runs_the_installed_brandguard(tmp_path: Path) -> 
     assert _totals(output) == ["1 finding in 12 posts; 1 below the policy's bar."], output
     repo.write("post07.md", GOOD_POST)
     code, output = repo.commit("twelve posts")
+
+
+IT_POLICY = "policy: acme-it\nextends: ../../.brandguard.yaml\nlanguage: it\n"
+IT_POST = "Affrettati! Solo per oggi sconti imperdibili su tutta la collezione di lampade.\n"
+
+
+def test_hook_from_the_root_checks_posts_it_with_its_italian_policy(
+    tmp_path: Path, pre_commit_home: Path
+) -> None:
+    repo = Content(tmp_path, pre_commit_home)
+    repo.write(".pre-commit-config.yaml", _config("brandguard"))
+    repo.write(".brandguard.yaml", "policy: acme\nextends: default\nlanguage: en\n")
+    (tmp_path / "posts/it").mkdir(parents=True)
+    repo.write("posts/it/.brandguard.yaml", IT_POLICY)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"],
+        cwd=tmp_path,
+        env=repo.env,
+        check=True,
+        capture_output=True,
+    )
+    repo.write("posts/it/saldi.md", IT_POST)
+    code, output = repo.commit("saldi")
+    assert code != 0, output
+    assert "posts/it/saldi.md:1:1: PSH101" in output  # the Italian pack, Italian message
+    assert "urgenza artificiale" in output
+    repo.write("posts/it/saldi.md", "La collezione di lampade è in saldi fino al 3 maggio.\n")
+    code, output = repo.commit("saldi")
     assert code == 0, output

@@ -42,6 +42,7 @@ class RuleSpec:
     examples: dict[str, list[Any]] = field(default_factory=dict)
     origin: str = ""  # "file:line" where the rule was defined
     quotes: bool = False  # also check quoted words (block quotes, quotations): see context.py
+    language: str | None = None  # the posts it runs on (en, it); None: posts of any language
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class PostResult:
     skipped_rules: tuple[str, ...] = ()
     error: str | None = None  # set when the post could not be read or parsed
     source: str = ""  # the post's source text, for excerpts and fixes
+    language: str = ""  # the language the post was checked in (en, it): text/language.py
 
 
 @dataclass

@@ -116,7 +116,7 @@ def check(
     no_cache: bool,
 ) -> None:
     """Check posts (files, directories, or '-' for stdin) against the policy."""
-    from ..compile import cache
+    from ..compile import tree
     from ..engine.run import check_paths, exit_code
     from ..output.atomic import atomic_writer
     from ..output.reporters import REPORTERS, Options
@@ -129,7 +129,7 @@ def check(
         raise click.UsageError("use --write-baseline or --baseline, not both")
     store.set_enabled(not no_cache)
     selected, ignored = split(select), split(ignore)
-    policy, compiled = cache.load_compiled(policy_ref, selected, ignored)
+    policy, compiled, router = tree.load_run(policy_ref, selected, ignored)
     if not compiled.checks:
         click.echo(
             f"brandguard: warning: policy '{policy.name}' has no rules to run; nothing is checked",
@@ -138,15 +138,17 @@ def check(
     paths = paths or (".",)
     stdin = read_stdin(stdin_filename, max_post_size) if "-" in paths else None
     results = check_paths(
-        policy, paths, selected, ignored, stdin_filename, compiled, max_post_size, stdin
+        policy, paths, selected, ignored, stdin_filename, router, max_post_size, stdin
     )
+    for warning in tree.warnings(router):
+        click.echo(f"brandguard: warning: {warning}", err=True)
     report_stream = None
     unwritten: list[str] = []
     if fix or diff:
         from ..output.fixes import fix_command
 
         results, changed, report_stream, unwritten = fix_command(
-            compiled, results, unsafe_fixes, diff, output, stdin, paths
+            router, results, unsafe_fixes, diff, output, stdin, paths
         )
         if diff:
             sys.exit(1 if changed else 0)
@@ -215,13 +217,27 @@ def policy_group() -> None:
 
 
 @policy_group.command("show")
+@click.argument("file", required=False, type=click.Path())
 @policy_option
 @click.option("--sources", is_flag=True, help="Show which file each setting came from.")
-def policy_show(policy_ref: str | None, sources: bool) -> None:
-    """Print the resolved policy (after extends) as YAML."""
+def policy_show(file: str | None, policy_ref: str | None, sources: bool) -> None:
+    """Print the resolved policy (after extends) as YAML: the one governing FILE when given
+    (the nearest .brandguard.yaml above it), and what applies to each language."""
     from ..output.explain import show_policy
     from ..policy.config import resolve_policy
 
+    if file and not policy_ref:
+        from ..policy.loader import load_policy
+        from ..policy.resolution import Resolver, describe
+
+        found = Resolver().for_path(file)
+        if found is None:
+            policy = load_policy("default")
+        else:
+            policy = load_policy(found[0], text=found[1]) if found[1] else load_policy(found[0])
+        governs = f"{file} is governed by {describe(found)}"
+        click.echo(show_policy(policy, sources, governs), nl=False)
+        return
     click.echo(show_policy(resolve_policy(policy_ref), sources), nl=False)
 
 

@@ -129,7 +129,7 @@ def audit(
     Exit 0 when every post is readable, passes its bar and has no finding at --fail-on; 1 otherwise;
     2 on a usage, policy or internal error.
     """
-    from ..compile import cache
+    from ..compile import tree
     from ..engine.run import audit_results, post_fails
     from ..model import SEVERITY_RANK
     from ..output.atomic import atomic_writer
@@ -147,7 +147,7 @@ def audit(
         input_format,
     )
     keep = None if keep_columns is None else split((keep_columns,))
-    _, compiled = cache.load_compiled(policy_ref, split(select), split(ignore))
+    main_policy, _, router = tree.load_run(policy_ref, split(select), split(ignore))
     threshold = SEVERITY_RANK.get(fail_on)
     failing = [0, 0]  # posts that fail the run; readable posts under --fail-under
 
@@ -163,12 +163,14 @@ def audit(
         from ..engine.parallel import available_cores
 
         jobs = available_cores()
-    records = judged(audit_results(compiled, paths, options, jobs, keep_source=fmt == "html"))
+    records = judged(audit_results(router, paths, options, jobs, keep_source=fmt == "html"))
     show = sys.stderr.isatty() if progress is None else progress
     with atomic_writer(output) as out:
         summary, dropped = write_audit(
-            _progress(records) if show else records, out, fmt, keep, compiled.policy, paths
+            _progress(records) if show else records, out, fmt, keep, main_policy, paths
         )
+    for warning in tree.warnings(router):
+        click.echo(f"brandguard: warning: {warning}", err=True)
     for error in summary.errors[:20]:
         click.echo(f"brandguard: skipped {error}", err=True)
     if len(summary.errors) > 20:

@@ -27,7 +27,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -78,13 +78,23 @@ def code_stamp() -> list[Any]:
     ]
 
 
-def _request(policy_ref: str | None, select: Sequence[str], ignore: Sequence[str]) -> str:
+def _request(
+    policy_ref: str | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    found: tuple[str, str | None] | None | bool = False,
+) -> str:
+    """The cache key of a run's policy; ``found`` (a config file and its text, or None for the
+    bundled default) names a nearest policy (policy/resolution.py) instead of ``policy_ref``."""
     from ..policy.config import discover
 
-    found = None
+    if found is not False:
+        return _digest("nearest", found, list(select), list(ignore), code_stamp())
     if not policy_ref:
         hit = discover()
         found = None if hit is None else (str(hit[0]), hit[1])
+    else:
+        found = None
     return _digest(policy_ref, os.getcwd(), found, list(select), list(ignore), code_stamp())
 
 
@@ -150,21 +160,47 @@ def load_compiled(
 ) -> tuple[Any, Any]:
     """(Policy, CompiledPolicy) for a run: from the cache when valid, else loaded and compiled."""
     from ..policy.config import resolve_policy
+
+    return _cached(
+        _request(policy_ref, select, ignore), lambda: resolve_policy(policy_ref), select, ignore
+    )
+
+
+def load_compiled_config(
+    found: tuple[Path, str | None] | None, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> tuple[Any, Any]:
+    """(Policy, CompiledPolicy) of one config file (``policy.resolution``; None: the bundled
+    default), cached per file: a run over folders with different policies compiles each once."""
+    from ..policy.loader import load_policy
+
+    def load() -> Any:
+        if found is None:
+            return load_policy("default")
+        path, text = found
+        return load_policy(path) if text is None else load_policy(path, text=text)
+
+    key = None if found is None else (str(found[0]), found[1])
+    return _cached(_request(None, select, ignore, key), load, select, ignore)
+
+
+def _cached(
+    request: str, load: Callable[[], Any], select: Sequence[str], ignore: Sequence[str]
+) -> tuple[Any, Any]:
     from .compiler import compile_policy
 
     folder = cache_dir()
     if folder is None:
-        policy = resolve_policy(policy_ref)
+        policy = load()
         return policy, compile_policy(policy, list(select) or None, list(ignore))
-    request = _request(policy_ref, select, ignore)
     hit = _read_entry(folder, request)
     if hit is not None:
         return hit
     from ..policy.yamlio import recording_reads
 
     with recording_reads() as reads:
-        policy = resolve_policy(policy_ref)
+        policy = load()
     compiled = compile_policy(policy, list(select) or None, list(ignore))
     if policy.pipeline is None and not compiled.trained:
+        compiled.compile_variants()  # every language in the entry: no later run compiles one
         _write_entry(folder, request, [str(p) for p in reads], policy, compiled)
     return policy, compiled

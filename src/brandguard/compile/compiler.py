@@ -149,6 +149,40 @@ class CompiledPolicy:
     tokenizer: CachedTokenizer | None = None
     headline_matcher: Any | None = None  # token patterns of headline-scoped rules
     headline_regexes: list[tuple[str, Any, int | str]] = field(default_factory=list)
+    # --select/--ignore, and the policy compiled for its other languages (policy.variants):
+    # compiled on first use, or all at once before the policy is cached (compile_variants);
+    # pickled as bytes and unpickled only when a post of that language comes.
+    selection: tuple[tuple[str, ...] | None, tuple[str, ...]] = (None, ())
+    variants: dict[str, Any] = field(default_factory=dict)
+
+    def route(self, post: Any) -> CompiledPolicy:
+        """The compiled policy for ``post``: the one of the post's language (text/language.py)."""
+        from ..text.language import post_language
+
+        policy = self.policy
+        if not policy.variants:
+            return self
+        language = post_language(post.text, post.meta, policy.languages, policy.language)
+        return self.for_language(language)
+
+    def for_language(self, language: str) -> CompiledPolicy:
+        if language == self.policy.language or language not in self.policy.variants:
+            return self
+        found = self.variants.get(language)
+        if isinstance(found, bytes):
+            import pickle
+
+            found = pickle.loads(found)  # our own bytes, inside an entry of the trusted cache
+        if found is None:
+            select, ignore = self.selection
+            found = _compile(self.policy.variants[language], select, ignore)
+        self.variants[language] = found
+        return found
+
+    def compile_variants(self) -> None:
+        """Compile every language now (before caching), so no later run compiles one."""
+        for language in self.policy.variants:
+            self.for_language(language)
 
     def pipe(self, texts: Iterable[str], batch_size: int) -> Any:
         """Docs for ``texts``: the tokenizer alone when the pipeline has no components."""
@@ -166,6 +200,13 @@ class CompiledPolicy:
             state["nlp"] = None
         else:
             state["tokenizer"] = None
+        if self.variants:
+            import pickle
+
+            state["variants"] = {
+                k: v if isinstance(v, bytes) else pickle.dumps(v, pickle.HIGHEST_PROTOCOL)
+                for k, v in self.variants.items()
+            }
         return state
 
 
@@ -215,7 +256,7 @@ def selected(rule: RuleSpec, select: Iterable[str] | None, ignore: Iterable[str]
 
 def _check_selectors(policy: Policy, selectors: list[str]) -> None:
     """A mistyped --select/--ignore would silently check nothing (or everything): refuse it."""
-    known = [(r.id, r.name, r.category) for r in policy.rules]
+    known = [(r.id, r.name, r.category) for r in policy.all_rules()]
     known += [(rule_id, name, "meta") for rule_id, (name, _, _) in META_RULES.items()]
     for selector in selectors:
         problem = unknown_selector(selector, known)
@@ -224,16 +265,29 @@ def _check_selectors(policy: Policy, selectors: list[str]) -> None:
 
 
 def compile_policy(
-    policy: Policy, select: Iterable[str] | None = None, ignore: Iterable[str] = ()
+    policy: Policy,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+) -> CompiledPolicy:
+    """The policy compiled for its own language; its other languages compile on first use
+    (``CompiledPolicy.for_language``). Unknown --select/--ignore selectors are refused."""
+    select = tuple(select) if select else None
+    ignore = tuple(ignore)
+    _check_selectors(policy, [*(select or ()), *ignore])
+    return _compile(policy, select, ignore)
+
+
+def _compile(
+    policy: Policy, select: tuple[str, ...] | None, ignore: tuple[str, ...]
 ) -> CompiledPolicy:
     from .pipeline import make_nlp
 
-    _check_selectors(policy, [*(select or ()), *ignore])
     nlp, trained = make_nlp(policy.language, policy.pipeline)
     builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
     builder.caps_headings = policy.settings.get("tone", {}).get("caps_headings") == "shouting"
     checks, skipped = [], []
-    ignore = [*policy.ignore, *ignore]
+    selection = (select, ignore)
+    ignore = (*policy.ignore, *ignore)
     for rule in policy.rules:
         if not selected(rule, select, ignore):
             continue
@@ -279,4 +333,5 @@ def compile_policy(
         CachedTokenizer(nlp.tokenizer),
         _build_matcher(nlp, builder, builder.headline_patterns),
         builder.headline_regexes,
+        selection,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from ..checks.base import Hit, RawFinding, render
 from ..checks.scopes import SCOPES, within
@@ -25,6 +25,12 @@ from .budget import Budget, OutOfTime
 from .dedupe import Rank, collapse
 from .scoring import META_CATEGORY, score_post
 from .suppressions import build_suppressions, parse_directives
+
+
+class Router(Protocol):
+    """Picks the compiled policy that checks a post (CompiledPolicy, resolution.PolicyTree)."""
+
+    def route(self, post: Post) -> CompiledPolicy: ...
 
 
 class PostContext:
@@ -336,30 +342,44 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
     findings.sort(key=lambda f: (f.start, f.rule_id))
     score = score_post(findings, ctx.measures.words, compiled.policy.scoring)
     return PostResult(
-        post.id, post.path, tuple(findings), score, tuple(compiled.skipped), source=post.source
+        post.id,
+        post.path,
+        tuple(findings),
+        score,
+        tuple(compiled.skipped),
+        source=post.source,
+        language=compiled.policy.language,
     )
 
 
 def check_posts(
-    compiled: CompiledPolicy, posts: Iterable[Post | PostResult], batch_size: int = 128
+    compiled: CompiledPolicy | Router, posts: Iterable[Post | PostResult], batch_size: int = 128
 ) -> Iterator[PostResult]:
-    """Check posts in order. A PostResult in the input (an unreadable post) passes straight through."""
+    """Check posts in order. A PostResult in the input (an unreadable post) passes straight through.
+
+    Each post is checked by ``compiled.route(post)``: the policy compiled for the post's language
+    (and, for a ``policy.resolution.PolicyTree``-backed router, the post's nearest policy).
+    """
     pending: list[Post | PostResult] = []
 
     def flush() -> Iterator[PostResult]:
-        spacings = [
-            token_text(p.text, p.format, breaks_after(p.text, p.headlines))
-            for p in pending
-            if isinstance(p, Post)
+        routed = [
+            (item, compiled.route(item) if isinstance(item, Post) else None) for item in pending
         ]
-        docs = compiled.pipe((s.text for s in spacings), batch_size=batch_size)
-        tokenized = zip(spacings, docs, strict=True)
-        for item in pending:
-            if isinstance(item, PostResult):
+        tokenized: dict[int, Iterator[Any]] = {}
+        for target in {id(t): t for _, t in routed if t is not None}.values():
+            mine = [p for p, t in routed if t is target]
+            spacings = [
+                token_text(p.text, p.format, breaks_after(p.text, p.headlines)) for p in mine
+            ]
+            docs = target.pipe((s.text for s in spacings), batch_size=batch_size)
+            tokenized[id(target)] = zip(spacings, docs, strict=True)
+        for item, target in routed:
+            if target is None:
                 yield item
             else:
-                spacing, doc = next(tokenized)
-                yield check_doc(compiled, item, doc, spacing)
+                spacing, doc = next(tokenized[id(target)])
+                yield check_doc(target, item, doc, spacing)
         pending.clear()
 
     for item in posts:

@@ -14,7 +14,7 @@ from ..policy.loader import Policy
 from ..text.exports import ExportOptions
 from ..text.files import MAX_POST_BYTES, Stdin, iter_checked, read_stdin
 from ..text.sources import iter_posts
-from .check import check_posts
+from .check import Router, check_posts
 from .parallel import can_fork, check_parallel
 
 
@@ -24,7 +24,7 @@ def check_paths(
     select: list[str],
     ignore: list[str],
     stdin_filename: str | None = None,
-    compiled: CompiledPolicy | None = None,
+    compiled: CompiledPolicy | Router | None = None,
     max_bytes: int = MAX_POST_BYTES,
     stdin: Stdin | None = None,
 ) -> list[PostResult]:
@@ -44,7 +44,7 @@ def check_paths(
 
 
 def audit_results(
-    compiled: CompiledPolicy,
+    compiled: CompiledPolicy | Router,
     paths: Iterable[str],
     options: ExportOptions,
     jobs: int = 1,

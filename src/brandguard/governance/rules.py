@@ -94,6 +94,7 @@ def banned_rules(
                 when=entry.get("when"),
                 origin=_origin(sources, "banned", file),
                 quotes=bool(entry.get("quotes", False)),
+                language=None if entry.get("language", "any") == "any" else entry["language"],
             )
         )
     return rules

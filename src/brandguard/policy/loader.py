@@ -18,6 +18,13 @@ from typing import Any
 from ..errors import ConfigError
 from ..model import RuleSpec
 from .resources import bundled_policy, bundled_policy_names, resolve_ref
+from .selectors import (
+    apply_overrides,
+    check_expressions,
+    matches,
+    selector_matches,
+    unknown_selector,
+)
 from .yamlio import LocatedDict, LocatedList, line_of, load_yaml_file, load_yaml_text, plain
 
 MERGED_MAPPINGS = (
@@ -28,6 +35,7 @@ MERGED_MAPPINGS = (
     "scoring",
     "rules",
     "disclosures",
+    "languages",
 )
 EXTENDABLE_LISTS = ("packs", "banned", "ignore")
 DISCLOSURE_PACKS = {"us": "us-ftc", "uk": "uk-asa", "it": "it-agcm"}
@@ -64,15 +72,38 @@ class Policy:
     files: tuple[str, ...] = ()
     settings: dict[str, Any] = field(default_factory=dict)  # the merged policy, plain data
     sources: dict[str, str] = field(default_factory=dict)  # dotted key -> file it came from
+    # The languages the posts are in ([en] or [en, it]: identified; the first is the fallback),
+    # and this policy built for each other supported language (policy/languages.py).
+    languages: tuple[str, ...] = ()
+    variants: dict[str, Policy] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # e.g. packs that never run on the policy's language
 
     def fingerprint(self) -> str:
         """A hash of everything that affects checking (for caches)."""
         payload = json.dumps(
-            [self.language, self.pipeline, [r.__dict__ for r in self.rules]],
+            [
+                self.language,
+                self.languages,
+                self.pipeline,
+                [r.__dict__ for r in self.rules],
+                {k: v.fingerprint() for k, v in sorted(self.variants.items())},
+            ],
             sort_keys=True,
             default=str,
         )
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+    def for_language(self, language: str) -> Policy:
+        """This policy as it governs posts in ``language`` (itself for its own language)."""
+        return self.variants.get(language, self)
+
+    def all_rules(self) -> list[RuleSpec]:
+        """Every rule of every language, once per id (for selectors and `brandguard rule`)."""
+        seen: dict[str, RuleSpec] = {r.id: r for r in self.rules}
+        for variant in self.variants.values():
+            for rule in variant.rules:
+                seen.setdefault(rule.id, rule)
+        return list(seen.values())
 
 
 def resolve_policy_ref(ref: str, base_dir: Path | None) -> Path:
@@ -143,6 +174,19 @@ def _read(path: Path, stack: tuple[str, ...], data: Any = None) -> list[_Layer]:
     for key in ("packs", "extend_packs"):
         for index, ref in enumerate(data.get(key, [])):
             refs.append((ref, base_dir, file, line_of(data, [key, index]), f"{key}[{index}]"))
+    for language, overlay in data.get("languages", {}).items():
+        for key in ("packs", "extend_packs"):
+            for index, ref in enumerate(overlay.get(key, [])):
+                where = ["languages", language, key, index]
+                refs.append(
+                    (
+                        ref,
+                        base_dir,
+                        file,
+                        line_of(data, where),
+                        f"languages.{language}.{key}[{index}]",
+                    )
+                )
     layers.append(_Layer(file, data, refs))
     return layers
 
@@ -172,10 +216,15 @@ def _deep_merge(
             target[sub] = plain(sub_value)
 
 
-def _merge(layers: list[_Layer]) -> tuple[dict[str, Any], dict[str, str], list[tuple]]:
+def _merge(
+    layers: list[_Layer],
+) -> tuple[dict[str, Any], dict[str, str], list[tuple], dict[str, list[tuple] | None]]:
+    """Merged settings, their sources, the pack references, and each language's pack list
+    (None: the shared one) with its own ``extend_packs`` (key ``+<language>``)."""
     merged: dict[str, Any] = {}
     sources: dict[str, str] = {}
     packs: list[tuple] = []
+    by_language: dict[str, list[tuple] | None] = {}
     for layer in layers:
         data = layer.data
         for key, value in data.items():
@@ -198,84 +247,16 @@ def _merge(layers: list[_Layer]) -> tuple[dict[str, Any], dict[str, str], list[t
         if "packs" in data:
             packs = [r for r in layer.pack_refs if r[4].startswith("packs")]
         packs += [r for r in layer.pack_refs if r[4].startswith("extend_packs")]
-    return merged, sources, packs
-
-
-def _origin(rule: RuleSpec) -> tuple[str, int | None]:
-    file, _, line = rule.origin.rpartition(":")
-    return (file or rule.origin), (int(line) if line.isdigit() and int(line) else None)
-
-
-def check_expressions(rule: RuleSpec) -> None:
-    """Regexes compile and token patterns follow spaCy's schema, before anything runs."""
-    import re
-
-    regexes = rule.options.get("regex", [])
-    for pattern in [regexes] if isinstance(regexes, str) else regexes:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(
-                f"invalid regex {pattern!r}: {exc}", *_origin(rule), "regex"
-            ) from None
-    patterns = rule.options.get("patterns", [])
-    if patterns:
-        from spacy.schemas import validate_token_pattern
-
-        for pattern in patterns:
-            problems = validate_token_pattern(pattern)
-            if problems:
-                raise ConfigError(
-                    f"invalid token pattern: {'; '.join(problems)}", *_origin(rule), "patterns"
-                )
-
-
-def _apply_overrides(rules: list[RuleSpec], overrides: dict[str, Any]) -> list[RuleSpec]:
-    from dataclasses import replace
-
-    out = []
-    for rule in rules:
-        for selector, change in overrides.items():
-            if selector_matches(selector, rule):
-                rule = replace(
-                    rule,
-                    severity=change.get("severity", rule.severity),
-                    weight=float(change.get("weight", rule.weight)),
-                )
-        out.append(rule)
-    return out
-
-
-def matches(selector: str, rule_id: str, name: str, category: str) -> bool:
-    """An id (PSH001), an id prefix (PSH, PSH0), a name (false-urgency) or a category (pushy);
-    case-insensitive, so ``psh001`` is PSH001."""
-    wanted = selector.strip().upper()
-    return (
-        wanted == "ALL"
-        or rule_id.upper().startswith(wanted)
-        or name.upper() == wanted
-        or category.upper() == wanted
-    )
-
-
-def selector_matches(selector: str, rule: RuleSpec) -> bool:
-    return matches(selector, rule.id, rule.name, rule.category)
-
-
-def unknown_selector(selector: str, known: list[tuple[str, str, str]]) -> str | None:
-    """None when ``selector`` names one of ``known`` (id, name, category) rules, else a message
-    with the closest ids, names or categories (difflib)."""
-    import difflib
-
-    if any(matches(selector, *rule) for rule in known):
-        return None
-    words = sorted({w for rule in known for w in rule} | {r[0].rstrip("0123456789") for r in known})
-    close = difflib.get_close_matches(selector.upper(), [w.upper() for w in words], 3, 0.6)
-    by_upper = {w.upper(): w for w in words}
-    hint = f"; did you mean {', '.join(by_upper[c] for c in close)}?" if close else ""
-    return (
-        f"unknown rule '{selector}' (not an id, id prefix, name or category of this policy){hint}"
-    )
+        for language, overlay in data.get("languages", {}).items():
+            prefix = f"languages.{language}."
+            if "packs" in overlay:
+                by_language[language] = [
+                    r for r in layer.pack_refs if r[4].startswith(prefix + "packs")
+                ]
+            by_language[f"+{language}"] = (by_language.get(f"+{language}") or []) + [
+                r for r in layer.pack_refs if r[4].startswith(prefix + "extend_packs")
+            ]
+    return merged, sources, packs, by_language
 
 
 def load_policy(ref: str | Path | None = None, *, text: str | None = None) -> Policy:
@@ -298,13 +279,15 @@ def load_policy(ref: str | Path | None = None, *, text: str | None = None) -> Po
 
 
 def build_policy(layers: list[_Layer]) -> Policy:
-    from ..governance.rules import governance_rules
+    """The policy for its own language, with ``variants`` for the other supported languages."""
+    from dataclasses import replace
+
+    from .languages import SUPPORTED, covered, formula_warnings, pack_warnings
     from .packs import load_pack_ref
 
-    merged, sources, pack_refs = _merge(layers)
+    merged, sources, pack_refs, by_language = _merge(layers)
     top = layers[-1]
-    language = merged.get("language", "en")
-    rules: list[RuleSpec] = []
+    languages = covered(merged)
     for jurisdiction in merged.get("disclosures", {}).get("jurisdictions", []):
         pack_refs.append(
             (
@@ -315,9 +298,49 @@ def build_policy(layers: list[_Layer]) -> Policy:
                 "disclosures.jurisdictions",
             )
         )
-    for ref, base, file, line, key in pack_refs:
-        rules.extend(load_pack_ref(ref, base, file, line, key))
-    rules.extend(governance_rules(merged, language, top.file, sources))
+    loaded: dict[tuple[str, str], list[RuleSpec]] = {}
+    built: dict[str, Policy] = {}
+    declared: dict[str, set[str | None]] = {}
+    for language in (*languages, *(x for x in SUPPORTED if x not in languages)):
+        refs = by_language.get(language)
+        refs = [*(pack_refs if refs is None else refs), *(by_language.get(f"+{language}") or [])]
+        pack_rules: list[RuleSpec] = []
+        for ref in refs:
+            key = (ref[0], str(ref[1]))
+            if key not in loaded:
+                loaded[key] = load_pack_ref(*ref)
+            pack_rules.extend(loaded[key])
+        declared[language] = {r.language for r in pack_rules} - {None}
+        built[language] = _build_language(top, merged, sources, language, pack_rules, layers)
+    main = built.pop(languages[0])
+    return replace(
+        main,
+        languages=languages,
+        variants=built,
+        warnings=(
+            *pack_warnings(main.name, languages, declared),
+            *formula_warnings(main.name, merged),
+        ),
+    )
+
+
+def _build_language(
+    top: _Layer,
+    merged: dict[str, Any],
+    sources: dict[str, str],
+    language: str,
+    pack_rules: list[RuleSpec],
+    layers: list[_Layer],
+) -> Policy:
+    """The policy as it governs the posts of ``language``: that language's rules and settings."""
+    from ..governance.rules import governance_rules
+    from .languages import overlay_sources, settings_for
+
+    settings = settings_for(merged, language)
+    where = overlay_sources(sources, language)
+    rules = [r for r in pack_rules if r.language in (None, language)]
+    generated = governance_rules(settings, language, top.file, where)
+    rules.extend(r for r in generated if r.language in (None, language))
     seen: dict[str, RuleSpec] = {}
     names: dict[str, RuleSpec] = {}
     for rule in rules:
@@ -333,8 +356,8 @@ def build_policy(layers: list[_Layer]) -> Policy:
             table[key] = rule
     for rule in rules:
         check_expressions(rule)
-    rules = _apply_overrides(rules, merged.get("rules", {}))
-    scoring_raw = merged.get("scoring", {})
+    rules = apply_overrides(rules, settings.get("rules", {}))
+    scoring_raw = settings.get("scoring", {})
     scoring = Scoring(
         weights={**DEFAULT_WEIGHTS, **scoring_raw.get("weights", {})},
         fail_under=float(scoring_raw.get("fail_under", 70)),
@@ -350,16 +373,18 @@ def build_policy(layers: list[_Layer]) -> Policy:
         language=language,
         rules=tuple(rules),
         scoring=scoring,
-        ignore=tuple(merged.get("ignore", [])),
+        ignore=tuple(settings.get("ignore", [])),
         pipeline=merged.get("pipeline"),
         files=tuple(layer.file for layer in layers),
         settings=merged,
         sources=sources,
+        languages=(language,),
     )
 
 
 __all__ = [
     "Policy",
+    "matches",
     "Scoring",
     "load_policy",
     "selector_matches",

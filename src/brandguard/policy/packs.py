@@ -13,6 +13,9 @@ from .validation import validate
 from .yamlio import LocatedDict, line_of, load_yaml_file, plain
 
 COMMON_KEYS = frozenset(RULE_COMMON)
+# Kinds that handle a post's language themselves and so run on posts of every language: a
+# disclosure rule's `language` is its markers' (checks/disclosure.py: the wrong-language verdict).
+OWN_LANGUAGE = frozenset({"disclosure"})
 
 
 def resolve_pack(ref: str, base_dir: Path | None) -> Path:
@@ -20,9 +23,13 @@ def resolve_pack(ref: str, base_dir: Path | None) -> Path:
     return resolve_ref(ref, base_dir, bundled_pack)
 
 
-def rule_from_mapping(raw: LocatedDict, file: str, default_category: str = "style") -> RuleSpec:
-    """Build a RuleSpec from a validated mapping."""
+def rule_from_mapping(
+    raw: LocatedDict, file: str, default_category: str = "style", language: str | None = None
+) -> RuleSpec:
+    """Build a RuleSpec from a validated mapping; ``language`` is the pack's (None: any)."""
     options = {k: plain(v) for k, v in raw.items() if k not in COMMON_KEYS}
+    if raw["kind"] in OWN_LANGUAGE:  # its language option names its markers' language
+        options["language"] = plain(raw["language"])
     examples = plain(raw.get("examples", {}))
     return RuleSpec(
         id=raw["id"],
@@ -41,7 +48,13 @@ def rule_from_mapping(raw: LocatedDict, file: str, default_category: str = "styl
         examples={"fail": list(examples.get("fail", [])), "pass": list(examples.get("pass", []))},
         origin=f"{file}:{getattr(raw, 'line', 0)}",
         quotes=bool(raw.get("quotes", False)),
+        language=None if raw["kind"] in OWN_LANGUAGE else _language(raw.get("language", language)),
     )
+
+
+def _language(value: str | None) -> str | None:
+    """A pack's or rule's ``language``: en or it; ``any`` (or none given) runs on every post."""
+    return None if value in (None, "any") else value
 
 
 def load_pack(path: Path, display: str | None = None) -> list[RuleSpec]:
@@ -51,6 +64,7 @@ def load_pack(path: Path, display: str | None = None) -> list[RuleSpec]:
         raise ConfigError("a rule pack must be a mapping with a 'rules' list", file, 1)
     validate(data, pack_header_schema(), file)
     category = data.get("category", "style")
+    language = data.get("language")
     rules = []
     for index, raw in enumerate(data["rules"]):
         if "kind" not in raw:
@@ -69,7 +83,7 @@ def load_pack(path: Path, display: str | None = None) -> list[RuleSpec]:
                 f"rules[{index}].kind",
             )
         validate(raw, rule_schema(raw["kind"]), file, ["rules", index], data)
-        rules.append(rule_from_mapping(raw, file, category))
+        rules.append(rule_from_mapping(raw, file, category, language))
     return rules
 
 

@@ -70,6 +70,10 @@ RULE_COMMON: dict[str, Any] = {
         "description": "also check quoted words (block quotes, <q>, quotations in prose), which "
         "are someone else's and skipped by default",
     },
+    "language": {
+        "enum": ["en", "it", "any"],
+        "description": "the posts this rule runs on; default: the pack's language",
+    },
     "scope": {
         "enum": SCOPE_VALUES,
         "description": "report only inside this region of the post: headlines (headline, title), outside them (body), link text (link_text), plain-text posts (plain_text)",
@@ -163,13 +167,36 @@ BANNED_ENTRY = {
         "inflect": {"type": "boolean"},
         "when": WHEN,
         "quotes": RULE_COMMON["quotes"],
+        "language": RULE_COMMON["language"],
     },
     "anyOf": [{"required": [k]} for k in MATCH_KEYS],
     "additionalProperties": False,
 }
 
 
+LANGUAGE = {"enum": ["en", "it"]}
+NOT_PER_LANGUAGE = ("policy", "description", "extends", "language", "languages", "pipeline")
+
+
 def policy_schema() -> dict[str, Any]:
+    schema = _policy_schema()
+    properties = schema["properties"]
+    overlay = {k: v for k, v in properties.items() if k not in NOT_PER_LANGUAGE}
+    properties["languages"] = {
+        "type": "object",
+        "description": "settings for the posts of one language, over the policy's own: "
+        "{it: {packs: [...], tone: {...}}}",
+        "propertyNames": LANGUAGE,
+        "additionalProperties": {
+            "type": "object",
+            "properties": overlay,
+            "additionalProperties": False,
+        },
+    }
+    return schema
+
+
+def _policy_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "brandguard policy",
@@ -177,7 +204,14 @@ def policy_schema() -> dict[str, Any]:
         "properties": {
             "policy": {"type": "string"},
             "description": {"type": "string"},
-            "language": {"enum": ["en", "it"]},
+            "language": {
+                "description": "the posts' language (en, it), or the languages a bilingual policy "
+                "covers ([en, it]: each post is identified; the first is the fallback)",
+                "oneOf": [
+                    LANGUAGE,
+                    {"type": "array", "items": LANGUAGE, "minItems": 1, "uniqueItems": True},
+                ],
+            },
             "extends": {"oneOf": [{"type": "string"}, STRINGS]},
             "packs": STRINGS,
             "extend_packs": STRINGS,

@@ -20,6 +20,8 @@ def post_dict(result: PostResult) -> dict[str, Any]:
         "words": result.score.words,
         "findings": [f.to_dict() for f in result.findings],
     }
+    if result.language:
+        data["language"] = result.language
     if result.path and result.path != result.id:
         data["path"] = result.path
     if result.error:
