@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 from ..errors import BrandguardError
-from ..policy.loader import DISCLOSURE_PACKS, load_policy
+from ..policy.disclosure_packs import DISCLOSURE_PACKS
+from ..policy.loader import load_policy
 from ..policy.resources import bundled_policy
 from .atomic import atomic_writer
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import RuleSpec
+from .disclosure_packs import with_jurisdictions
 from .resources import bundled_policy, bundled_policy_names, resolve_ref
 from .yamlio import LocatedDict, LocatedList, line_of, load_yaml_file, load_yaml_text, plain
 
@@ -30,7 +31,6 @@ MERGED_MAPPINGS = (
     "disclosures",
 )
 EXTENDABLE_LISTS = ("packs", "banned", "ignore")
-DISCLOSURE_PACKS = {"us": "us-ftc", "uk": "uk-asa", "it": "it-agcm"}
 DEFAULT_WEIGHTS = {
     "bland": 1.0,
     "pushy": 1.0,
@@ -305,16 +305,8 @@ def build_policy(layers: list[_Layer]) -> Policy:
     top = layers[-1]
     language = merged.get("language", "en")
     rules: list[RuleSpec] = []
-    for jurisdiction in merged.get("disclosures", {}).get("jurisdictions", []):
-        pack_refs.append(
-            (
-                f"disclosure/{DISCLOSURE_PACKS[jurisdiction]}",
-                None,
-                top.file,
-                None,
-                "disclosures.jurisdictions",
-            )
-        )
+    jurisdictions = list(merged.get("disclosures", {}).get("jurisdictions", []))
+    pack_refs = with_jurisdictions(pack_refs, jurisdictions, top.file)
     for ref, base, file, line, key in pack_refs:
         rules.extend(load_pack_ref(ref, base, file, line, key))
     rules.extend(governance_rules(merged, language, top.file, sources))
