@@ -230,7 +230,9 @@ def test_placement_behaves_alike_in_english_and_italian(en_policy, it_policy) ->
     meta = {"sponsored": True}
     en_first = "Content sponsored by CasaLuma.\nThe new lamp in the living room."
     it_first = "Contenuto sponsorizzato da CasaLuma.\nLa nuova lampada in salotto."
-    assert [i for i in ids(en_first, en_policy, meta) if i.startswith("FTC")] == []  # UK: needs "Ad"
+    assert [
+        i for i in ids(en_first, en_policy, meta) if i.startswith("FTC")
+    ] == []  # UK: needs "Ad"
     assert ids(it_first, it_policy, meta) == []
     assert ids("La mia crema, pubblicità: bella.", it_policy) == []
     assert "FTC002" in ids("The new lamp in the living room #ad #desk #light", en_policy, meta)

@@ -110,7 +110,13 @@ def test_later_parent_wins(tmp_path) -> None:
 def test_bundled_parent_by_name(tmp_path) -> None:
     policy = load_policy(write(tmp_path, "p.yaml", "extends: default\nscoring: {fail_under: 80}\n"))
     assert policy.scoring.fail_under == 80
-    assert policy.settings["packs"] == ["en/bland", "en/pushy", "en/clickbait", "en/seo", "en/disclosure"]
+    assert policy.settings["packs"] == [
+        "en/bland",
+        "en/pushy",
+        "en/clickbait",
+        "en/seo",
+        "en/disclosure",
+    ]
 
 
 def test_cycle_is_a_clear_error(tmp_path) -> None:

@@ -161,7 +161,7 @@ class DisclosureCheck:
                 yield RawFinding(t_start, t_end, {**values, "match": text, "reason": reason})
 
 
-_QUOTE_MARKS = re.compile("[\"“”«»„]")
+_QUOTE_MARKS = re.compile('["“”«»„]')
 
 
 def _own(hits: list[Hit], quoted: Any) -> list[Hit]:
