@@ -137,6 +137,7 @@ class PostResult:
     skipped_rules: tuple[str, ...] = ()
     error: str | None = None  # set when the post could not be read or parsed
     source: str = ""  # the post's source text, for excerpts and fixes
+    language: str = "en"  # the post's language: reporters print its labels and summaries in it
 
 
 @dataclass

@@ -336,7 +336,13 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
     findings.sort(key=lambda f: (f.start, f.rule_id))
     score = score_post(findings, ctx.measures.words, compiled.policy.scoring)
     return PostResult(
-        post.id, post.path, tuple(findings), score, tuple(compiled.skipped), source=post.source
+        post.id,
+        post.path,
+        tuple(findings),
+        score,
+        tuple(compiled.skipped),
+        source=post.source,
+        language=compiled.policy.language,
     )
 
 
