@@ -86,14 +86,18 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
             r"\b(?:is|are)\s+(?:an?\s+|my\s+|all\s+|also\s+)?affiliate(?:\s+links?\b|"
             r"(?=[ \t]*(?:[.,;:!)\n]|\Z)))",
         ],
-        "affiliate_label": [r"(?<![\w#])(?:affiliate|aff\.?)\s+links?\b"],
+        # as a label: "(affiliate link)", "Affiliate link: ...", "... - aff link"
+        "affiliate_label": [
+            rf"{LABEL}(?:affiliate|aff\.?)\s+links?\b",
+            r"(?<![\w#])(?:affiliate|aff\.?)\s+links?(?=[ \t]*(?:[)\]:|]|\n|\Z))",
+        ],
         "sponsored": [
             # "Sponsored by Acme", "Sponsored:", "(sponsored)", "Sponsored post" opening a line
             rf"{LABEL}(?:this\s+is\s+a\s+)?sponsored\b",
             rf"\b(?:this|today['’]s|the\s+following|this\s+week['’]s|my|our)\s+(?:\w+\s+)?"
             rf"{EN_CONTENT}\s+(?:is|was|has\s+been|are|were)\s+(?:kindly\s+|generously\s+|"
             r"proudly\s+|partly\s+|also\s+)?(?:sponsored|paid\s+for)\b",
-            r"(?<![\w#-])(?<!not\s)(?<!n't\s)(?<!n’t\s)sponsored\s+(?:post|content|ad|video|"
+            r"\b(?:this\s+is|(?:it|this)['’]s)\s+(?:a\s+)?sponsored\s+(?:post|content|ad|video|"
             r"episode|segment|article|message|partnership)\b",
             rf"\b{EN_CONTENT}\s+sponsored\s+by\s+{BRAND}",
             r"\bfor\s+sponsoring\s+(?:this|today['’]s|the|my|our)\b",
@@ -166,14 +170,19 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
             r"\b(?:sono|è|e')\s+(?:un\s+|dei\s+|tutti\s+|anche\s+)?(?:link\s+)?(?:di\s+affiliazione|"
             r"affiliat[oi])\b",
         ],
-        "affiliate_label": [r"\blink\s+(?:di\s+affiliazione|affiliat[oi])\b"],
+        # come etichetta: "(link affiliato)", "Link di affiliazione: ..."
+        "affiliate_label": [
+            rf"{LABEL}link\s+(?:di\s+affiliazione|affiliat[oi])\b",
+            r"\blink\s+(?:di\s+affiliazione|affiliat[oi])(?=[ \t]*(?:[)\]:|]|\n|\Z))",
+        ],
         "sponsored": [
             # "Sponsorizzato da Rossi", "Contenuto sponsorizzato", "Post sponsorizzato:" opening a line
             rf"{LABEL}(?:{IT_CONTENT}\s+)?sponsorizzat[oaie]\b",
             rf"\b(?:quest[oa]|quest['’]|il\s+(?:mio|nostro)|la\s+(?:mia|nostra)|l['’])\s*"
             rf"(?:\w+\s+)?{IT_CONTENT}\s+(?:è|era|e'|è\s+stat[oa])\s+(?:interamente\s+|"
             r"gentilmente\s+|anche\s+)?(?:sponsorizzat[oa]|pagat[oa])\b",
-            rf"\b{IT_CONTENT}\s+sponsorizzat[oaie]\b",
+            rf"\b(?:(?:questo|questa|quest['’])\s*è|ecco)\s+(?:un|una|un['’])\s*{IT_CONTENT}\s+"
+            r"sponsorizzat[oaie]\b",
             r"\bper\s+(?:aver|avere)\s+(?:\w+\s+)?sponsorizzato\b",
             rf"\bsponsor\s+(?:di\s+)?(?:quest[oa]|oggi|del(?:la|l['’])?\s*{IT_CONTENT}|"
             rf"dell['’]{IT_CONTENT})",
