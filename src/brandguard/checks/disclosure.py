@@ -12,7 +12,7 @@ its own id, severity and message:
   links, discount codes, thanks for a gift, "link in bio" next to a brand) and nothing discloses it.
 
 Options: ``report``; ``language`` (of the markers: en | it); ``markers``, ``ambiguous``,
-``foreign`` (regexes over the checked text); ``statements`` ({clear: [concepts], vague:
+``foreign`` (regexes over the checked text; a group named ``m`` is the part reported); ``statements`` ({clear: [concepts], vague:
 [concepts]}: statements written in words, see disclosure_statements.py; clear ones are markers,
 vague ones ambiguous, and vague prose counts only when the post is declared or looks sponsored); ``triggers`` ({reason: [regexes]}),
 ``affiliate_links`` (regexes over link URLs) and ``affiliate_reason``; placement:
@@ -172,7 +172,7 @@ def _own(hits: list[Hit], quoted: Any) -> list[Hit]:
     return [h for h in hits if not quoted.covers(h.start, h.end)]
 
 
-def _compile_url_regex(pattern: str, origin: str) -> re.Pattern[str]:
+def _compile_regex(pattern: str, origin: str, key: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
@@ -181,8 +181,17 @@ def _compile_url_regex(pattern: str, origin: str) -> re.Pattern[str]:
             f"invalid regex {pattern!r}: {exc}",
             file or origin,
             int(line) if line.isdigit() else None,
-            "affiliate_links",
+            key,
         ) from None
+
+
+def _add(builder: Builder, key: str, patterns: list[str], origin: str) -> None:
+    """Register each regex under ``key`` (one each, not one alternation: a broad alternative would
+    make the pre-pass pick the whole alternation for most posts). A regex with a group named
+    ``m`` reports only that group, so it can consume its context ("Ad" and the colon after it)
+    instead of a lookahead the RE2 pre-pass drops (leaving a bare "ad" that matches every post)."""
+    for pattern in patterns:
+        builder.add_regex(key, pattern, origin=origin, group="m" if "(?P<m>" in pattern else 0)
 
 
 def shared_key(part: str, patterns: list[str]) -> str:
@@ -207,13 +216,11 @@ def compile(rule: RuleSpec, builder: Builder) -> DisclosureCheck:
     for part in ("markers", "ambiguous", "vague", "foreign"):
         patterns = list(opts.get(part, ())) + extra.get(part, [])
         keys[part] = shared_key(part, patterns)
-        for pattern in patterns:
-            builder.add_regex(keys[part], pattern, origin=rule.origin)
+        _add(builder, keys[part], patterns, rule.origin)
     triggers = []
     for reason, patterns in opts.get("triggers", {}).items():
         key = shared_key("trigger", [reason, *patterns])
-        for pattern in patterns:
-            builder.add_regex(key, pattern, origin=rule.origin)
+        _add(builder, key, list(patterns), rule.origin)
         triggers.append((key, reason))
     placement = {
         "within_first_chars": opts.get("within_first_chars", 125),
@@ -227,7 +234,10 @@ def compile(rule: RuleSpec, builder: Builder) -> DisclosureCheck:
         opts["report"],
         opts["language"],
         triggers,
-        [_compile_url_regex(p, rule.origin) for p in opts.get("affiliate_links", ())],
+        [
+            _compile_regex(p, rule.origin, "affiliate_links")
+            for p in opts.get("affiliate_links", ())
+        ],
         opts.get("affiliate_reason", "an affiliate link to {host}"),
         placement,
     )

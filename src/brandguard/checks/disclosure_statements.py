@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-BRAND = r"(?:@\w{2,}|(?-i:[A-Z0-9])[\w&'’.-]*\w(?:[ \t]+(?-i:[A-Z0-9])[\w&'’.-]*\w){0,2})"
+BRAND = r"(?:@\w\w+|(?-i:[A-Z0-9])[\w&'’.-]*\w(?:[ \t]+(?-i:[A-Z0-9])[\w&'’.-]*\w)?(?:[ \t]+(?-i:[A-Z0-9])[\w&'’.-]*\w)?)"
 # A line's label position: the start of a line, or after an opening bracket or a bar.
 LABEL = r"(?<![^\n(\[|•·])[ \t]*"
 # The content the statement is about.
@@ -64,14 +64,14 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "commission": [
             # "I earn a small commission", "we may receive a fee", "I earn from qualifying purchases"
             rf"\b(?:I|we){EN_MODAL}\s+(?:earn|receive|get|make|collect|be\s+paid|be\s+compensated)"
-            r"\b[^.!?\n]{0,40}?\b(?:commissions?|(?:referral|affiliate|small)\s+fees?|"
+            r"\b[^.!?\n]*?\b(?:commissions?|(?:referral|affiliate|small)\s+fees?|"
             r"a\s+(?:small\s+)?(?:percentage|cut|share|fee|portion)|compensation|"
             r"from\s+(?:qualifying\s+)?(?:purchases|sales))\b",
             # "which earns me a commission", "pays us a small fee"
             r"\b(?:earns?|earned|earning|gives?|pays?)\s+(?:me|us)\s+(?:a\s+)?(?:small\s+)?"
             r"(?:commission|fee|percentage|cut|share)\b",
             # "a small commission if you buy", "commissions on purchases made through these links"
-            r"\bcommissions?\b[^.!?\n]{0,60}?\b(?:if|when|whenever)\s+you\s+(?:\w+\s+)?"
+            r"\bcommissions?\b[^.!?\n]*?\b(?:if|when|whenever)\s+you\s+(?:\w+\s+)?"
             r"(?:buy|purchase|shop|order|sign\s+up|click|subscribe|book)",
             r"\bcommissions?\s+(?:on|from|for)\s+(?:any\s+)?(?:purchases|sales|orders)\s+"
             r"(?:made\s+)?(?:through|via|from|using)\s+(?:these|the|my|our|this|links?)\b",
@@ -116,14 +116,14 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
             rf"\b(?:gifted|comped)\s+(?:to\s+(?:me|us)\s+)?by\s+{BRAND}",
             rf"\b(?:sent|given|provided|supplied|gifted|lent|loaned)\s+to\s+(?:me|us)\s+{EN_FREE}",
             r"\b(?:I|we)\s+(?:was|were|have\s+been|['’]ve\s+been|got)\s+(?:kindly\s+)?(?:sent|given|"
-            rf"provided|supplied|gifted|lent|loaned)\b[^.!?\n]{{0,40}}?{EN_FREE}",
+            rf"provided|supplied|gifted|lent|loaned)\b[^.!?\n]*?{EN_FREE}",
             rf"\b(?:sent|given|provided|supplied)\s+to\s+(?:me|us)\s+by\s+{BRAND}",
             rf"{BRAND}\s+(?:sent|gave|gifted|provided|lent|loaned|hosted|invited)\s+(?:me|us)\b"
-            r"[^.!?\n]{0,40}?"
+            r"[^.!?\n]*?"
             rf"(?:{EN_FREE}|\bgifted\b)",
             rf"{BRAND}\s+(?:kindly\s+)?gifted\s+(?:me|us)\b",
             r"\b(?:I|we)\s+(?:received|got|was\s+given|were\s+given|was\s+sent|were\s+sent)\s+"
-            rf"[^.!?\n]{{0,40}}?{EN_FREE}",
+            rf"[^.!?\n]*?{EN_FREE}",
             r"\b(?:free|complimentary|gifted)\s+(?:product|sample|copy|stay|meal|trip|item|unit|"
             rf"pair|set|night|review\s+copy)s?\s+(?:from|by|courtesy\s+of)\s+{BRAND}",
             r"\b(?:PR|press)\s+(?:sample|package|product|trip|gift)s?\b",
@@ -133,7 +133,7 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         "partnership": [
             r"\b(?:in\s+(?:association|collaboration|partnership)|partnered|partnering|"
             r"teamed\s+up|teaming\s+up)\s+with\b",
-            r"(?<![\w#])collab\b",
+            r"(?<![\w#])(?P<m>collab)(?:[\s.,;:!?)\]]|\Z)",
         ],
         "thanks": [rf"\bthanks?(?:\s+you)?\s+(?:so\s+much\s+)?(?:to\s+)?{BRAND}"],
         "presented": [r"\b(?:brought\s+to\s+you|supported|funded|presented|powered)\s+by\b"],
@@ -152,11 +152,11 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
             r"corrispost[ao]\s+|pagat[ao]\s+|versat[ao]\s+)?(?:una\s+|un\s+)?(?:piccol[ao]\s+)?"
             r"(?:commissione|percentuale|compenso|provvigione)\b",
             # "una commissione se acquisti", "una percentuale sugli acquisti fatti tramite i link"
-            r"\b(?:commission[ei]|provvigion[ei]|percentuale)\b[^.!?\n]{0,60}?\b(?:se|quando|"
+            r"\b(?:commission[ei]|provvigion[ei]|percentuale)\b[^.!?\n]*?\b(?:se|quando|"
             r"qualora|ogni\s+volta\s+che)\s+(?:\w+\s+)?(?:acquist|compr|ordin|prenot|ti\s+iscriv|"
             r"clicc)\w*",
             r"\b(?:commission[ei]|provvigion[ei]|percentuale)\s+(?:su(?:gli|i)?|da(?:gli|i)?)\s+"
-            r"(?:eventuali\s+)?(?:acquisti|vendite|ordini)\b[^.!?\n]{0,30}?\b(?:tramite|attraverso|"
+            r"(?:eventuali\s+)?(?:acquisti|vendite|ordini)\b[^.!?\n]*?\b(?:tramite|attraverso|"
             r"con|da)\s+(?:questi|i|il|miei|nostri|link)\b",
             r"\bin\s+qualità\s+di\s+affiliat[oa]\s+amazon\b",
         ],
@@ -213,15 +213,15 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
             rf"(?:{IT_FREE}\s+)?da(?:l|lla|ll['’])?\s*{BRAND}",
             # "Regalo di @rossi", "(regalo di Rossi)", "in omaggio da Rossi"
             rf"{LABEL}(?:un\s+)?(?:regalo|omaggio|dono)\s+(?:di|da)\s+{BRAND}",
-            r"\b(?:regalo|omaggio|dono)\s+(?:di|da)\s+@\w{2,}",
+            r"\b(?:regalo|omaggio|dono)\s+(?:di|da)\s+@\w\w+",
             rf"\bin\s+(?:regalo|omaggio|dono)\s+da(?:l|lla|ll['’])?\s*{BRAND}",
             r"\bgrazie\s+(?:mille\s+)?(?:a\s+)?\S+\s+per\s+(?:il|l['’]|la|i|gli|le|questo|questa)"
-            r"\b[^.!?\n]{0,40}?\b(?:regalo|omaggio|gratuit[oaie])\b",
+            r"\b[^.!?\n]*?\b(?:regalo|omaggio|gratuit[oaie])\b",
         ],
         "partnership": [
             r"\bin\s+(?:collaborazione|partnership|partnership|sinergia|associazione)\s+con\b",
             r"\b(?:collaboro|collaboriamo|ho\s+collaborato|abbiamo\s+collaborato)\s+con\b",
-            r"(?<![\w#])collab\b",
+            r"(?<![\w#])(?P<m>collab)(?:[\s.,;:!?)\]]|\Z)",
         ],
         "thanks": [rf"\bgrazie\s+(?:mille\s+)?(?:a\s+)?{BRAND}"],
         "presented": [
