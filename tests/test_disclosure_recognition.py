@@ -85,3 +85,24 @@ def test_a_jurisdiction_replaces_the_neutral_pack_of_its_language(tmp_path) -> N
     ids = {rule.id for rule in load_policy(path).rules}
     assert "FTC001" in ids and "DSC101" in ids
     assert "DSC001" not in ids
+
+
+REVIEW = (
+    "I tested four grinders over a month, weighing every dose and timing every grind, and the "
+    "cheapest one won on consistency.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This is an affiliate link and I receive a commission for the sales.\n" + REVIEW, "pass"),
+        (REVIEW + "Note: it is affiliate link to Amazon", "misplaced"),
+        (REVIEW + "some links are affiliate links", "misplaced"),
+        (REVIEW + "Links: https://example.com/g (affiliate link)", "ambiguous"),
+    ],
+)
+def test_affiliate_statements_are_disclosures_placed_or_not(text: str, expected: str) -> None:
+    """A late statement is misplaced, not missing; a bare 'affiliate link' label is ambiguous."""
+    result = check_text(text, "default", meta={"relationship": "affiliate"})
+    assert verdict({f.rule_id for f in result.findings if f.category == "disclosure"}) == expected

@@ -114,6 +114,8 @@ CONCEPTS: dict[str, dict[str, list[str]]] = {
         ],
         "gifted": [
             rf"\b(?:gifted|comped)\s+(?:to\s+(?:me|us)\s+)?by\s+{BRAND}",
+            # a "Gifted:" label that names the giver: "Gifted: the linen set from @bedly"
+            rf"{LABEL}gifted\s*[:|–—-][^.!?\n]*?\b(?:from|by)\s+{BRAND}",
             rf"\b(?:sent|given|provided|supplied|gifted|lent|loaned)\s+to\s+(?:me|us)\s+{EN_FREE}",
             r"\b(?:I|we)\s+(?:was|were|have\s+been|['’]ve\s+been|got)\s+(?:kindly\s+)?(?:sent|given|"
             rf"provided|supplied|gifted|lent|loaned)\b[^.!?\n]*?{EN_FREE}",
