@@ -218,11 +218,30 @@ def test_it_present_absent_and_gifted(it_policy) -> None:
     assert ids(gifted, it_policy, {"relationship": "gifted"}) == []
 
 
-def test_it_among_the_first_three_hashtags(it_policy) -> None:
-    assert ids("La mia crema #pubblicità #skincare #beauty", it_policy) == []
-    found = ids("La mia crema #skincare #beauty #viso #pubblicità", it_policy)
+def test_it_hashtag_among_the_first_three(it_policy) -> None:
+    assert ids("#pubblicità #skincare #beauty La mia crema", it_policy) == []
+    assert ids("#skincare #beauty #pubblicità La mia crema", it_policy) == []
+    found = ids("#skincare #beauty #viso #pubblicità La mia crema", it_policy)
     assert found == ["AGCM002"]
-    assert ids("La mia crema, pubblicità: bella.", it_policy) == ["AGCM002"]
+
+
+def test_placement_behaves_alike_in_english_and_italian(en_policy, it_policy) -> None:
+    """A statement opening the post is early and end hashtags bury a marker, in both languages."""
+    meta = {"sponsored": True}
+    en_first = "Content sponsored by CasaLuma.\nThe new lamp in the living room."
+    it_first = "Contenuto sponsorizzato da CasaLuma.\nLa nuova lampada in salotto."
+    assert [
+        i for i in ids(en_first, en_policy, meta) if i.startswith("FTC")
+    ] == []  # UK: needs "Ad"
+    assert ids(it_first, it_policy, meta) == []
+    assert ids("La mia crema, pubblicità: bella.", it_policy) == []
+    assert "FTC002" in ids("The new lamp in the living room #ad #desk #light", en_policy, meta)
+    buried = ids("La nuova lampada in salotto #pubblicità #ceramica #luce", it_policy, meta)
+    assert buried == ["AGCM002"]
+    neutral_en, neutral_it = load_policy("default"), load_policy("default-it")
+    assert ids(en_first, neutral_en, meta) == ids(it_first, neutral_it, meta) == []
+    assert ids("The new lamp #ad #desk #light", neutral_en, meta) == ["DSC002"]
+    assert ids("La nuova lampada #pubblicità #ceramica #luce", neutral_it, meta) == ["DSC102"]
 
 
 def test_it_ambiguous_collaborazione_and_wrong_language(it_policy) -> None:

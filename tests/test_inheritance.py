@@ -111,6 +111,7 @@ def test_bundled_parent_by_name(tmp_path) -> None:
     policy = load_policy(write(tmp_path, "p.yaml", "extends: default\nscoring: {fail_under: 80}\n"))
     assert policy.scoring.fail_under == 80
     assert policy.settings["packs"][:4] == ["en/bland", "en/pushy", "en/clickbait", "en/seo"]
+    assert {"en/disclosure", "it/disclosure"} <= set(policy.settings["packs"])
 
 
 def test_cycle_is_a_clear_error(tmp_path) -> None:

@@ -62,3 +62,19 @@ def test_init_rejects_unknown_jurisdiction(tmp_path, monkeypatch) -> None:
     assert not (tmp_path / ".brandguard.yaml").exists()
     with pytest.raises(BrandguardError):
         starter_policy("de")
+
+
+def test_starter_has_a_disclosures_section_commented_out_without_jurisdictions() -> None:
+    text = starter_policy("en")
+    assert "# disclosures:\n#   jurisdictions: [us, uk, it]" in text
+    assert "disclosures" not in yaml.safe_load(text)
+    chosen = yaml.safe_load(starter_policy("en", ["uk"]))
+    assert chosen["disclosures"] == {"jurisdictions": ["uk"]}
+
+
+def test_italian_starter_comments_are_italian() -> None:
+    text = starter_policy("it", [], "Studio Rossi")
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert any("avvertenza chiara all'inizio" in line for line in comments)
+    assert any("parole per frase" in line for line in text.splitlines())
+    assert not any(word in text for word in ("words per sentence", "posts scoring under"))

@@ -12,11 +12,14 @@ its own id, severity and message:
   links, discount codes, thanks for a gift, "link in bio" next to a brand) and nothing discloses it.
 
 Options: ``report``; ``language`` (of the markers: en | it); ``markers``, ``ambiguous``,
-``foreign`` (regexes over the checked text); ``triggers`` ({reason: [regexes]}),
+``foreign`` (regexes over the checked text; a group named ``m`` is the part reported); ``statements`` ({clear: [concepts], vague:
+[concepts]}: statements written in words, see disclosure_statements.py; clear ones are markers,
+vague ones ambiguous, and vague prose counts only when the post is declared or looks sponsored); ``triggers`` ({reason: [regexes]}),
 ``affiliate_links`` (regexes over link URLs) and ``affiliate_reason``; placement:
 ``within_first_chars`` (default 125), ``first_line`` (default true), ``trailing_hashtags``
 (a trailing block of this many hashtags buries a marker; default 3, 0 = off), ``first_hashtags``
-(the marker must be the first element or among the first N hashtags; default off).
+(a hashtag marker must be the first element or among the first N hashtags; default off).
+Titles and headings that open the post do not use up the first visible text.
 Metadata ``sponsored: false`` (or ``relationship: none``) silences every verdict.
 A post whose ``language`` metadata differs from the pack's accepts the ``foreign`` markers.
 """
@@ -27,12 +30,14 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError
 from ..model import RuleSpec
 from .base import Builder, Context, Hit, RawFinding, first_word_span
-from .disclosures import placement_problem, post_language, sponsorship
+from .disclosure_statements import NAMES, PROSE, statement_patterns
+from .disclosures import body_start, placement_problem, post_language, sponsorship
 
 REPORTS = ("missing", "misplaced", "ambiguous", "wrong-language", "looks-sponsored")
 REGEXES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
@@ -49,6 +54,14 @@ OPTIONS = {
     "first_line": {"type": "boolean"},
     "trailing_hashtags": {"type": "integer", "minimum": 0},
     "first_hashtags": {"type": "integer", "minimum": 0},
+    "statements": {
+        "type": "object",
+        "properties": {
+            kind: {"type": "array", "items": {"enum": list(NAMES)}, "uniqueItems": True}
+            for kind in ("clear", "vague")
+        },
+        "additionalProperties": False,
+    },
 }
 REQUIRED = ("report", "markers", "language")
 HINT = {
@@ -60,7 +73,7 @@ HINT = {
 @dataclass
 class DisclosureCheck:
     rule: RuleSpec
-    keys: dict[str, str]  # part (markers, ambiguous, foreign) -> hits key
+    keys: dict[str, str]  # part (markers, ambiguous, vague, foreign) -> hits key
     report: str
     language: str
     triggers: list[tuple[str, str]]  # (hits key, reason)
@@ -74,9 +87,10 @@ class DisclosureCheck:
     def _placement(self, ctx: Context, hits: list[Hit]) -> tuple[bool, str | None]:
         """(any marker well placed, why the first one is not)."""
         first_problem = None
+        begin = body_start(ctx.text, ctx.post.headlines)
         for hit in hits:
             problem = placement_problem(
-                ctx.text, hit.start, language=self.language, **self.placement
+                ctx.text, hit.start, language=self.language, begin=begin, **self.placement
             )
             if problem is None:
                 return True, None
@@ -101,12 +115,16 @@ class DisclosureCheck:
         meta = ctx.post.meta
         declared, why = sponsorship(meta)
         same_language = post_language(meta, ctx.measures.language) == self.language
-        markers = ctx.hits(self._key("markers"))
-        foreign = ctx.hits(self._key("foreign"))
+        quoted = ctx.measures.quoted if ctx.post.quoted or _QUOTE_MARKS.search(ctx.text) else None
+        markers = _own(ctx.hits(self._key("markers")), quoted)
+        foreign = _own(ctx.hits(self._key("foreign")), quoted)
         if not same_language:
             markers = sorted(markers + foreign, key=lambda h: h.start)
             foreign = []
-        ambiguous = ctx.hits(self._key("ambiguous"))
+        ambiguous = _own(ctx.hits(self._key("ambiguous")), quoted)
+        vague = _own(ctx.hits(self._key("vague")), quoted)
+        if vague and not markers and (declared or (declared is None and self._trigger(ctx))):
+            ambiguous = sorted(ambiguous + vague, key=lambda h: h.start)
         start, end = first_word_span(ctx.text)
         values = {"match": ctx.text[start:end], "language": self.language}
 
@@ -143,7 +161,18 @@ class DisclosureCheck:
                 yield RawFinding(t_start, t_end, {**values, "match": text, "reason": reason})
 
 
-def _compile_url_regex(pattern: str, origin: str) -> re.Pattern[str]:
+_QUOTE_MARKS = re.compile('["“”«»„]')
+
+
+def _own(hits: list[Hit], quoted: Any) -> list[Hit]:
+    """The hits outside quotations and block quotes: a quoted disclosure is someone else's words
+    (or an example in a guide), not the post's own."""
+    if quoted is None or not hits:
+        return hits
+    return [h for h in hits if not quoted.covers(h.start, h.end)]
+
+
+def _compile_regex(pattern: str, origin: str, key: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
@@ -152,8 +181,17 @@ def _compile_url_regex(pattern: str, origin: str) -> re.Pattern[str]:
             f"invalid regex {pattern!r}: {exc}",
             file or origin,
             int(line) if line.isdigit() else None,
-            "affiliate_links",
+            key,
         ) from None
+
+
+def _add(builder: Builder, key: str, patterns: list[str], origin: str) -> None:
+    """Register each regex under ``key`` (one each, not one alternation: a broad alternative would
+    make the pre-pass pick the whole alternation for most posts). A regex with a group named
+    ``m`` reports only that group, so it can consume its context ("Ad" and the colon after it)
+    instead of a lookahead the RE2 pre-pass drops (leaving a bare "ad" that matches every post)."""
+    for pattern in patterns:
+        builder.add_regex(key, pattern, origin=origin, group="m" if "(?P<m>" in pattern else 0)
 
 
 def shared_key(part: str, patterns: list[str]) -> str:
@@ -165,16 +203,24 @@ def shared_key(part: str, patterns: list[str]) -> str:
 def compile(rule: RuleSpec, builder: Builder) -> DisclosureCheck:
     opts = rule.options
     keys = {}
-    for part in ("markers", "ambiguous", "foreign"):
-        patterns = list(opts.get(part, ()))
+    statements = opts.get("statements", {})
+    language = opts["language"]
+    clear = statement_patterns(language, statements.get("clear", ()))
+    vague = [c for c in statements.get("vague", ()) if c not in PROSE]
+    prose = [c for c in statements.get("vague", ()) if c in PROSE]
+    extra = {
+        "markers": clear,
+        "ambiguous": statement_patterns(language, vague),
+        "vague": statement_patterns(language, prose),
+    }
+    for part in ("markers", "ambiguous", "vague", "foreign"):
+        patterns = list(opts.get(part, ())) + extra.get(part, [])
         keys[part] = shared_key(part, patterns)
-        for pattern in patterns:
-            builder.add_regex(keys[part], pattern, origin=rule.origin)
+        _add(builder, keys[part], patterns, rule.origin)
     triggers = []
     for reason, patterns in opts.get("triggers", {}).items():
         key = shared_key("trigger", [reason, *patterns])
-        for pattern in patterns:
-            builder.add_regex(key, pattern, origin=rule.origin)
+        _add(builder, key, list(patterns), rule.origin)
         triggers.append((key, reason))
     placement = {
         "within_first_chars": opts.get("within_first_chars", 125),
@@ -188,7 +234,10 @@ def compile(rule: RuleSpec, builder: Builder) -> DisclosureCheck:
         opts["report"],
         opts["language"],
         triggers,
-        [_compile_url_regex(p, rule.origin) for p in opts.get("affiliate_links", ())],
+        [
+            _compile_regex(p, rule.origin, "affiliate_links")
+            for p in opts.get("affiliate_links", ())
+        ],
         opts.get("affiliate_reason", "an affiliate link to {host}"),
         placement,
     )

@@ -4,16 +4,19 @@ where readers see it?
 Placement follows the regulators' "first visible text" idea: what a feed shows before "… more".
 We take the first line or the first 125 visible characters, whichever is shorter (Instagram
 truncates captions after about 125 characters; X and TikTok show about the same before folding).
+A blog post's or newsletter's title and the headings that open it do not use up that window: it
+starts with the first line of the body (FTC: "near the top", before the affiliate links).
 A marker found only inside a trailing block of hashtags counts as buried (FTC: "don't mix it into
 a group of hashtags"; CAP: "upfront, not buried among other hashtags"). The Italian IAP Digital
-Chart (2024) asks for the marker as the first element, or among the first three hashtags.
+Chart (2024) asks for a hashtag marker to be the first element, or among the first three hashtags.
+The same placement applies to every language; only a jurisdiction's options refine it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from ..text.measures import HASHTAG_RE
 from .require import visible_offset
@@ -64,16 +67,38 @@ def post_language(meta: Mapping[str, Any], default: str) -> str:
     return re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]
 
 
-def visible_window_end(text: str, chars: int | None, first_line: bool) -> int:
-    """Offset where the first visible text ends (the shorter of first line and ``chars``)."""
+class _Span(Protocol):
+    start: int
+    end: int
+    kind: str
+
+
+OPENING_KINDS = frozenset({"title", "heading", "description"})
+
+
+def body_start(text: str, headlines: Sequence[_Span]) -> int:
+    """Offset after the titles, descriptions and headings that open the post (0 when none do).
+
+    A post that is nothing but its headlines keeps 0: its first line is what readers see."""
+    begin = 0
+    for h in sorted(headlines, key=lambda h: h.start):
+        if h.kind not in OPENING_KINDS or not is_first_element(text[begin:], h.start - begin):
+            break
+        begin = h.end
+    return begin if text[begin:].strip() else 0
+
+
+def visible_window_end(text: str, chars: int | None, first_line: bool, begin: int = 0) -> int:
+    """Offset where the first visible text ends (the shorter of first line and ``chars``),
+    counted from ``begin`` (the body's start)."""
     end = len(text)
-    start = len(text) - len(text.lstrip())
+    start = begin + len(text[begin:]) - len(text[begin:].lstrip())
     if first_line:
         newline = text.find("\n", start)
         if newline != -1:
             end = newline
     if chars:
-        end = min(end, visible_offset(text, chars))
+        end = min(end, begin + visible_offset(text[begin:], chars))
     return end
 
 
@@ -137,10 +162,12 @@ def placement_problem(
     trailing_hashtags: int = 3,
     first_hashtags: int = 0,
     language: str = "en",
+    begin: int = 0,
 ) -> str | None:
-    """Why a marker at ``start`` is not where readers see it (in ``language``), or None."""
+    """Why a marker at ``start`` is not where readers see it (in ``language``), or None.
+    ``begin`` is where the body starts (after an opening title): see body_start."""
     words = PLACEMENT_TEXT.get(language, PLACEMENT_TEXT["en"])
-    if start >= visible_window_end(text, within_first_chars, first_line):
+    if start >= visible_window_end(text, within_first_chars, first_line, begin):
         parts = ([words["line"]] if first_line else []) + (
             [words["chars"].format(n=within_first_chars)] if within_first_chars else []
         )
@@ -148,7 +175,7 @@ def placement_problem(
     block = trailing_hashtag_block(text, trailing_hashtags)
     if block and start >= block[0]:
         return words["buried"].format(n=block[1])
-    if first_hashtags:
+    if first_hashtags and text.startswith("#", start):
         rank = hashtag_rank(text, start)
         if not is_first_element(text, start) and (rank is None or rank >= first_hashtags):
             return words["rank"].format(n=first_hashtags)

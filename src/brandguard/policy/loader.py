@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import RuleSpec
+from .disclosure_packs import with_jurisdictions
 from .resources import bundled_policy, bundled_policy_names, resolve_ref
 from .selectors import (
     apply_overrides,
@@ -38,7 +39,6 @@ MERGED_MAPPINGS = (
     "languages",
 )
 EXTENDABLE_LISTS = ("packs", "banned", "ignore")
-DISCLOSURE_PACKS = {"us": "us-ftc", "uk": "uk-asa", "it": "it-agcm"}
 DEFAULT_WEIGHTS = {
     "bland": 1.0,
     "pushy": 1.0,
@@ -288,22 +288,17 @@ def build_policy(layers: list[_Layer]) -> Policy:
     merged, sources, pack_refs, by_language = _merge(layers)
     top = layers[-1]
     languages = covered(merged)
-    for jurisdiction in merged.get("disclosures", {}).get("jurisdictions", []):
-        pack_refs.append(
-            (
-                f"disclosure/{DISCLOSURE_PACKS[jurisdiction]}",
-                None,
-                top.file,
-                None,
-                "disclosures.jurisdictions",
-            )
-        )
+    jurisdictions = list(merged.get("disclosures", {}).get("jurisdictions", []))
     loaded: dict[tuple[str, str], list[RuleSpec]] = {}
     built: dict[str, Policy] = {}
     declared: dict[str, set[str | None]] = {}
     for language in (*languages, *(x for x in SUPPORTED if x not in languages)):
         refs = by_language.get(language)
-        refs = [*(pack_refs if refs is None else refs), *(by_language.get(f"+{language}") or [])]
+        refs = with_jurisdictions(
+            [*(pack_refs if refs is None else refs), *(by_language.get(f"+{language}") or [])],
+            jurisdictions,
+            top.file,
+        )
         pack_rules: list[RuleSpec] = []
         for ref in refs:
             key = (ref[0], str(ref[1]))

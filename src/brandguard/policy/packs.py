@@ -13,8 +13,9 @@ from .validation import validate
 from .yamlio import LocatedDict, line_of, load_yaml_file, plain
 
 COMMON_KEYS = frozenset(RULE_COMMON)
-# Kinds that handle a post's language themselves and so run on posts of every language: a
-# disclosure rule's `language` is its markers' (checks/disclosure.py: the wrong-language verdict).
+# Kinds whose `language` option names their markers' language (checks/disclosure.py: the
+# wrong-language verdict), not the posts they run on: those are the pack's (its `language`, or
+# every post when the pack says `posts: any`, as a regulator's pack does for its whole market).
 OWN_LANGUAGE = frozenset({"disclosure"})
 
 
@@ -48,7 +49,7 @@ def rule_from_mapping(
         examples={"fail": list(examples.get("fail", [])), "pass": list(examples.get("pass", []))},
         origin=f"{file}:{getattr(raw, 'line', 0)}",
         quotes=bool(raw.get("quotes", False)),
-        language=None if raw["kind"] in OWN_LANGUAGE else _language(raw.get("language", language)),
+        language=_language(language if raw["kind"] in OWN_LANGUAGE else raw.get("language", language)),
     )
 
 
@@ -64,7 +65,7 @@ def load_pack(path: Path, display: str | None = None) -> list[RuleSpec]:
         raise ConfigError("a rule pack must be a mapping with a 'rules' list", file, 1)
     validate(data, pack_header_schema(), file)
     category = data.get("category", "style")
-    language = data.get("language")
+    language = None if data.get("posts") == "any" else data.get("language")
     rules = []
     for index, raw in enumerate(data["rules"]):
         if "kind" not in raw:

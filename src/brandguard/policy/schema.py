@@ -121,6 +121,7 @@ def pack_schema() -> dict[str, Any]:
         "properties": {
             "pack": {"type": "string"},
             "language": {"enum": ["en", "it", "any"]},
+            "posts": {"enum": ["own", "any"]},
             "description": {"type": "string"},
             "category": {"enum": list(CATEGORIES)},
             "rules": {"type": "array", "items": rule_any},

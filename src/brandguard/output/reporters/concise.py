@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ...model import PostResult
+from .. import labels
 
 
 def label(result: PostResult) -> str:
@@ -26,12 +27,11 @@ def below_bar(result: PostResult, options: Any) -> str | None:
         return None  # its BG003 finding says it
     score = result.score
     fail_under = getattr(options, "fail_under", None)
-    if score.blocking:
-        return f"score {score.total:.0f}/100 FAIL (required: {', '.join(score.blocking)})"
-    bar = score.fail_under if fail_under is None else fail_under
-    if (fail_under is None and not score.passed) or (fail_under is not None and score.total < bar):
-        return f"score {score.total:.0f}/100 FAIL (under {bar:g})"
-    return None
+    failing = score.total < fail_under if fail_under is not None else not score.passed
+    if not (score.blocking or failing):
+        return None
+    language = result.language
+    return f"{labels.label('score', language)} {labels.verdict(score, language, fail_under)}"
 
 
 def statistics(results: Sequence[PostResult]) -> str:

@@ -9,6 +9,7 @@ from typing import Any, TextIO
 import click
 
 from ...model import PostResult
+from .. import labels
 from .concise import label
 
 SEVERITY_COLORS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -36,6 +37,7 @@ def render(results: Sequence[PostResult], out: TextIO, options: Any) -> None:
     for result in results:
         where = label(result)
         source = result.source
+        language = result.language
         for f in result.findings:
             stats[(f.rule_id, f.name)] += 1
             sev = _style(f.severity, options, fg=SEVERITY_COLORS[f.severity], bold=True)
@@ -45,19 +47,21 @@ def render(results: Sequence[PostResult], out: TextIO, options: Any) -> None:
                 for row in _excerpt(source, f.line, f.column, f.end_line, f.end_column):
                     out.write(_style(row, options, dim=True) + "\n")
             if f.suggestion and f.suggestion not in f.message:
-                out.write(f"      = help: {f.suggestion}\n")
+                out.write(f"      = {labels.label('help', language)}: {f.suggestion}\n")
             if f.fix:
-                out.write(f"      = fix: replace with '{f.fix.replacement}'\n")
+                fix = labels.label("fix", language, replacement=f.fix.replacement)
+                out.write(f"      = {fix}\n")
         if options.show_score and result.error is None:
             verdict = _style(
-                result.score.explain(), options, fg="green" if result.score.passed else "red"
+                labels.score_line(result.score, language),
+                options,
+                fg="green" if result.score.passed else "red",
             )
-            out.write(f"{_style(where, options, bold=True)}: score {verdict}\n")
+            score = labels.label("score", language)
+            out.write(f"{_style(where, options, bold=True)}: {score} {verdict}\n")
         if result.skipped_rules and result is results[0]:
-            out.write(
-                f"note: skipped {', '.join(result.skipped_rules)} (they need a trained spaCy "
-                "pipeline; see `pipeline:` in the policy)\n"
-            )
+            skipped = ", ".join(result.skipped_rules)
+            out.write(labels.label("skipped", language, rules=skipped) + "\n")
     if options.statistics and stats:
         out.write("\n")
         for (rule_id, name), count in stats.most_common():
@@ -65,7 +69,5 @@ def render(results: Sequence[PostResult], out: TextIO, options: Any) -> None:
     findings = sum(stats.values())
     posts = len(results)
     failed = sum(1 for r in results if not r.score.passed)
-    out.write(
-        f"\n{findings} finding{'s' if findings != 1 else ''} in {posts} post"
-        f"{'s' if posts != 1 else ''}; {failed} below the policy's bar.\n"
-    )
+    language = labels.report_language(results)
+    out.write("\n" + labels.summary(findings, posts, failed, language) + "\n")

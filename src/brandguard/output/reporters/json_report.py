@@ -18,10 +18,9 @@ def post_dict(result: PostResult) -> dict[str, Any]:
         "categories": result.score.categories,
         "passed": result.score.passed,
         "words": result.score.words,
+        "language": result.language,
         "findings": [f.to_dict() for f in result.findings],
     }
-    if result.language:
-        data["language"] = result.language
     if result.path and result.path != result.id:
         data["path"] = result.path
     if result.error:
