@@ -82,9 +82,11 @@ def test_a_jurisdiction_replaces_the_neutral_pack_of_its_language(tmp_path) -> N
         "extends: default\nextend_packs: [it/disclosure]\ndisclosures: {jurisdictions: [us]}\n",
         encoding="utf-8",
     )
-    ids = {rule.id for rule in load_policy(path).rules}
-    assert "FTC001" in ids and "DSC101" in ids
-    assert "DSC001" not in ids
+    policy = load_policy(path)
+    english = {rule.id for rule in policy.rules}
+    italian = {rule.id for rule in policy.for_language("it").rules}
+    assert "FTC001" in english and "DSC001" not in english and "DSC101" not in english
+    assert "FTC001" in italian and "DSC101" in italian  # the regulator's pack: every post
 
 
 REVIEW = (

@@ -299,6 +299,7 @@ def build_policy(layers: list[_Layer]) -> Policy:
             jurisdictions,
             top.file,
         )
+        refs = list({ref[0]: ref for ref in refs}.values())  # a pack named twice loads once
         pack_rules: list[RuleSpec] = []
         for ref in refs:
             key = (ref[0], str(ref[1]))
