@@ -109,6 +109,16 @@ class Spans:
     def contains(self, offset: int) -> bool:
         return self.covers(offset, offset + 1)
 
+    def within(self, start: int, end: int) -> list[Span]:
+        """The spans that overlap ``[start, end)``, clipped to it."""
+        k = max(bisect_right(self._starts, start) - 1, 0)
+        out = []
+        while k < len(self._starts) and self._starts[k] < end:
+            if self._ends[k] > start:
+                out.append((max(self._starts[k], start), min(self._ends[k], end)))
+            k += 1
+        return out
+
 
 def quoted_spans(text: str, block_quotes: Iterable[Span] = (), source: str = "") -> Spans:
     """Everything quoted in a post: its block quotes and its quotations in prose. ``source``

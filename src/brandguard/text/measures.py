@@ -7,13 +7,14 @@ finding can point at the first item beyond the limit instead of at the top of th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .platforms import EMOJI_RE
-from .sentences import sentence_spans
+from .sentences import reading_length, sentence_spans
 from .syllables import syllable_table
 
 if TYPE_CHECKING:
@@ -103,6 +104,20 @@ class Measures:
         return out
 
     @cached_property
+    def reading_lengths(self) -> list[int]:
+        """How long each sentence reads (sentences.reading_length): its longest clause in full,
+        the rest at half, a link's text or a quotation as a few words."""
+        from .context import Spans
+
+        text, spans = self.post.text, self.word_spans
+        units = Spans([*self.post.link_texts, *self.quoted.within(0, len(text))])
+        out = []
+        for start, end, _ in self.sentences:
+            lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
+            out.append(reading_length(text, start, end, spans[lo:hi], units.within(start, end)))
+        return out
+
+    @cached_property
     def syllables(self) -> int:
         return sum(map(syllable_table(self.language).__getitem__, self.lower_words))
 
@@ -140,12 +155,11 @@ def _sentences(m: Measures) -> Measure:
 
 
 def _sentence_words(m: Measures) -> Measure:
-    """Longest sentence; spans are all sentences with their own lengths checked by the metric."""
-    sents = m.sentences
+    """Longest sentence as it reads (``reading_lengths``); spans are all sentences, each with its
+    own length checked by the metric."""
+    lengths = m.reading_lengths
     return Measure(
-        max((n for _, _, n in sents), default=0),
-        tuple((s, e) for s, e, _ in sents),
-        tuple(n for _, _, n in sents),
+        max(lengths, default=0), tuple((s, e) for s, e, _ in m.sentences), tuple(lengths)
     )
 
 
