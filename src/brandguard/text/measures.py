@@ -107,10 +107,8 @@ class Measures:
     def reading_lengths(self) -> list[int]:
         """How long each sentence reads (sentences.reading_length): its longest clause in full,
         the rest at half, a link's text or a quotation as a few words."""
-        from .context import Spans
-
         text, spans = self.post.text, self.word_spans
-        units = Spans([*self.post.link_texts, *self.quoted.within(0, len(text))])
+        units = _named(self)
         out = []
         for start, end, _ in self.sentences:
             lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
@@ -226,11 +224,22 @@ def _shouted(m: Measures) -> list[Span]:
     return m.memo("shouted", compute)  # type: ignore[no-any-return]
 
 
+def _named(m: Measures) -> Spans:
+    """Quotations and the text of links: words in capitals there are someone else's, or the name
+    of the page linked to as it is written ("[Bando del Mercato elettronico SERVIZI](...)")."""
+    from .context import Spans
+
+    def compute() -> Spans:
+        return Spans([*m.post.link_texts, *m.quoted.within(0, len(m.post.text))])
+
+    return m.memo("named", compute)  # type: ignore[no-any-return]
+
+
 def _caps_spans(m: Measures) -> tuple[Span, ...]:
-    """Shouted words outside quotations."""
+    """Shouted words outside quotations and link text."""
     spans = _shouted(m)
-    if spans and m.quoted:
-        spans = [s for s in spans if not m.quoted.covers(*s)]
+    if spans and (named := _named(m)):
+        spans = [s for s in spans if not named.covers(*s)]
     return tuple(spans)
 
 
@@ -239,8 +248,8 @@ def _caps_emphasis(m: Measures) -> Measure:
     from .caps import emphasis
 
     runs = emphasis(m.post.text, _shouted(m))
-    if runs and m.quoted:
-        runs = [r for r in runs if not m.quoted.covers(*r[0])]
+    if runs and (named := _named(m)):
+        runs = [r for r in runs if not named.covers(*r[0])]
     return Measure(len(runs), tuple(s for s, _ in runs), tuple(n for _, n in runs))
 
 
