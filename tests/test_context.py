@@ -416,3 +416,13 @@ def test_a_heading_next_to_a_mixed_case_name_is_not_emphasis() -> None:
 def test_capitals_in_link_text_are_the_name_of_the_page() -> None:
     text = "Offers are listed in the [Catalogue of SERVICES](https://example.org/c) of the agency."
     assert "PSH017" not in ids(text, "markdown")
+
+
+def test_a_testimonial_with_an_unclosed_quote_and_a_source_is_quoted() -> None:
+    text = "Our app.\n\n“The best notebook app on any phone - Daily Gadget, 3 May 2019\n\nTry it."
+    assert quoted_texts(text) == ["“The best notebook app on any phone"]
+    text = "Our app.\n\n“Simply the best planner I have used\n— Maria, Turin\n\nTry it."
+    assert quoted_texts(text) == ["“Simply the best planner I have used"]
+    assert quoted_texts("He said “no way and left - Then we went home.") == []
+    listing = "Notebook\n\n“The best notebook app on any phone - Daily Gadget, 2019\n\nIt syncs."
+    assert "BLD003" not in ids(listing)
