@@ -403,6 +403,8 @@ def test_protocol_verbs_technical_names_and_button_labels_are_not_shouting() -> 
     assert shouted("Each REST API call is logged; the POWER architecture runs it.") == []
     assert shouted("Scrivi il messaggio e premi INVIA per spedirlo.", "it") == []
     assert shouted("Fill in the form, then click SUBMIT at the bottom.") == []
+    assert shouted("Tested on ARMv7, RISC-V, Linux, and POWER, in all 23 systems.") == []
+    assert [m for m in ("text TONE or FLAG",) if shouted(m)] == ["text TONE or FLAG"]
     # outside the web, or in an ordinary sentence, the same words still shout
     text = "GET your tickets and the REST is free, CALL today"
     assert [text[s:e] for s, e in shouted(text)] == ["GET", "REST", "CALL"]

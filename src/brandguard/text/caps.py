@@ -19,6 +19,7 @@ or more that reads as a word ("SAVINGS"). Not shouting:
 - an HTTP method near a word of the web ("a GET request", "GET also matches HEAD") and a token
   followed by the technical noun it names ("the REST API", "the POWER architecture");
 - the label of a button after the verb that presses it ("click SEND", "cliccando su INVIA");
+- an item of a list of names ("ARMv7, MIPS, and POWER");
 - in English, a token that is not read as a dictionary word (CMU Pronouncing Dictionary):
   CAPTCHA, OAUTH, KUBERNETES are not in it; FBI, USB are, but spelled out letter by letter (as
   many syllables as letters), while MUSIC, STORE, SAVINGS have fewer syllables than letters.
@@ -283,10 +284,21 @@ def _http_method(text: str, start: int, end: int, token: str, methods: int) -> b
     )
 
 
+# The item before it in a list of names, a name or a code, not a word in capitals: "ARMv7, MIPS,
+# z/Architecture, and POWER" (but "text TONE or FLAG" shouts both).
+_NAME_ITEM_BEFORE = re.compile(
+    r"(?:[A-Z](?=[\w/.+-]*[a-z\d])[\w/.+-]*|\w*\d\w*)(?:,?[ \t]+(?:and|or|e|o)|[ \t]*,)[ \t]+\Z"
+)
+
+
 def _named_thing(text: str, start: int, end: int) -> bool:
-    """A technical name ("REST API") or the label of a button ("click SEND")."""
+    """A technical name ("REST API"), the label of a button ("click SEND"), or an item of a list
+    of names ("MIPS, z/Architecture, and POWER")."""
+    before = max(0, start - 40)
     return bool(
-        _TECH_NOUN.match(text, end) or _PRESS_BEFORE.search(text, max(0, start - 40), start)
+        _TECH_NOUN.match(text, end)
+        or _PRESS_BEFORE.search(text, before, start)
+        or _NAME_ITEM_BEFORE.search(text, before, start)
     )
 
 
