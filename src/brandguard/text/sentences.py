@@ -46,7 +46,7 @@ ABBREVIATIONS = {
     "it": frozenset(
         "n nn art artt pag pagg p pp lett ecc cfr es p.es vol voll cap capp sez co comma par "
         "all ss segg fig tab ca cit op d.lgs d.l d.p.r l s.p.a s.r.l s.n.c s.a.s spa srl "
-        "ecc.ecc tel fax int sc rif prot ca max min c.d cd c.c d.m d.d d.p.c.m reg".split()
+        "ecc.ecc tel fax int sc rif prot ca max min c.d cd c.c d.m d.d d.p.c.m reg v vd".split()
     ),
 }
 _SHARED = frozenset("e.g i.e etc vs cf fig no vol pp p ca co".split())
