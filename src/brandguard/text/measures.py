@@ -29,6 +29,9 @@ HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*|(?<![\w&#/])#\d+[^\W\d_]\w*
 MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
 EXCLAMATION_RE = re.compile(r"!")
 EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
+# What can make a sentence read shorter than its words: a clause break, a quotation mark, a
+# digit (a reference or a citation). A sentence with none reads as its word count.
+_SHAPED = re.compile(r"[;:—–\d\"“”«»„‘’']|\s-{1,2}\s")
 TRAILING_TAGS_RE = re.compile(r"(?:(?<=\s)|^)(?:#\w+[\s,.;]*){3,}\s*\Z")
 
 Span = tuple[int, int]
@@ -107,10 +110,16 @@ class Measures:
     def reading_lengths(self) -> list[int]:
         """How long each sentence reads (sentences.reading_length): its longest clause in full,
         the rest at half, a link's text or a quotation as a few words."""
-        text, spans = self.post.text, self.word_spans
-        units = _named(self)
+        text, spans, links = self.post.text, self.word_spans, self.post.link_texts
+        units = None
         out = []
-        for start, end, _ in self.sentences:
+        for start, end, n in self.sentences:
+            k = bisect_left(links, (start, -1))
+            if not (k < len(links) and links[k][0] < end) and not _SHAPED.search(text, start, end):
+                out.append(n)  # one clause, no link, quotation or number: its words as they are
+                continue
+            if units is None:
+                units = _named(self)
             lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
             out.append(reading_length(text, start, end, spans[lo:hi], units.within(start, end)))
         return out
