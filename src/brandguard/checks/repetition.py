@@ -4,15 +4,23 @@ Options: ``ngram`` (1–3, default 1), ``min_count`` (default 3: fewer repeats n
 ``max_density`` (occurrences per 100 words, default 4), ``min_words`` (posts shorter than this
 are judged by ``min_count`` alone, default 0), ``ignore`` (words never counted). Stop words of
 the post's language and numbers are not counted; ``#coffee`` counts as ``coffee``.
+
+A piece repeats what it is about: a term its title names (front matter ``title``, ``<title>``,
+a level-1 heading: "Your Source Maps Should Be Public" and "source maps") is its topic, not
+stuffing; so is a name, a term written with capitals every time and at least once inside a
+sentence ("Fast Shopping is a list app ... open Fast Shopping"). Stuffing repeats a search
+phrase in the body, lower case or not.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import RuleSpec
+from ..text.measures import WORD_RE
 from .base import Builder, Context, RawFinding, fmt_number
 
 OPTIONS = {
@@ -58,10 +66,15 @@ class RepetitionCheck:
                 for i in range(len(terms) - n + 1)
             ]
         threshold = max(self.min_count, int(self.max_density * words / 100) + 1)
+        title = None
         for term, count in Counter(grams).most_common():
             if count < threshold:
                 break
             if not term:
+                continue
+            if title is None:
+                title = _title_words(ctx)
+            if (title and _in_title(term, title)) or _name(ctx, grams, term, n):
                 continue
             density = 100 * count / words
             nth = [i for i, g in enumerate(grams) if g == term][self.min_count - 1]
@@ -77,6 +90,46 @@ class RepetitionCheck:
                     "limit": fmt_number(self.max_density),
                 },
             )
+
+
+_FIRST_LINE = re.compile(r"\s*([^\n]{1,80})\n")
+
+
+def _title_words(ctx: Context) -> str:
+    """The lower-cased words of the post's titles, space-joined with spaces at both ends. A plain
+    text post (an app listing) has its title on its first line, when that line is short and
+    ends without a full stop."""
+    text = ctx.text
+    spans = [(h.start, h.end) for h in ctx.post.headlines if h.kind == "title"]
+    if not spans and ctx.post.format == "text" and (first := _FIRST_LINE.match(text)):
+        line = first.group(1).rstrip()
+        if line and line[-1] not in ".!?" and len(line.split()) <= 8:
+            spans.append(first.span(1))
+    words = [" ".join(WORD_RE.findall(text[s:e].lower())) for s, e in spans]
+    return f" {' | '.join(words)} " if words else ""
+
+
+def _in_title(term: str, title: str) -> bool:
+    return f" {term} " in title
+
+
+def _name(ctx: Context, grams: list[str], term: str, n: int) -> bool:
+    """Every occurrence of ``term`` is capitalised word by word, and one follows a lower-case
+    word: a name used inside sentences ("open Fast Shopping"), not a heading repeated."""
+    text, spans = ctx.text, ctx.measures.word_spans
+    inside = False
+    for i, g in enumerate(grams):
+        if g != term:
+            continue
+        if not all(text[spans[k][0]].isupper() for k in range(i, i + n)):
+            return False
+        if (
+            i
+            and text[spans[i - 1][0]].islower()
+            and "\n" not in text[spans[i - 1][1] : spans[i][0]]
+        ):
+            inside = True
+    return inside
 
 
 class _ContentWords(dict):

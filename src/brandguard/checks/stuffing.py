@@ -147,41 +147,55 @@ class StuffingCheck:
         enders = _LIST_ENDERS.get(self.language, _LIST_ENDERS["en"])
         run: list[int] = []
         previous_end = -1
+        mid = False  # the run started right after a function word: inside a sentence
         for i, word in enumerate(words):
             start = spans[i][0]
-            if run and (
-                _RUN_BREAK.search(text, previous_end, start)
+            if previous_end >= 0 and (
+                (gap := _RUN_BREAK.search(text, previous_end, start))
                 or _has_item(edges, previous_end, start + 1)
             ):
-                yield from self._run_findings(text, spans, run, min_run, step)
-                run = []
+                yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
+                # a bracket, a quote or a dash leaves the sentence open; a full stop does not
+                run, mid = [], mid and not (gap and _SENTENCE_BREAK.match(gap.group()))
             if word in enders:
                 # an enumeration in a sentence: its items were separated by commas
                 if run and "," not in text[spans[run[0]][0] : start]:
-                    yield from self._run_findings(text, spans, run, min_run, step)
-                run = []
+                    yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
+                run, mid = [], False
             elif flags[i]:
-                yield from self._run_findings(text, spans, run, min_run, step)
-                run = []
+                yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
+                run, mid = [], True
             else:
                 run.append(i)
             previous_end = spans[i][1]
-        yield from self._run_findings(text, spans, run, min_run, step)
+        yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
 
     @staticmethod
     def _run_findings(
-        text: str, spans: list[tuple[int, int]], run: list[int], min_run: int, step: int
+        text: str,
+        spans: list[tuple[int, int]],
+        run: list[int],
+        min_run: int,
+        step: int,
+        mid: bool = False,
+        enders: frozenset[str] = frozenset(),
     ) -> Iterator[RawFinding]:
         """One finding for the first ``min_run`` words, one more per ``step`` words after them
         (the last takes the remainder), so a long tag wall weighs more than a short run. A run
         whose words are mostly separated by commas is an enumeration ("HEIF, AVIF, PNG, ...")
-        and needs 1.25 times the length: tag dumps are mostly bare words."""
+        and needs 1.25 times the length: tag dumps are mostly bare words. Not tags at all: a
+        list of codes (``_codes``), a comma-separated list of names that a sentence leads into
+        (``mid``) and closes ("with the support of Red Cross, Save Fund, ... and UNHCR, among
+        others": ``_names``), and a sentence that happens to hold no function word
+        (``_prose``)."""
         if len(run) < min_run:
             return
         commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])
         if commas * 2 >= len(run) and 4 * len(run) < 5 * min_run:
             return
-        if commas * 3 >= len(run) and _codes(text, spans, run):
+        if _codes(text, spans, run, commas) or _prose(text, spans, run):
+            return
+        if mid and commas * 3 >= len(run) and _names(text, spans, run, enders):
             return
         cuts = [0, *range(min_run, len(run) - step + 1, step)]
         for n, first in enumerate(cuts):
@@ -268,7 +282,8 @@ class StuffingCheck:
         )
 
     def _link_density(self, ctx: Context) -> Iterator[RawFinding]:
-        links = ctx.post.links
+        source = ctx.post.source
+        links = [x for x in ctx.post.links if not _credit(source[x.start : x.end], x.url)]
         if not links:
             return
         words = ctx.measures.words
@@ -294,17 +309,70 @@ class StuffingCheck:
         )
 
 
-def _codes(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
-    """A third or more of the run's words hold a digit or are in capitals: with commas between
-    the items (the caller checks) that is a list of standards or formats ("FIPS 140-3,
-    SP 800-90A", "EAN-13, UPC-A, QR Code, PDF417, AZTEC"), which specifications need; a tag
-    list ("Tags: Vintage, Retro, Boho, Nike") or a brand-name run is still stuffing."""
-    coded = 0
+# A person's profile: one path segment on a code host or a social network.
+_PROFILE_URL = re.compile(
+    r"https?://(?:www\.)?(?:github\.com|gitlab\.com|twitter\.com|x\.com|linkedin\.com/in|"
+    r"bsky\.app/profile|mastodon\.social)/@?[\w.-]+/?\Z",
+    re.IGNORECASE,
+)
+
+
+def _credit(written: str, url: str) -> bool:
+    """A link on a person's handle ("[@abbycabs](...)") or to a profile page: a credit to a
+    contributor, which guides and release notes owe, not a link farm."""
+    return written.lstrip("[<").startswith("@") or bool(_PROFILE_URL.match(url))
+
+
+def _codes(text: str, spans: list[tuple[int, int]], run: list[int], commas: int) -> bool:
+    """A list of standards or formats ("FIPS 140-3, SP 800-90A", "EAN-13, UPC-A, QR Code,
+    PDF417, AZTEC", "SP 800-108 Feedback KDF"), which specifications need: a third or more of
+    the run's words hold a digit or are in capitals and commas separate the items; or, in a run
+    that is not shouted (a third of its words in lower case), half of its words are codes with
+    no lower-case letter ("SP", "800-56C", "KDF"; not "90s" or "y2k"). A tag list ("Tags:
+    Vintage, Retro, Boho, Nike"), a brand-name run or a run in capitals is still stuffing."""
+    coded = strict = cased = 0
     for i in run:
         word = text[spans[i][0] : spans[i][1]]
-        if any(c.isdigit() for c in word) or (len(word) >= 2 and word.isupper()):
-            coded += 1
-    return coded * 3 >= len(run)
+        upper = len(word) >= 2 and word.isupper()
+        digit = any(c.isdigit() for c in word)
+        lower = any(c.islower() for c in word)
+        coded += digit or upper
+        strict += (digit or upper) and not lower
+        cased += lower
+    if commas * 3 >= len(run) and coded * 3 >= len(run):
+        return True
+    return strict * 2 >= len(run) and cased * 3 >= len(run)
+
+
+def _names(text: str, spans: list[tuple[int, int]], run: list[int], enders: frozenset[str]) -> bool:
+    """Two thirds of the run's words are capitalised (organisations, products) and the sentence
+    closes the enumeration with "and"/"e" before it ends: names listed in a sentence."""
+    capitalised = sum(1 for i in run if text[spans[i][0]].isupper())
+    if 3 * capitalised < 2 * len(run):
+        return False
+    rest = _SENTENCE_REST.match(text, spans[run[-1]][1])
+    return bool(rest) and any(w in enders for w in rest.group().lower().split())
+
+
+_SENTENCE_OPEN = re.compile(r"(?:\A|[.!?]\s|\n)\s*\Z")
+_SENTENCE_BREAK = re.compile(r"[.!?:;|\n]")
+_SENTENCE_REST = re.compile(r"[^.!?:;\n]{0,300}")
+_SENTENCE_CLOSE = re.compile(r"[^.!?:;\n]{0,200}?\.(?!\w)")
+
+
+def _prose(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
+    """The run is prose: it opens a sentence with a capital, its other words are in lower case
+    and none comes back, and the sentence ends with a full stop on the same line ("Fast deploys
+    keep developers productive all day."). A tag dump repeats its keywords or has no sentence
+    shape."""
+    first, end = spans[run[0]], spans[run[-1]][1]
+    if not text[first[0]].isupper() or not _SENTENCE_CLOSE.match(text, end):
+        return False
+    if not _SENTENCE_OPEN.search(text, max(0, first[0] - 3), first[0]):
+        return False
+    words = [text[s:e] for s, e in (spans[i] for i in run[1:])]
+    lowered = [w.lower() for w in words]
+    return words == lowered and len(set(lowered)) == len(lowered)
 
 
 def _has_item(sorted_items: list[int], start: int, end: int) -> bool:

@@ -16,6 +16,10 @@ or more that reads as a word ("SAVINGS"). Not shouting:
 - a token that recurs (3 times or more): a name the text is about;
 - a lone token right after a capitalised word that does not open the sentence ("Direttiva
   INSPIRE", "Windows NT"): part of a name;
+- an HTTP method near a word of the web ("a GET request", "GET also matches HEAD") and a token
+  followed by the technical noun it names ("the REST API", "the POWER architecture");
+- the label of a button after the verb that presses it ("click SEND", "cliccando su INVIA");
+- an item of a list of names ("ARMv7, MIPS, and POWER");
 - in English, a token that is not read as a dictionary word (CMU Pronouncing Dictionary):
   CAPTCHA, OAUTH, KUBERNETES are not in it; FBI, USB are, but spelled out letter by letter (as
   many syllables as letters), while MUSIC, STORE, SAVINGS have fewer syllables than letters.
@@ -155,6 +159,7 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     ordinary = ordinary_words(language)
     sales = SALES_WORDS.get(language, SALES_WORDS["en"])
     counts = Counter(t for _, _, t in caps)
+    methods = len(HTTP_METHODS.intersection(counts))
     defined = _defined(text, caps)
     out: list[Span] = []
     for run in _runs(text, caps):
@@ -162,9 +167,13 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
         loud = len(words) > 1 and any(t[2].lower() in ordinary for t in words)
         for start, end, token in words:
             low = token.lower()
+            if len(words) == 1 and _http_method(text, start, end, token, methods):
+                continue
             if low in sales:
                 out.append((start, end))
             elif token in KNOWN_ACRONYMS or token in defined or counts[token] >= 3:
+                continue
+            elif _named_thing(text, start, end):
                 continue
             elif (code and token in code) or _file_name(text, start, end, token):
                 continue
@@ -242,6 +251,56 @@ def _long_word(token: str, language: str) -> bool:
 
 _LIGHT = " ,:;/&-–"
 
+# HTTP request methods (RFC 9110 and RFC 5789): protocol verbs, not shouting, where the text
+# speaks of the web.
+HTTP_METHODS = frozenset("GET HEAD POST PUT PATCH DELETE OPTIONS TRACE CONNECT".split())
+_WEB_WORDS = re.compile(
+    r"\b(?:https?|requests?|methods?|endpoints?|apis?|routes?|routing|verbs?|handlers?|curl|"
+    r"servers?|clients?|status|headers?|paths?|urls?)\b",
+    re.IGNORECASE,
+)
+# A noun that makes the token in capitals before it a technical name: "REST API", "POWER
+# architecture", "SOAP service".
+_TECH_NOUN = re.compile(
+    r"[ \t]+(?:apis?|requests?|methods?|endpoints?|interfaces?|architectures?|handlers?|routes?|"
+    r"verbs?|headers?|protocols?|instruction\s+set|principles|constraints|processors?|cpus?)\b",
+    re.IGNORECASE,
+)
+# The verb that presses a button: the token after it is the button's label ("click SEND",
+# "premi INVIA", "cliccando su ACCETTA").
+_PRESS_BEFORE = re.compile(
+    r"\b(?:click(?:ing|ed)?|tap(?:ping|ped)?|press(?:ing|ed)?|select(?:ing)?|choose|hit|"
+    r"clicc(?:a|are|ando|ate)|prem(?:i|ere|endo|ete)|tocc(?:a|are|ando)|selezion(?:a|are|ando))"
+    r"(?:[ \t]+(?:on|the|su|sul|sulla|sull[’']|il|la|pulsante|tasto|bottone|button|voce))*"
+    r"[ \t]+[\"“«']?\Z",
+    re.IGNORECASE,
+)
+
+
+def _http_method(text: str, start: int, end: int, token: str, methods: int) -> bool:
+    """An HTTP method in a text that names two of them or speaks of the web near it."""
+    return token in HTTP_METHODS and (
+        methods > 1 or bool(_WEB_WORDS.search(text, max(0, start - 80), min(len(text), end + 80)))
+    )
+
+
+# The item before it in a list of names, a name or a code, not a word in capitals: "ARMv7, MIPS,
+# z/Architecture, and POWER" (but "text TONE or FLAG" shouts both).
+_NAME_ITEM_BEFORE = re.compile(
+    r"(?:[A-Z](?=[\w/.+-]*[a-z\d])[\w/.+-]*|\w*\d\w*)(?:,?[ \t]+(?:and|or|e|o)|[ \t]*,)[ \t]+\Z"
+)
+
+
+def _named_thing(text: str, start: int, end: int) -> bool:
+    """A technical name ("REST API"), the label of a button ("click SEND"), or an item of a list
+    of names ("MIPS, z/Architecture, and POWER")."""
+    before = max(0, start - 40)
+    return bool(
+        _TECH_NOUN.match(text, end)
+        or _PRESS_BEFORE.search(text, before, start)
+        or _NAME_ITEM_BEFORE.search(text, before, start)
+    )
+
 
 def _runs(text: str, caps: list[Token]) -> list[list[Token]]:
     """Consecutive tokens in capitals, separated by blanks or light punctuation on one line."""
@@ -301,6 +360,11 @@ def emphasis(text: str, words: list[Span]) -> list[tuple[Span, int]]:
     return out
 
 
-# The word next to a run, on the same line, is in lower case (light punctuation between).
-_LOWER_BEFORE = re.compile(r"[a-zß-öø-ÿ][\w'’]*[,:;!?.]?[ \t]{1,2}\Z")
-_LOWER_AFTER = re.compile(r"[ \t]{0,2}[,:;!.?]?[ \t]{0,2}[a-zß-öø-ÿ]")
+# The word next to a run, on the same line, is written in lower case (light punctuation between):
+# a plain or capitalised word before it ("Please CALL", "Nokia FREE"), a lower-case word after
+# it ("FREE ringtone"), never a name with inner
+# capitals ("iOS", "macOS"): "FUNZIONALITÀ RIVOLUZIONARIE iOS" is a heading.
+_LOWER_BEFORE = re.compile(
+    r"(?<![\w'’-])\d*[A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ][a-zß-öø-ÿ\d'’-]*[,:;!?.]?[ \t]{1,2}\Z"
+)
+_LOWER_AFTER = re.compile(r"[ \t]{0,2}[,:;!.?]?[ \t]{0,2}[a-zß-öø-ÿ][a-zß-öø-ÿ\d'’-]*(?![\w])")

@@ -35,6 +35,13 @@ PROSE_QUOTE_RE = re.compile(
     re.MULTILINE,
 )
 QUOTE_CHARS = frozenset("\"“«„'‘")
+# A testimonial as store listings and press pages paste it: a line that opens a quotation mark
+# it never closes and ends with the source after a dash ("“The best way to ... - The Daily Dot,
+# 14 Oct 2015"), the attribution on the same line or the next.
+TESTIMONIAL_RE = re.compile(
+    r"^[ \t]*([“«\"„][^”»\"\n]{5,600}?)(?=[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*[A-ZÀ-ÖØ-Þ@][^\n]{0,80}$)",
+    re.MULTILINE,
+)
 
 # Proper names inside a sentence: capitalised words (with joining function words) that do not
 # open the sentence. A capital at the start of a sentence or line is no evidence of a name.
@@ -73,7 +80,9 @@ def prose_quotes(text: str) -> list[Span]:
     if not any(c in text for c in QUOTE_CHARS):
         return []
     size = len(text.strip())
-    return [m.span() for m in PROSE_QUOTE_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
+    spans = [m.span() for m in PROSE_QUOTE_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
+    spans += [m.span(1) for m in TESTIMONIAL_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
+    return sorted(spans)
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
@@ -108,6 +117,16 @@ class Spans:
 
     def contains(self, offset: int) -> bool:
         return self.covers(offset, offset + 1)
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The spans that overlap ``[start, end)``, clipped to it."""
+        k = max(bisect_right(self._starts, start) - 1, 0)
+        out = []
+        while k < len(self._starts) and self._starts[k] < end:
+            if self._ends[k] > start:
+                out.append((max(self._starts[k], start), min(self._ends[k], end)))
+            k += 1
+        return out
 
 
 def quoted_spans(text: str, block_quotes: Iterable[Span] = (), source: str = "") -> Spans:

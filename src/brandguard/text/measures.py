@@ -7,13 +7,14 @@ finding can point at the first item beyond the limit instead of at the top of th
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .platforms import EMOJI_RE
-from .sentences import sentence_spans
+from .sentences import reading_length, sentence_spans
 from .syllables import syllable_table
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*|(?<![\w&#/])#\d+[^\W\d_]\w*
 MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
 EXCLAMATION_RE = re.compile(r"!")
 EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
+# What can make a sentence read shorter than its words: a clause break, a quotation mark, a
+# digit (a reference or a citation). A sentence with none reads as its word count.
+_SHAPED = re.compile(r"[;:—–\d\"“”«»„‘’']|\s-{1,2}\s")
 TRAILING_TAGS_RE = re.compile(r"(?:(?<=\s)|^)(?:#\w+[\s,.;]*){3,}\s*\Z")
 
 Span = tuple[int, int]
@@ -103,6 +107,24 @@ class Measures:
         return out
 
     @cached_property
+    def reading_lengths(self) -> list[int]:
+        """How long each sentence reads (sentences.reading_length): its longest clause in full,
+        the rest at half, a link's text or a quotation as a few words."""
+        text, spans, links = self.post.text, self.word_spans, self.post.link_texts
+        units = None
+        out = []
+        for start, end, n in self.sentences:
+            k = bisect_left(links, (start, -1))
+            if not (k < len(links) and links[k][0] < end) and not _SHAPED.search(text, start, end):
+                out.append(n)  # one clause, no link, quotation or number: its words as they are
+                continue
+            if units is None:
+                units = _named(self)
+            lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
+            out.append(reading_length(text, start, end, spans[lo:hi], units.within(start, end)))
+        return out
+
+    @cached_property
     def syllables(self) -> int:
         return sum(map(syllable_table(self.language).__getitem__, self.lower_words))
 
@@ -140,12 +162,11 @@ def _sentences(m: Measures) -> Measure:
 
 
 def _sentence_words(m: Measures) -> Measure:
-    """Longest sentence; spans are all sentences with their own lengths checked by the metric."""
-    sents = m.sentences
+    """Longest sentence as it reads (``reading_lengths``); spans are all sentences, each with its
+    own length checked by the metric."""
+    lengths = m.reading_lengths
     return Measure(
-        max((n for _, _, n in sents), default=0),
-        tuple((s, e) for s, e, _ in sents),
-        tuple(n for _, _, n in sents),
+        max(lengths, default=0), tuple((s, e) for s, e, _ in m.sentences), tuple(lengths)
     )
 
 
@@ -212,11 +233,22 @@ def _shouted(m: Measures) -> list[Span]:
     return m.memo("shouted", compute)  # type: ignore[no-any-return]
 
 
+def _named(m: Measures) -> Spans:
+    """Quotations and the text of links: words in capitals there are someone else's, or the name
+    of the page linked to as it is written ("[Bando del Mercato elettronico SERVIZI](...)")."""
+    from .context import Spans
+
+    def compute() -> Spans:
+        return Spans([*m.post.link_texts, *m.quoted.within(0, len(m.post.text))])
+
+    return m.memo("named", compute)  # type: ignore[no-any-return]
+
+
 def _caps_spans(m: Measures) -> tuple[Span, ...]:
-    """Shouted words outside quotations."""
+    """Shouted words outside quotations and link text."""
     spans = _shouted(m)
-    if spans and m.quoted:
-        spans = [s for s in spans if not m.quoted.covers(*s)]
+    if spans and (named := _named(m)):
+        spans = [s for s in spans if not named.covers(*s)]
     return tuple(spans)
 
 
@@ -225,8 +257,8 @@ def _caps_emphasis(m: Measures) -> Measure:
     from .caps import emphasis
 
     runs = emphasis(m.post.text, _shouted(m))
-    if runs and m.quoted:
-        runs = [r for r in runs if not m.quoted.covers(*r[0])]
+    if runs and (named := _named(m)):
+        runs = [r for r in runs if not named.covers(*r[0])]
     return Measure(len(runs), tuple(s for s, _ in runs), tuple(n for _, n in runs))
 
 

@@ -9,7 +9,12 @@ Working on the text with one regex costs a fraction of walking spaCy tokens in P
 A full stop after a known abbreviation ends nothing: after a title ("Dr. Rossi", "dott. Bianchi")
 never, after other abbreviations ("e.g. the", "art. 5", "lett. c)", "S.p.A. ha") when the next
 word starts in lower case, with a digit or a bracket. Each language has its list; an unknown
-language uses the abbreviations the two share.
+language uses the abbreviations the two share. Initials ("D. M. 12", "J. K. Doe") end nothing
+inside a run of initials, and a full stop with the space forgotten ("online.Domani") still ends one.
+
+How long a sentence reads (``reading_length``, the ``sentence_words`` metric) is not its raw word
+count: clauses after a semicolon, colon or dash weigh half, and a link's text, a quotation or a
+legal citation reads as one unit.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 
 SENTENCE_END = re.compile(
     r"[.!?…‼⁇⁈⁉。؟।]+[\"'”’)\]»*_]*(?=\s|\Z)"  # terminal marks, closing quotes, then a space
+    r"|(?<=[a-zß-öø-ÿ)\]”’\"*_ ])\.(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])"  # a space forgotten: "fine.Poi"
     r"|\n[ \t]*\n\s*"  # a blank line
     r"|\n(?![ \t]*[a-zß-öø-ÿ])"  # a line break before a line that does not go on in lower case
 )
@@ -40,17 +46,25 @@ ABBREVIATIONS = {
     "it": frozenset(
         "n nn art artt pag pagg p pp lett ecc cfr es p.es vol voll cap capp sez co comma par "
         "all ss segg fig tab ca cit op d.lgs d.l d.p.r l s.p.a s.r.l s.n.c s.a.s spa srl "
-        "ecc.ecc tel fax int sc rif prot ca max min".split()
+        "ecc.ecc tel fax int sc rif prot ca max min c.d cd c.c d.m d.d d.p.c.m reg v vd".split()
     ),
 }
 _SHARED = frozenset("e.g i.e etc vs cf fig no vol pp p ca co".split())
-_CONTINUES = re.compile(r"\s*[a-zß-öø-ÿ0-9(\[]")
+_CONTINUES = re.compile(r"\s*[a-zß-öø-ÿ0-9(\[\"“«‘]")
+# A capital letter alone is an initial: its full stop ends nothing inside a run of initials.
+_INITIAL = re.compile(r"(?:^|(?<=[\s(]))[A-ZÀ-ÖØ-Þ]\Z")
+_NEXT_INITIAL = re.compile(r"[ \t]*[A-ZÀ-ÖØ-Þ]\.")
+_PREV_INITIAL = re.compile(r"(?:^|(?<=[\s(]))[A-ZÀ-ÖØ-Þ]\.[ \t]*\Z")
 
 
 def _abbreviation(text: str, stop: int, end: int, language: str) -> bool:
     """The full stop at ``stop`` closes an abbreviation and the sentence goes on after ``end``."""
     if stop == 0 or not text[stop - 1].isalpha():
         return False
+    if _INITIAL.search(text, max(0, stop - 2), stop):  # "D. M. 12", "J. R. R. Tolkien"
+        return bool(_CONTINUES.match(text, end) or _NEXT_INITIAL.match(text, end)) or bool(
+            _PREV_INITIAL.search(text, max(0, stop - 5), stop - 1)
+        )
     piece = text[max(0, stop - 12) : stop].rsplit(None, 1)[-1]
     low = piece.lstrip('("“‘[«*_').lower().rsplit("'", 1)[-1].rsplit("’", 1)[-1]  # l'art.
     titles = TITLES.get(language, frozenset())
@@ -79,3 +93,71 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
     if stripped:
         lead = len(piece) - len(piece.lstrip())
         spans.append((start + lead, start + lead + len(stripped)))
+
+
+# How long a sentence reads. A reader holds one clause at a time: after a semicolon, a colon or a
+# dash the next clause starts afresh, so the longest clause counts in full and the others at half.
+# A link's text, a quotation (a cited title) and a bracketed reference with a number ("(art. 2,
+# comma 4)", "(PDF, 1 MB)", "(1984)") read as one unit: each counts as at most CHUNK words.
+CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[–—-]{1,2}\s|—")
+REFERENCE_RE = re.compile(r"\([^()\n]{0,60}?\d[^()\n]{0,60}?\)")
+# A legal or document citation ("art. 69, comma 1, del d.lgs 27 ottobre 2009, n. 150",
+# "section 508", "Regolamento UE 2016/679") is one reference, not a run of words.
+_REF = (
+    r"(?:art(?:icol[oi]|t)?\.?|comm[ai]|co\.|lett(?:era|\.)|nn?\.|d\.\s?lgs\.?|d\.\s?l\.|"
+    r"d\.\s?p\.\s?r\.|d\.\s?m\.|legge|l\.|decreto(?:\s+legislativo|\s+legge)?|"
+    r"regolamento(?:\s+\(?ue\)?)?|direttiva(?:\s+\(?ue\)?)?|capo|allegato|par\.|"
+    r"sections?|sec\.|§|paragraph|article|chapter|title)"
+)
+_MONTHS = (
+    r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
+    r"dicembre|january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)"
+)
+_REF_ITEM = rf"(?:{_REF}\s*)?(?:\d{{1,2}}°?\s+{_MONTHS}\s+\d{{4}}|\d[\w/-]*|[a-z]\)|[ivx]+\b)"
+CITATION_RE = re.compile(
+    rf"\b{_REF}\s*(?:\d{{1,2}}°?\s+{_MONTHS}\s+\d{{4}}|\d[\w/-]*)(?:\s*,?\s+(?:(?:del(?:la|lo|l['’])?|dell['’]|of|the|e|ed|and)\s+)*"
+    rf"{_REF_ITEM})*",
+    re.IGNORECASE,
+)
+CHUNK = 3
+LATER_CLAUSES = 0.5
+
+
+def reading_length(
+    text: str, start: int, end: int, words: list[tuple[int, int]], units: list[tuple[int, int]]
+) -> int:
+    """Words a reader must carry through the sentence ``text[start:end]``.
+
+    ``words`` are the sentence's word spans, ``units`` sorted disjoint spans that read as one
+    unit (link texts, quotations); bracketed references are found here.
+    """
+    refs = [m.span() for r in (REFERENCE_RE, CITATION_RE) for m in r.finditer(text, start, end)]
+    units = sorted([*units, *refs])
+    weights = []
+    k = 0
+    seen: dict[int, int] = {}
+    for ws, we in words:
+        while k < len(units) and units[k][1] <= ws:
+            k += 1
+        inside = next(
+            (i for i in range(k, len(units)) if units[i][0] <= ws and we <= units[i][1]), -1
+        )
+        if inside < 0:
+            weights.append((ws, 1))
+            continue
+        seen[inside] = seen.get(inside, 0) + 1
+        weights.append((ws, 1 if seen[inside] <= CHUNK else 0))
+    breaks = [
+        m.start()
+        for m in CLAUSE_BREAK.finditer(text, start, end)
+        if not any(s <= m.start() < e for s, e in units)
+    ]
+    clauses = [0] * (len(breaks) + 1)
+    b = 0
+    for ws, w in weights:
+        while b < len(breaks) and breaks[b] < ws:
+            b += 1
+        clauses[b] += w
+    longest = max(clauses)
+    return round(longest + LATER_CLAUSES * (sum(clauses) - longest))
