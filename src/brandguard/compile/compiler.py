@@ -149,6 +149,7 @@ class CompiledPolicy:
     tokenizer: CachedTokenizer | None = None
     headline_matcher: Any | None = None  # token patterns of headline-scoped rules
     headline_regexes: list[tuple[str, Any, int | str]] = field(default_factory=list)
+    headline_set: Any | None = None  # RE2 pre-pass over headline_regexes (regexset.RegexSet)
 
     def pipe(self, texts: Iterable[str], batch_size: int) -> Any:
         """Docs for ``texts``: the tokenizer alone when the pipeline has no components."""
@@ -279,4 +280,5 @@ def compile_policy(
         CachedTokenizer(nlp.tokenizer),
         _build_matcher(nlp, builder, builder.headline_patterns),
         builder.headline_regexes,
+        RegexSet([regex for _, regex, _ in builder.headline_regexes]),
     )
