@@ -163,7 +163,7 @@ class CompiledPolicy:
         # cache's load time (rebuilding a Language object goes through spaCy's registry), and
         # CachedTokenizer loads in a few milliseconds. With components, nlp carries its own.
         state = dict(self.__dict__)
-        if not self.trained and not self.nlp.pipe_names:
+        if not self.trained and (self.nlp is None or not self.nlp.pipe_names):  # None: loaded
             state["nlp"] = None
         else:
             state["tokenizer"] = None
