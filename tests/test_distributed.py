@@ -90,3 +90,17 @@ def test_missing_extra_is_exit_2_with_the_install_hint(tmp_path: Path, monkeypat
     name = export(tmp_path)
     run = audit(tmp_path, name, "--scheduler", "tcp://127.0.0.1:8786")
     assert run.code == 2 and "pip install 'brandguard[dask]'" in run.err
+
+
+def test_a_scheduler_without_workers_is_exit_2(tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    from brandguard.engine import distributed
+
+    monkeypatch.setattr(distributed, "WORKER_TIMEOUT", 1)
+    name = export(tmp_path)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        run = audit(tmp_path, name, "--scheduler", cluster.scheduler_address, "-o", "out.jsonl")
+    assert run.code == 2 and "has had no worker for 1 s" in run.err
+    assert not (tmp_path / "out.jsonl").exists()

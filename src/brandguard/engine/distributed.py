@@ -34,6 +34,7 @@ from .check import check_posts
 PARTITION = 500  # raw rows a task: ~0.5 s of work, so scheduling and transfer stay ~1 %
 IN_FLIGHT = 2  # pending partitions per worker thread: one running, one queued
 CONNECT_TIMEOUT = "10s"
+WORKER_TIMEOUT = 60  # seconds to wait for a first worker to join the scheduler
 _POLICIES: dict[str, Any] = {}  # on a worker: policy digest -> CompiledPolicy
 
 
@@ -82,9 +83,17 @@ def connect(scheduler: str, local_workers: int = 2) -> Any:
                 "(set DASK_SCHEDULER_ADDRESS or scheduler-address in ~/.config/dask/)"
             )
     try:
-        return distributed.Client(address, timeout=CONNECT_TIMEOUT)
+        client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+    except TimeoutError:
+        client.close()
+        raise ClusterError(
+            f"the Dask scheduler at {address} has had no worker for {WORKER_TIMEOUT} s"
+        ) from None
+    return client
 
 
 def close(client: Any) -> None:
