@@ -3,7 +3,7 @@
 
 Run it with the Python of the environment where brandguard is installed::
 
-    python benchmarks/speed.py [--corpus-dir benchmarks/out] [--quick] [--no-peers]
+    python benchmarks/speed.py [--corpus-dir benchmarks/out] [--quick] [--no-peers] [--corpora DIR]
 
 It builds the synthetic corpus with ``benchmarks/make_corpus.py`` when it is
 missing, then measures:
@@ -22,7 +22,12 @@ e. peak memory: max RSS of the audit child (``os.wait4`` gives each child's
    rusage; the same figure ``resource.getrusage(RUSAGE_CHILDREN)`` reports when
    the audit is the largest child);
 f. peers side by side when installable from PyPI into a throwaway venv
-   (proselint's CLI on the same ``posts/`` directory); skipped gracefully if not.
+   (proselint's CLI on the same ``posts/`` directory); skipped gracefully if not;
+g. real text (``real_mix.py``): every corpus in ``--corpora`` (``../shared/corpora``) composed at
+   run time into post-sized files under ``<corpus-dir>/real/posts``; ``audit`` and ``check`` of
+   them, and proselint on the same files in the same run, each with wall and CPU time (CPU is
+   the figure to compare on a loaded machine) and the targets (≥ 100k words/s per process,
+   ≥ 3× proselint's speed).
 
 Prints a Markdown table, then the exact commands. ``--quick`` is a smoke run on
 a 300-post corpus with fewer repetitions.
@@ -39,15 +44,15 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402  (sibling script)
+import real_mix  # noqa: E402
+from children import check_ok, fmt_rate, fmt_time, median_run, run_child  # noqa: E402
 
 #: Extra terms for the regex floor, on top of make_corpus's buzzwords (a few hundred in all).
 EXTRA_TERMS = make_corpus._items(
@@ -91,47 +96,6 @@ EXTRA_TERMS = make_corpus._items(
     " user-centric | people-first | digital-first | mobile-first | hyper-growth | moonshot |"
     " north star | deep-dive | double down | pivot | bleeding edge | blue-sky thinking"
 )
-
-
-@dataclass
-class Run:
-    """One child process: wall time, peak RSS (KiB) and exit code."""
-
-    seconds: float
-    max_rss_kib: int
-    returncode: int
-    stderr: str
-
-
-def run_child(cmd: Sequence[str], cwd: Path | None = None) -> Run:
-    """Run *cmd* with stdout discarded; time it and read its own rusage with ``os.wait4``."""
-    with tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            list(cmd), stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
-    return Run(seconds, usage.ru_maxrss, proc.returncode, stderr)
-
-
-def median_run(cmd: Sequence[str], runs: int, warmup: int = 1) -> tuple[float, list[Run]]:
-    """Median wall time of *runs* executions after *warmup* untimed ones."""
-    for _ in range(warmup):
-        run_child(cmd)
-    done = [run_child(cmd) for _ in range(runs)]
-    return statistics.median(r.seconds for r in done), done
-
-
-def check_ok(name: str, result: Run, allowed: tuple[int, ...] = (0, 1)) -> str:
-    """Empty string when the exit code is expected, else a note with stderr's tail."""
-    if result.returncode in allowed:
-        return ""
-    tail = result.stderr.strip().splitlines()[-3:]
-    return f"{name} exited {result.returncode}: {' | '.join(tail)}"
 
 
 def corpus_words(jsonl: Path) -> tuple[list[str], int]:
@@ -186,17 +150,6 @@ def find_brandguard(explicit: str | None) -> list[str]:
     return [sys.executable, "-m", "brandguard"]
 
 
-def fmt_time(seconds: float) -> str:
-    """Seconds or milliseconds, whichever reads better."""
-    return f"{seconds:.2f} s" if seconds >= 1 else f"{1000 * seconds:.0f} ms"
-
-
-def fmt_rate(words: int, seconds: float) -> str:
-    """Words per second, human-sized."""
-    rate = words / seconds if seconds else 0
-    return f"{rate / 1e6:.2f} M" if rate >= 1e6 else f"{rate / 1e3:.1f} k"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print a Markdown table plus the commands used."""
     parser = argparse.ArgumentParser(description="brandguard speed, start-up and memory benchmark")
@@ -210,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--quick", action="store_true", help="smoke run: 300 posts, 3 start-up runs, no peers"
     )
     parser.add_argument("--no-peers", action="store_true", help="skip proselint")
+    parser.add_argument(
+        "--corpora",
+        type=Path,
+        default=real_mix.DEFAULT_CORPORA,
+        help="folder of *.jsonl corpora for the real-text mix (g); skipped when missing",
+    )
     parser.add_argument(
         "--runs", type=int, default=None, help="start-up runs (default 10; 3 with --quick)"
     )
@@ -250,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"(a) `audit` {len(texts):,} posts, default policy",
             f"{audit_median:.2f} s (median of {len(audit_runs)})",
             fmt_rate(words, audit_median) + " words/s",
-            f"{words:,} words, one process; start-up included",
+            f"{words:,} words, one process; start-up included; CPU "
+            f"{audit.cpu:.2f} s = {fmt_rate(words, audit.cpu)} words/s (best run)",
         )
     )
 
@@ -368,6 +328,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         except Exception as exc:  # noqa: BLE001 - a peer that cannot be installed is skipped
             rows.append(("(f) proselint", "skipped", "", f"{type(exc).__name__}: {exc}"[:120]))
+
+    # (g) real text: every corpus of --corpora as post-sized files, audit / check / proselint.
+    sys.path.insert(0, str(HERE.parent / "src"))
+    g_rows, g_commands, g_problems = real_mix.measure(
+        bg, args.corpora, corpus_dir / "real", quick, not args.no_peers
+    )
+    rows += g_rows
+    commands += g_commands
+    problems += g_problems
 
     print(
         f"brandguard speed benchmark — {jsonl} ({len(texts):,} posts, {words:,} words), "

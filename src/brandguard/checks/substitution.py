@@ -50,6 +50,7 @@ def keep_case(matched: str, replacement: str) -> str:
 class SubstitutionCheck:
     rule: RuleSpec
     local = True  # a finding marks the words at its span (see context.py, dedupe.py)
+    from_hits = True  # every finding is one of its hits: none, nothing to run (engine skips it)
     table: dict[str, str]
     case_sensitive: bool
     keep_case: bool = True

@@ -28,6 +28,7 @@ REQUIRED = ("marks",)
 class TrademarkCheck:
     rule: RuleSpec
     marks: dict[str, str]
+    from_hits = True  # every finding is one of its hits: none, nothing to run (engine skips it)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         seen: set[str] = set()

@@ -91,6 +91,12 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     help="Processes that check posts (default: the available cores); output is the same.",
 )
 @click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Check on a Dask cluster: tcp://HOST:8786, 'dask' (the address in Dask's config) or "
+    "'local' (--jobs worker processes here); needs brandguard[dask]. See docs/scaling.md.",
+)
+@click.option(
     "--row-format",
     type=click.Choice(("text", "markdown", "html")),
     default="text",
@@ -118,6 +124,7 @@ def audit(
     fail_under: float | None,
     exit_zero: bool,
     jobs: int | None,
+    scheduler: str | None,
     row_format: str,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -163,12 +170,23 @@ def audit(
         from ..engine.parallel import available_cores
 
         jobs = available_cores()
-    records = judged(audit_results(router, paths, options, jobs, keep_source=fmt == "html"))
+    client = None
+    if scheduler:
+        from ..engine import distributed
+
+        client = distributed.connect(scheduler, jobs)  # before any output: exit 2 if unreachable
+    records = judged(
+        audit_results(router, paths, options, jobs, keep_source=fmt == "html", client=client)
+    )
     show = sys.stderr.isatty() if progress is None else progress
-    with atomic_writer(output) as out:
-        summary, dropped = write_audit(
-            _progress(records) if show else records, out, fmt, keep, main_policy, paths
-        )
+    try:
+        with atomic_writer(output) as out:
+            summary, dropped = write_audit(
+                _progress(records) if show else records, out, fmt, keep, main_policy, paths
+            )
+    finally:
+        if client is not None:
+            distributed.close(client)
     for warning in tree.warnings(router):
         click.echo(f"brandguard: warning: {warning}", err=True)
     for error in summary.errors[:20]:

@@ -149,6 +149,7 @@ class CompiledPolicy:
     tokenizer: CachedTokenizer | None = None
     headline_matcher: Any | None = None  # token patterns of headline-scoped rules
     headline_regexes: list[tuple[str, Any, int | str]] = field(default_factory=list)
+    headline_set: Any | None = None  # RE2 pre-pass over headline_regexes (regexset.RegexSet)
     # --select/--ignore, and the policy compiled for its other languages (policy.variants):
     # compiled on first use, or all at once before the policy is cached (compile_variants);
     # pickled as bytes and unpickled only when a post of that language comes.
@@ -196,7 +197,7 @@ class CompiledPolicy:
         # cache's load time (rebuilding a Language object goes through spaCy's registry), and
         # CachedTokenizer loads in a few milliseconds. With components, nlp carries its own.
         state = dict(self.__dict__)
-        if not self.trained and not self.nlp.pipe_names:
+        if not self.trained and (self.nlp is None or not self.nlp.pipe_names):  # None: loaded
             state["nlp"] = None
         else:
             state["tokenizer"] = None
@@ -333,5 +334,6 @@ def _compile(
         CachedTokenizer(nlp.tokenizer),
         _build_matcher(nlp, builder, builder.headline_patterns),
         builder.headline_regexes,
+        RegexSet([regex for _, regex, _ in builder.headline_regexes]),
         selection,
     )

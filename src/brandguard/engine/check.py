@@ -95,9 +95,13 @@ def _collect_hits(
         for match_id, start, end in found:
             last = doc[end - 1]
             raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
+    head_set = compiled.headline_set
     for h in headlines if compiled.headline_regexes else ():
         piece = text[h.start : h.end]  # ^ and $ are the headline's start and end
-        for key, regex, group in compiled.headline_regexes:
+        for index in (
+            head_set.candidates(piece) if head_set else range(len(compiled.headline_regexes))
+        ):
+            key, regex, group = compiled.headline_regexes[index]
             for m in regex.finditer(piece):
                 start, end = m.span(group)
                 if end > start:
@@ -326,6 +330,8 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
     findings += [_timeout(compiled, post, k, h) for k, h in hits.items() if k.startswith(TIMEOUT)]
     for check in compiled.checks:
         rule = check.rule
+        if not hits.get(rule.id) and getattr(check, "from_hits", False):
+            continue  # most posts hit few phrase/regex rules: skip the rest's generators
         if rule.when is None or applies(rule, ctx):
             raws = check.run(ctx)
             if rule.scope in SCOPES:

@@ -49,20 +49,28 @@ def audit_results(
     options: ExportOptions,
     jobs: int = 1,
     keep_source: bool = False,
+    client: Any = None,
 ) -> Iterator[tuple[PostResult, dict[str, Any]]]:
     """Each post's result with the other columns of its row (``{}`` for whole files), in order.
 
     With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``),
-    whose results come back without their text; ``keep_source`` puts it back (the HTML report
-    quotes posts), from the rows still in flight, so memory stays bounded.
+    or with a Dask ``client`` on its cluster (``distributed.py``); either way results come back
+    without their text, and ``keep_source`` puts it back (the HTML report quotes posts) from the
+    rows still in flight, so memory stays bounded.
     """
     columns: deque[dict[str, Any]] = deque()
     texts: deque[str] = deque()
-    if jobs > 1 and can_fork():
+    if client is not None or (jobs > 1 and can_fork()):
+        paths = list(paths)
         raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
         if keep_source:
             raw = _remember_text(raw, texts)
-        results = check_parallel(compiled, raw, jobs)
+        if client is not None:
+            from .distributed import check_on_cluster, one_policy
+
+            results = check_on_cluster(client, one_policy(compiled, paths), raw)
+        else:
+            results = check_parallel(compiled, raw, jobs)
     else:
         posts = iter_posts(paths, options=options, columns=columns)
         results = check_posts(compiled, posts, batch_size=256)
