@@ -19,6 +19,7 @@ REQUIRED = ("patterns",)
 @dataclass
 class PatternCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     scope: Scope
     local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 

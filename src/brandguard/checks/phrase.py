@@ -24,6 +24,7 @@ REQUIRED = ("phrases",)
 @dataclass
 class PhraseCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     scope: Scope
     local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 

@@ -34,6 +34,7 @@ REQUIRED = ("regex",)
 @dataclass
 class RegexCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     scope: Scope
     local = True  # a finding marks the words at its span (see context.py, dedupe.py)
 

@@ -49,6 +49,7 @@ def keep_case(matched: str, replacement: str) -> str:
 @dataclass
 class SubstitutionCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     local = True  # a finding marks the words at its span (see context.py, dedupe.py)
     table: dict[str, str]
     case_sensitive: bool

@@ -27,6 +27,7 @@ REQUIRED = ("marks",)
 @dataclass
 class TrademarkCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     marks: dict[str, str]
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
