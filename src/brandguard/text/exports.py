@@ -142,7 +142,7 @@ class _Lines:
             self.next_number += 1
             if _too_long(line, self.limit, self.handle):
                 self.taken.append((item[0], ""))
-                raise csv.Error(f"line {item[0]}: {_LONGER} {self.limit:,} characters")
+                raise csv.Error(f"{_LONGER} {self.limit:,} characters")
         self.taken.append(item)
         return item[1]
 
