@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ..model import PostResult
 from .document import Post
-from .formats import FORMAT_BY_SUFFIX, parse
 from .exports import MAX_POST_BYTES
+from .formats import FORMAT_BY_SUFFIX, parse
 from .sources import SKIP_DIRS, format_for, unreadable
 
 __all__ = ["MAX_POST_BYTES", "iter_checked", "read_bounded", "read_stdin_bounded"]
