@@ -43,3 +43,16 @@ def policy_from(text: str, tmp_path: Path, name: str = "policy.yaml") -> Policy:
 
 def rule_ids(text: str, policy: Policy, fmt: str = "text", meta: dict | None = None) -> list[str]:
     return [f.rule_id for f in check_text(text, policy, meta=meta, format=fmt).findings]
+
+
+# Property tests (hypothesis): a short budget by default, so the suite stays fast in CI; run
+# HYPOTHESIS_PROFILE=long python -m pytest tests/test_properties.py for a long search.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -46,7 +46,7 @@ def policy(tmp_path: Path):
 def test_a_hit_driven_check_without_hits_is_never_run(policy, monkeypatch) -> None:
     compiled = compile_policy(policy)
     phrase = next(c for c in compiled.checks if c.rule.id == "TFP001")
-    assert phrase.from_hits
+    assert phrase.hit_driven
 
     def boom(ctx):  # noqa: ANN001 - the engine must not call it when there is no hit
         raise AssertionError("run() called without a hit")

@@ -24,9 +24,9 @@ REQUIRED = ("phrases",)
 @dataclass
 class PhraseCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     scope: Scope
     local = True  # a finding marks the words at its span (see context.py, dedupe.py)
-    from_hits = True  # every finding is one of its hits: none, nothing to run (engine skips it)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         for hit in self.scope.hits(ctx, self.rule.id):

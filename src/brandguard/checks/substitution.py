@@ -49,8 +49,8 @@ def keep_case(matched: str, replacement: str) -> str:
 @dataclass
 class SubstitutionCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     local = True  # a finding marks the words at its span (see context.py, dedupe.py)
-    from_hits = True  # every finding is one of its hits: none, nothing to run (engine skips it)
     table: dict[str, str]
     case_sensitive: bool
     keep_case: bool = True

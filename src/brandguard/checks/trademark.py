@@ -27,8 +27,8 @@ REQUIRED = ("marks",)
 @dataclass
 class TrademarkCheck:
     rule: RuleSpec
+    hit_driven = True  # finds nothing without hits of its id: run only then (engine)
     marks: dict[str, str]
-    from_hits = True  # every finding is one of its hits: none, nothing to run (engine skips it)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         seen: set[str] = set()

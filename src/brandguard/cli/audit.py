@@ -103,6 +103,14 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     show_default=True,
     help="How to read the text of CSV/JSONL rows.",
 )
+@click.option(
+    "--max-post-size",
+    metavar="CHARS",
+    type=click.IntRange(1),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="A longer post (file, row or stdin) is not read; it is reported as unreadable (BG003).",
+)
 @select_option
 @ignore_option
 @click.option(
@@ -126,6 +134,7 @@ def audit(
     jobs: int | None,
     scheduler: str | None,
     row_format: str,
+    max_post_size: int,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     progress: bool | None,
@@ -152,6 +161,7 @@ def audit(
         encoding,
         DELIMITERS[delimiter] if delimiter else None,
         input_format,
+        max_bytes=max_post_size,
     )
     keep = None if keep_columns is None else split((keep_columns,))
     main_policy, _, router = tree.load_run(policy_ref, split(select), split(ignore))

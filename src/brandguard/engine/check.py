@@ -23,6 +23,7 @@ from ..text.spacing import TokenText, one_line, token_text
 from . import budget as regex_budget
 from .budget import Budget, OutOfTime
 from .dedupe import Rank, collapse
+from .dispatch import due_checks
 from .scoring import META_CATEGORY, score_post
 from .suppressions import build_suppressions, parse_directives
 
@@ -328,10 +329,8 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
     ]
     findings += [_timeout(compiled, post, k, h) for k, h in hits.items() if k.startswith(TIMEOUT)]
-    for check in compiled.checks:
+    for check in due_checks(compiled, hits):
         rule = check.rule
-        if not hits.get(rule.id) and getattr(check, "from_hits", False):
-            continue  # most posts hit few phrase/regex rules: skip the rest's generators
         if rule.when is None or applies(rule, ctx):
             raws = check.run(ctx)
             if rule.scope in SCOPES:

@@ -24,6 +24,10 @@ from .document import Post
 from .formats import parse
 
 DELIMITERS = (",", ";", "\t", "|")
+# The largest post read (check and audit --max-post-size): a row or line longer than this is a
+# BG003 result, read no further than the bound (an export of /dev/zero ran out of memory).
+MAX_POST_BYTES = 5 * 1024 * 1024
+_LONGER = "longer than"
 FIELD_LIMIT = (
     1 << 24
 )  # characters in one CSV field; a longer one is a bad row (memory stays bounded)
@@ -46,6 +50,7 @@ class ExportOptions:
     delimiter: str | None = None  # None: sniff per file
     input_format: str = "auto"  # auto (by suffix, else by content), csv, jsonl
     raw: bool = False  # yield rows as parse()'s arguments, for worker processes to parse
+    max_bytes: int = MAX_POST_BYTES  # a longer row (in characters) is one BG003 result
 
 
 def _post(options: ExportOptions, text: str, post_id: str, name: str, meta: dict[str, Any]) -> Any:
@@ -114,8 +119,9 @@ def sniff_delimiter(sample_text: str, text_key: str) -> tuple[str, list[str]]:
 class _Lines:
     """The lines of a text stream, numbered, with the lines of the current record kept for re-reading."""
 
-    def __init__(self, handle: Any, first_line: int = 1) -> None:
+    def __init__(self, handle: Any, first_line: int = 1, limit: int = MAX_POST_BYTES) -> None:
         self.handle = handle
+        self.limit = limit
         self.back: list[tuple[int, str]] = []
         self.taken: list[tuple[int, str]] = []
         self.next_number = first_line
@@ -128,18 +134,31 @@ class _Lines:
         if self.back:
             item = self.back.pop()
         else:
-            line = self.handle.readline()
+            line = self.handle.readline(self.limit + 1)
             if not line:
                 self.exhausted = True
                 raise StopIteration
             item = (self.next_number, line)
             self.next_number += 1
+            if _too_long(line, self.limit, self.handle):
+                self.taken.append((item[0], ""))
+                raise csv.Error(f"{_LONGER} {self.limit:,} characters")
         self.taken.append(item)
         return item[1]
 
     def reread_after_first(self) -> None:
         """Read the current record's lines again from its second line on."""
         self.back.extend(reversed(self.taken[1:]))
+
+
+def _too_long(line: str, limit: int, handle: Any) -> bool:
+    """Whether ``line`` (read with ``readline(limit + 1)``) was cut; its rest is skipped."""
+    if len(line) <= limit or line.endswith("\n"):
+        return False
+    while True:
+        rest = handle.readline(1 << 20)
+        if not rest or rest.endswith("\n"):
+            return True
 
 
 def _unclosed(raw: str, delimiter: str) -> bool:
@@ -180,8 +199,13 @@ def iter_csv(
     name: str, handle: Any, delimiter: str, options: ExportOptions, columns: Columns | None
 ) -> Iterator[Post | PostResult]:
     csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-    lines = _Lines(handle)
-    first = handle.readline()
+    lines = _Lines(handle, limit=options.max_bytes)
+    first = handle.readline(options.max_bytes + 1)
+    if _too_long(first, options.max_bytes, handle):
+        if columns is not None:
+            columns.append({})
+        yield _unreadable(name, name, f"{name}: header: {_LONGER} {options.max_bytes:,} characters")
+        return
     if first.strip("\r\n\ufeff").startswith("sep=") and len(first.strip("\r\n\ufeff")) == 5:
         lines.next_number = 2
     elif first:
@@ -197,10 +221,14 @@ def iter_csv(
         return _unreadable(f"{name}:{line}", name, f"{name}: line {line}: {message}")
 
     rows = reader()
-    header_record = next(rows, None)
-    if header_record is None:  # an empty export has no rows
-        return
-    problem = _bad_bytes(name, "header", handle.encoding, "".join(header_record))
+    try:
+        header_record = next(rows, None)
+    except csv.Error as exc:  # a header longer than --max-post-size
+        header_record, problem = [], f"{name}: header: {exc}"
+    else:
+        if header_record is None:  # an empty export has no rows
+            return
+        problem = _bad_bytes(name, "header", handle.encoding, "".join(header_record))
     names, problem = _header(name, header_record, options) if problem is None else ([], problem)
     if problem is not None:
         if columns is not None:
@@ -218,9 +246,12 @@ def iter_csv(
             return
         except csv.Error as exc:
             line = lines.taken[0][0] if lines.taken else lines.next_number
-            lines.reread_after_first()
-            rows = reader()
             index += 1
+            rows = reader()
+            if lines.taken and lines.taken[-1][1] == "":  # a line over the bound: row skipped
+                yield bad(line, f"{exc} (--max-post-size)")
+                continue
+            lines.reread_after_first()
             yield bad(line, f"{exc}; read again from line {line + 1}")
             continue
         if not record:
@@ -255,6 +286,9 @@ def iter_csv(
                 columns.append({})
             yield _unreadable(f"{name}:{line}", name, problem + "; row skipped")
             continue
+        if len(record[text_at]) > options.max_bytes:
+            yield bad(line, f"{_LONGER} {options.max_bytes:,} characters (--max-post-size)")
+            continue
         row = dict(zip(names, record, strict=True))
         post_id = (record[id_at] if id_at is not None else "") or str(index)
         meta = {
@@ -272,12 +306,17 @@ def iter_jsonl(
 ) -> Iterator[Post | PostResult]:
     text_key, id_key = options.text_key, options.id_key
     lineno = 0
-    for line in handle:
+    while line := handle.readline(options.max_bytes + 1):
         lineno += 1
-        if not line.strip():
+        too_long = _too_long(line, options.max_bytes, handle)
+        if not too_long and not line.strip():
             continue
         post_id = f"{name}:{lineno}"
-        problem = _bad_bytes(name, f"row {lineno}", handle.encoding, line)
+        problem = (
+            f"{name}: row {lineno}: {_LONGER} {options.max_bytes:,} characters (--max-post-size)"
+            if too_long
+            else _bad_bytes(name, f"row {lineno}", handle.encoding, line)
+        )
         row: Any = None
         if problem is None:
             try:
@@ -323,8 +362,10 @@ def iter_export(
             if kind == "auto":
                 kind = sniff_format(head, options)
         if kind == "post":
-            text = handle.read()
+            text = handle.read(options.max_bytes + 1)
             problem = _bad_bytes(name, "one post", handle_enc, text)
+            if len(text) > options.max_bytes:
+                problem = f"{name}: {_LONGER} {options.max_bytes:,} characters (--max-post-size)"
             if columns is not None:
                 columns.append({})
             if problem is not None:
@@ -347,8 +388,8 @@ class _Named:
         self._handle = handle
         self.encoding = encoding
 
-    def readline(self) -> str:
-        return self._handle.readline()
+    def readline(self, size: int = -1) -> str:
+        return self._handle.readline(size)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._handle)

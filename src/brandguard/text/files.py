@@ -20,10 +20,11 @@ from typing import BinaryIO
 
 from ..model import PostResult
 from .document import Post
+from .exports import MAX_POST_BYTES
 from .formats import FORMAT_BY_SUFFIX, parse
 from .sources import SKIP_DIRS, format_for, unreadable
 
-MAX_POST_BYTES = 5 * 1024 * 1024
+__all__ = ["MAX_POST_BYTES", "iter_checked", "read_bounded", "read_stdin_bounded"]
 
 
 def _reason(exc: OSError) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import headlines
+from . import headlines, inline
 from .document import Link, Post
 from .html_text import parse_html
 from .masking import Mask, decode_entities, mask_urls
 
+# The inline patterns say what matches; inline.py finds their matches in linear time (a plain
+# finditer is quadratic on a long line of openers), and tests hold it to these patterns' finditer.
 COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 INLINE_CODE_RE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -55,12 +57,12 @@ def parse_text(
     not an exclamation.
     """
     mask = Mask(source)
-    for m in COMMENT_RE.finditer(source):
-        mask.blank(m.start(), m.end())
+    for start, end in inline.comments(source):
+        mask.blank(start, end)
     code: list[tuple[int, int]] = []
     if "`" in source:
         code = _mask_fences(source, mask)
-        code += [m.span() for m in INLINE_CODE_RE.finditer(mask.text())]
+        code += inline.inline_code(mask.text())
         for start, end in code:
             mask.blank(start, end)
     links: list[Link] = []
@@ -135,8 +137,9 @@ def _mask_fences(source: str, mask: Mask) -> list[tuple[int, int]]:
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
 _INDENTED = re.compile(r"(?: {4}|[ ]{0,3}\t)")
 BLOCKQUOTE_LINE = re.compile(r" {0,3}>")
-CODE_TAG_RE = re.compile(r"<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-QUOTE_TAG_RE = re.compile(r"<(blockquote|q)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Code written as HTML, and quoting tags: <(tag)\b[^>]*>.*?</\1\s*> read by inline.tag_pairs.
+CODE_TAGS = "code|pre|kbd|samp"
+QUOTE_TAGS = "blockquote|q"
 
 
 def _mask_indented_code(
@@ -194,7 +197,7 @@ def _blockquotes(source: str) -> list[tuple[int, int]]:
             inside = False
         offset += len(line)
     if "<" in source:
-        spans += [m.span() for m in QUOTE_TAG_RE.finditer(source)]
+        spans += inline.tag_pairs(source, QUOTE_TAGS)
     return spans
 
 
@@ -209,46 +212,46 @@ def parse_markdown(
     post.code += _mask_indented_code(source, mask, post.code)
     if ">" in source:
         post.quoted = _blockquotes(source)
-    inline = [m.span() for m in INLINE_CODE_RE.finditer(mask.text())]
-    for m in COMMENT_RE.finditer(mask.text()):
-        mask.blank(m.start(), m.end())
-    if "<" in source:  # code written as HTML inside Markdown
-        inline += [m.span() for m in CODE_TAG_RE.finditer(mask.text())]
-    for start, end in inline:
+    code = inline.inline_code(mask.text())
+    for start, end in inline.comments(mask.text()):
         mask.blank(start, end)
-    post.code += inline
+    if "<" in source:  # code written as HTML inside Markdown
+        code += inline.tag_pairs(mask.text(), CODE_TAGS)
+    for start, end in code:
+        mask.blank(start, end)
+    post.code += code
     checked = mask.text()
-    for m in IMAGE_RE.finditer(checked):
+    for m in inline.bracketed(checked, IMAGE_RE, "![", r"[)\n]"):
         mask.blank(m.start(), m.end())
     labels = set()
     for m in REF_DEF_RE.finditer(checked):
         labels.add(_label(m.group(1)))
         mask.blank(m.start(), m.end())
     checked = mask.text()
-    for m in LINK_RE.finditer(checked):
+    for m in inline.bracketed(checked, LINK_RE, "[", r"[)\s>]"):
         post.links.append(Link(m.start(), m.end(), m.group(2)))
         post.link_texts.append(m.span(1))
         mask.blank(m.start(), m.start() + 1)  # "["
         mask.blank(m.end(1), m.end())  # "](url)"
-    for m in REF_LINK_RE.finditer(checked):
+    for m in inline.bracketed(checked, REF_LINK_RE):
         post.link_texts.append(m.span(1))  # explicit syntax: a link even if defined elsewhere
         mask.blank(m.start(), m.start() + 1)
         mask.blank(m.end(1), m.end())
     if labels:
-        for m in SHORTCUT_REF_RE.finditer(mask.text()):
+        for m in inline.shortcut_refs(mask.text(), SHORTCUT_REF_RE):
             if _label(m.group(1)) in labels:
                 post.link_texts.append(m.span(1))
                 mask.blank(m.start(), m.start() + 1)
                 mask.blank(m.end(1), m.end())
-    for m in AUTOLINK_RE.finditer(checked):
+    for m in inline.autolinks(checked, AUTOLINK_RE):
         post.links.append(Link(m.start(), m.end(), m.group(1)))
         mask.blank(m.start(), m.end())
     for m in TAG_RE.finditer(mask.text()):
         mask.blank(m.start(), m.end())
     for _ in range(2):
-        for m in EMPHASIS_RE.finditer(mask.text()):
-            mask.blank(m.start(1), m.end(1))
-            mask.blank(m.end(2), m.end())
+        for open_start, open_end, close_start, close_end in inline.emphasis(mask.text()):
+            mask.blank(open_start, open_end)
+            mask.blank(close_start, close_end)
     mask_urls(mask.text(), mask, post.links)
     post.links.sort(key=lambda link: link.start)
     headings, underlines = headlines.markdown_headings(mask.text())

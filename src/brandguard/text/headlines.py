@@ -75,7 +75,9 @@ def front_matter_fields(source: str, end: int) -> list[tuple[int, int, str]]:
 
 # ---- Markdown headings --------------------------------------------------------------------
 
-ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+([^\n]*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+# An ATX heading, "^ {0,3}(#{1,6})[ \t]+([^\n]*?)(?:[ \t]+#+)?[ \t]*$": its opening is found by
+# ATX_START and its text by _atx_text (the lazy pattern was quadratic in a line of blanks).
+ATX_START = re.compile(r"^ {0,3}(#{1,6})[ \t]+", re.MULTILINE)
 SETEXT_RE = re.compile(r"^( {0,3}\S[^\n]*)\n {0,3}(=+|-+)[ \t]*$", re.MULTILINE)
 _LIST_OR_QUOTE = re.compile(r" {0,3}(?:[-+*>]|\d{1,9}[.)])(?:[ \t]|$)")
 
@@ -85,9 +87,9 @@ def markdown_headings(checked: str) -> tuple[list[tuple[int, int, str]], list[tu
     found: list[tuple[int, int, str]] = []
     underlines: list[tuple[int, int]] = []
     if "#" in checked:
-        for m in ATX_RE.finditer(checked):
+        for m in ATX_START.finditer(checked):
             kind = "title" if len(m.group(1)) == 1 else "heading"
-            found.append((m.start(2), m.end(2), kind))
+            found.append((m.end(), _atx_text_end(checked, m.end()), kind))
     if "==" in checked or "--" in checked:
         for m in SETEXT_RE.finditer(checked):
             line = m.group(1)
@@ -99,17 +101,57 @@ def markdown_headings(checked: str) -> tuple[list[tuple[int, int, str]], list[tu
     return found, underlines
 
 
+def _atx_text_end(text: str, start: int) -> int:
+    """Where a heading's text ends: before the trailing blanks and the closing "#"s (after a
+    blank) of its line."""
+    eol = text.find("\n", start)
+    eol = len(text) if eol == -1 else eol
+    end = eol
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    hashes = end
+    while hashes > start and text[hashes - 1] == "#":
+        hashes -= 1
+    if hashes < end and hashes > start and text[hashes - 1] in " \t":
+        blanks = hashes
+        while blanks > start and text[blanks - 1] in " \t":
+            blanks -= 1
+        return blanks
+    return end
+
+
 # ---- one-line posts -----------------------------------------------------------------------
 
 MAX_LINE_WORDS = 20
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A full stop, comma, colon, semicolon or ellipsis at the end, or a sentence break inside: prose
 # or chat, not a headline (headlines drop the final full stop; "?" and "!" are kept).
-_NOT_HEADLINE = re.compile(
-    r"[.,;:…]\W*\Z|\.\.|(?:[!?…]|(?<!\b[a-z])(?<!\bmrs)(?<!\b[dms]r)(?<!\b[js]r)(?<!\bst)"
-    r"(?<!\bvs)(?<!\bms)\.)[.!?…]*[\"'”’)]*\s+\S",
-    re.IGNORECASE,
+# That is the pattern r"[.,;:…]\W*\Z|\.\.|(?:[!?…]|(?<!\b[a-z])...\.)[.!?…]*[\"'”’)]*\s+\S", read
+# run by run by _not_headline: searched as one pattern it took quadratic time on a run of "!".
+_STOP_RUN = re.compile(r"[.!?…]+")
+# A full stop that ends a sentence: not after an initial or a short title ("J.", "Mr.", "vs.").
+_SENTENCE_DOT = re.compile(
+    r"(?<!\b[a-z])(?<!\bmrs)(?<!\b[dms]r)(?<!\b[js]r)(?<!\bst)(?<!\bvs)(?<!\bms)\.", re.IGNORECASE
 )
+_NEXT_SENTENCE = re.compile(r"[\"'”’)]*\s+\S")
+
+
+def _not_headline(line: str) -> bool:
+    """A final full stop, comma, colon, semicolon or ellipsis, ".." or a sentence break inside."""
+    end = len(line)
+    while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
+        end -= 1
+    if any(c in ".,;:…" for c in line[end:]) or ".." in line:
+        return True
+    for run in _STOP_RUN.finditer(line):
+        if (
+            run.end() - run.start() > 1
+            or line[run.start()] != "."
+            or _SENTENCE_DOT.match(line, run.start())
+        ):
+            if _NEXT_SENTENCE.match(line, run.end()):
+                return True
+    return False
 
 
 # Text-speak marks a message between people, not a headline: "u"/"ur", "lol", "pls", a smiley,
@@ -132,7 +174,7 @@ def single_line(checked: str) -> tuple[int, int] | None:
     says "u" or "lol", reads as a message.
     """
     stripped = checked.strip()
-    if not stripped or "\n" in stripped or _NOT_HEADLINE.search(stripped):
+    if not stripped or "\n" in stripped or _not_headline(stripped):
         return None
     if _CHAT.search(stripped):
         return None
@@ -169,7 +211,11 @@ LABEL_MIN_WORDS = 60
 LABEL_MAX_WORDS = 8
 # A line, after any bullet or symbol, up to the end or to a colon: "POTENZA E CONTROLLO",
 # "★ PRIVACY:", "AZIONE 12: ..." (the label before the colon).
-_LABEL = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?([^\n:]*?)[ \t]*(?::|$)", re.MULTILINE)
+# (The label is written greedily, blanks then a character, as a lazy group before the trailing
+# blanks read a long run of blanks in quadratic time.)
+_LABEL = re.compile(
+    r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?((?:[ \t]*[^\n: \t])*)[ \t]*(?::|$)", re.MULTILINE
+)
 _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
 
 
@@ -206,7 +252,7 @@ def _heading_words(label: str, most: int) -> bool:
 
 # A whole line, after any bullet or symbol ("**AZIONE 6: INDIVIDUA UNA DATA GOVERNANCE ...**" once
 # its bold marks are masked): guidelines set long section titles in capitals.
-_LINE = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(\S[^\n]*?)?[ \t]*$", re.MULTILINE)
+_LINE = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(\S(?:[^\n]*[^ \t\n])?)?[ \t]*$", re.MULTILINE)
 LINE_MAX_WORDS = 25
 
 # The cheap test first: some line opens (after a bullet) with two capitals.

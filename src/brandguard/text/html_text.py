@@ -37,11 +37,94 @@ CODE_TAGS = frozenset("code pre kbd samp".split())  # examples, not prose: never
 QUOTE_TAGS = frozenset(("blockquote", "q"))  # someone else's words: Post.quoted
 
 
-class _VisibleText(HTMLParser):
+# What ends each construct HTMLParser reads (_markupbase's patterns): a comment "--\s*>", a
+# marked section "]\s*]\s*>" (CDATA) or "]\s*>" (MS Office), everything else ">".
+_ENDS = {"comment": re.compile(r"--\s*>"), "section": re.compile(r"\]\s*>"), "tag": re.compile(">")}
+
+
+class _Bounded(HTMLParser):
+    """HTMLParser without its quadratic end of input.
+
+    At the end of input, Python 3.11's parser reads a construct with no end (``<a ``, ``<!-- ``)
+    as text up to the next ``<`` and tries the next one, which again searches to the end: 100 KB
+    of ``<!-- `` took seconds, of ``<a `` minutes. Here the last end of each kind is found once
+    per buffer, and a construct after it is turned into that same text at once. An unknown marked
+    section (``<![foo[``) is a bogus comment, as in newer Pythons, not an AssertionError.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.closing = False
+        self._ends_for: str | None = None
+        self._last_end: dict[str, int] = {}
+
+    def _open_end(self, i: int, kind: str, skip: int) -> bool:
+        """Whether no end of ``kind`` follows offset ``i + skip`` in the buffer."""
+        if self._ends_for is not self.rawdata:
+            self._ends_for = self.rawdata
+            self._last_end = {}
+        if kind not in self._last_end:
+            last = -1
+            for m in _ENDS[kind].finditer(self.rawdata):
+                last = m.start()
+            self._last_end[kind] = last
+        return self._last_end[kind] < i + skip
+
+    def _as_text(self, i: int) -> int:
+        """What HTMLParser.goahead does with an unfinished construct at the end of input."""
+        if not self.closing:
+            return -1
+        rawdata = self.rawdata
+        k = rawdata.find(">", i + 1) if not self._open_end(i, "tag", 1) else -1
+        if k < 0:
+            k = rawdata.find("<", i + 1)
+            if k < 0:
+                k = i + 1
+        else:
+            k += 1
+        self.handle_data(rawdata[i:k])
+        return k
+
+    def parse_starttag(self, i: int) -> int:
+        return self._as_text(i) if self._open_end(i, "tag", 1) else super().parse_starttag(i)
+
+    def parse_endtag(self, i: int) -> int:
+        return self._as_text(i) if self._open_end(i, "tag", 1) else super().parse_endtag(i)
+
+    def parse_pi(self, i: int) -> int:
+        return self._as_text(i) if self._open_end(i, "tag", 2) else super().parse_pi(i)
+
+    def parse_bogus_comment(self, i: int, report: int = 1) -> int:
+        if self._open_end(i, "tag", 2):
+            return self._as_text(i)
+        return super().parse_bogus_comment(i, report)
+
+    def parse_html_declaration(self, i: int) -> int:
+        if self._open_end(i, "tag", 2):
+            return self._as_text(i)
+        return super().parse_html_declaration(i)
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        if self._open_end(i, "comment", 4):
+            return self._as_text(i)
+        return super().parse_comment(i, report)
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        if self._open_end(i, "section", 3):
+            return self._as_text(i)
+        position = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:  # "<![foo[" or "<![ ": read as a bogus comment
+            self.lineno, self.offset = position
+            return self.parse_bogus_comment(i)
+
+
+class _VisibleText(_Bounded):
     """Copies visible text into the mask at its source offsets."""
 
     def __init__(self, source: str, mask: Mask, post: Post) -> None:
-        super().__init__(convert_charrefs=False)
+        super().__init__()
         self.source = source
         self.mask = mask
         self.post = post
@@ -176,6 +259,7 @@ def parse_html(
     post = Post(post_id, source, "", dict(meta or {}), [], path, "html")
     parser = _VisibleText(source, mask, post)
     parser.feed(source)
+    parser.closing = True
     parser.close()
     if parser.entities:
         mask = Mask(close_entity_gaps(mask.text(), parser.entities, post.shifted))

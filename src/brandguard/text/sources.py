@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model import PostResult
 from .document import Post
-from .exports import Columns, ExportOptions, iter_export, unreadable
+from .exports import MAX_POST_BYTES, Columns, ExportOptions, iter_export, unreadable
 from .formats import FORMAT_BY_SUFFIX, parse
 
 EXPORT_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
@@ -54,10 +54,17 @@ def format_for(path: Path, default: str = "text") -> str:
     return FORMAT_BY_SUFFIX.get(path.suffix.lower(), default)
 
 
-def read_file(path: Path, fmt: str | None = None) -> Post | PostResult:
+def read_file(
+    path: Path, fmt: str | None = None, max_bytes: int = MAX_POST_BYTES
+) -> Post | PostResult:
     name = str(path)
     try:
-        source = path.read_bytes().decode("utf-8-sig")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            message = f"{name}: larger than {max_bytes:,} bytes (--max-post-size); not checked"
+            return unreadable(name, name, message)
+        source = data.decode("utf-8-sig")
     except FileNotFoundError:
         return unreadable(name, name, f"{name}: no such file")
     except IsADirectoryError:
@@ -67,12 +74,6 @@ def read_file(path: Path, fmt: str | None = None) -> Post | PostResult:
     except OSError as exc:
         return unreadable(name, name, f"{name}: cannot read ({exc.strerror or exc})")
     return parse(source, fmt or format_for(path), name, name)
-
-
-def read_stdin(filename: str | None, fmt: str | None = None) -> Post:
-    data = sys.stdin.buffer.read().decode("utf-8-sig", errors="replace")
-    name = filename or "-"
-    return parse(data, fmt or format_for(Path(name)), name, name)
 
 
 def iter_posts(
@@ -107,7 +108,7 @@ def iter_posts(
             if not exports or kind is None:
                 if columns is not None:
                     columns.append({})
-                yield read_file(path)
+                yield read_file(path, max_bytes=options.max_bytes)
                 continue
             name = str(path)
             try:
