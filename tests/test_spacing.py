@@ -43,3 +43,29 @@ def test_to_token_is_the_inverse_of_to_checked() -> None:
         back = spacing.to_checked(offset)
         assert checked[back] == char
         assert spacing.to_token(back) == offset
+
+
+def test_a_very_long_token_is_cut_for_the_tokenizer_and_maps_back() -> None:
+    """Issue 13: spaCy strips suffixes one at a time, so one 100 KB token of '!' took minutes."""
+    checked = "Buy now " + "!?" * 500 + " then  more " + "x" * 300
+    spacing = token_text(checked)
+    assert len(spacing.text) < len(checked)
+    assert "!?" * 64 in spacing.text and "!?" * 65 not in spacing.text
+    for offset, char in enumerate(spacing.text):
+        back = spacing.to_checked(offset)
+        assert checked[back] == char
+        assert spacing.to_token(back) == offset
+    assert spacing.to_checked(len(spacing.text)) == len(checked)
+    assert spacing.text.endswith("more " + "x" * 128)
+
+
+def test_a_wall_of_exclamation_marks_is_checked_in_linear_time() -> None:
+    import time
+
+    from brandguard import check_text
+
+    check_text("Warm up the pipeline!")
+    start = time.process_time()
+    result = check_text("Order today" + "!" * 200_000)
+    assert time.process_time() - start < 5  # was minutes: quadratic suffix search
+    assert [f.rule_id for f in result.findings if f.rule_id == "PSH020"]

@@ -26,7 +26,11 @@ BLANKS = "\t\r\xa0\u2007\u202f"  # blanks other than the space that read as one
 # tokenizer from splitting the '!' off, which hid the phrase 'Act now'.
 CONTROLS = "".join(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), *range(127, 160)))
 _TO_SPACE = str.maketrans(dict.fromkeys(BLANKS + CONTROLS, " "))
-_RUN = re.compile(r"  +")
+# A run of spaces squeezes to one; a "word" of 256+ characters without a blank (a wall of '!', a
+# pasted blob) keeps its first 128 for the tokenizer: spaCy strips suffixes one at a time, so one
+# 100 KB token of punctuation took minutes, and nothing a reader sees is one word that long.
+_RUN = re.compile(r"  +|\S{256,}")
+LONG_TOKEN_KEEP = 128
 _QUOTED_BLANKS = re.compile(rf"\s*\n\s*|[ {BLANKS}]{{2,}}|[{BLANKS}]")
 SOFT_WRAP_FORMATS = frozenset({"markdown", "html"})  # a newline inside a paragraph is a space
 # A line that starts a block of its own: the newline before it is not a soft wrap.
@@ -72,17 +76,25 @@ def token_text(checked: str, fmt: str = "text", hard: Iterable[int] = ()) -> Tok
     text = checked.translate(_TO_SPACE)
     if fmt in SOFT_WRAP_FORMATS and "\n" in text:
         text = _join_soft_wraps(text, frozenset(hard))
-    if "  " not in text:
+    if "  " not in text and len(text) < 256:
         return TokenText(text)
     after: list[int] = []
     removed: list[int] = []
+    pieces: list[str] = []
     total = 0
+    last = 0
     for run in _RUN.finditer(text):
         start, end = run.span()
-        after.append(start - total + 1)
-        total += end - start - 1
+        keep = 1 if text[start] == " " else LONG_TOKEN_KEEP
+        pieces += (text[last:start], text[start : start + keep])
+        last = end
+        after.append(start - total + keep)
+        total += end - start - keep
         removed.append(total)
-    return TokenText(_RUN.sub(" ", text), after, removed)
+    if not after:
+        return TokenText(text)
+    pieces.append(text[last:])
+    return TokenText("".join(pieces), after, removed)
 
 
 def _join_soft_wraps(text: str, hard: frozenset[int] = frozenset()) -> str:
