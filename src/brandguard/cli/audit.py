@@ -102,6 +102,21 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a TTY)."
 )
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Result cache (SQLite; default: results.sqlite3 in the user cache directory). "
+    "Unchanged posts are not checked again; an interrupted audit resumes.",
+)
+@click.option(
+    "--compare",
+    "compare_path",
+    type=click.Path(dir_okay=False),
+    metavar="PREVIOUS.jsonl",
+    help="Say which posts and rules improved or regressed since an earlier jsonl output.",
+)
 @no_cache_option
 def audit(
     paths: tuple[str, ...],
@@ -122,6 +137,8 @@ def audit(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     progress: bool | None,
+    cache_path: str | None,
+    compare_path: str | None,
     no_cache: bool,
 ) -> None:
     """Score many posts at once: directories, CSV and JSONL exports (one post a row), '-' for stdin.
@@ -130,6 +147,8 @@ def audit(
     2 on a usage, policy or internal error.
     """
     from ..compile import cache
+    from ..engine.memory import LazyCompiled
+    from ..engine.result_cache import open_for_audit
     from ..engine.run import audit_results, post_fails
     from ..model import SEVERITY_RANK
     from ..output.atomic import atomic_writer
@@ -147,7 +166,18 @@ def audit(
         input_format,
     )
     keep = None if keep_columns is None else split((keep_columns,))
-    _, compiled = cache.load_compiled(policy_ref, split(select), split(ignore))
+    selected, ignored = split(select), split(ignore)
+    compiled = LazyCompiled(lambda: cache.load_compiled(policy_ref, selected, ignored)[1])
+    comparison = None
+    if compare_path:
+        from ..output.compare import Comparison
+
+        comparison = Comparison.load(compare_path)
+    results_cache = None
+    if not no_cache:
+        results_cache = open_for_audit(cache_path, policy_ref, selected, ignored, compiled, _warn)
+    else:
+        compiled.get()  # a policy error is reported before any output is written
     threshold = SEVERITY_RANK.get(fail_on)
     failing = [0, 0]  # posts that fail the run; readable posts under --fail-under
 
@@ -163,10 +193,12 @@ def audit(
         from ..engine.parallel import available_cores
 
         jobs = available_cores()
-    records = judged(audit_results(compiled, paths, options, jobs))
+    records = judged(audit_results(compiled, paths, options, jobs, results_cache))
     show = sys.stderr.isatty() if progress is None else progress
     with atomic_writer(output) as out:
-        summary, dropped = write_audit(_progress(records) if show else records, out, fmt, keep)
+        summary, dropped = write_audit(
+            _progress(records) if show else records, out, fmt, keep, comparison
+        )
     for error in summary.errors[:20]:
         click.echo(f"brandguard: skipped {error}", err=True)
     if len(summary.errors) > 20:
@@ -188,7 +220,20 @@ def audit(
         f"{summary.mean_score:.1f}, {below}.",
         err=True,
     )
+    if results_cache is not None and results_cache.hits:
+        click.echo(
+            f"brandguard: {results_cache.hits} of {summary.posts} posts from the result cache "
+            f"({results_cache.path}).",
+            err=True,
+        )
+    if comparison is not None:
+        for line in comparison.summary().splitlines():
+            click.echo(f"brandguard: {line}" if not line.startswith(" ") else line, err=True)
     sys.exit(0 if exit_zero else int(failing[0] > 0))
+
+
+def _warn(message: str) -> None:
+    click.echo(f"brandguard: warning: {message}", err=True)
 
 
 def _progress(results: Any) -> Iterator[Any]:

@@ -6,16 +6,19 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..compile.compiler import CompiledPolicy, compile_policy
 from ..model import SEVERITY_RANK, PostResult
-from ..policy.loader import Policy
 from ..text.exports import ExportOptions
 from ..text.files import MAX_POST_BYTES, iter_checked, read_stdin_bounded
 from ..text.sources import iter_posts
-from .check import check_posts
+from .memory import LazyCompiled, check_stream
 from .parallel import can_fork, check_parallel
+from .result_cache import ResultCache, through_cache
+
+if TYPE_CHECKING:  # the check modules load spaCy's world: not needed for cached results
+    from ..compile.compiler import CompiledPolicy
+    from ..policy.loader import Policy
 
 
 def check_paths(
@@ -27,6 +30,9 @@ def check_paths(
     compiled: CompiledPolicy | None = None,
     max_bytes: int = MAX_POST_BYTES,
 ) -> list[PostResult]:
+    from ..compile.compiler import compile_policy
+    from .check import check_posts
+
     if compiled is None:
         compiled = compile_policy(policy, select or None, ignore)
 
@@ -42,19 +48,30 @@ def check_paths(
 
 
 def audit_results(
-    compiled: CompiledPolicy, paths: Iterable[str], options: ExportOptions, jobs: int = 1
+    compiled: CompiledPolicy | LazyCompiled,
+    paths: Iterable[str],
+    options: ExportOptions,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
 ) -> Iterator[tuple[PostResult, dict[str, Any]]]:
     """Each post's result with the other columns of its row (``{}`` for whole files), in order.
 
-    With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``).
+    With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``);
+    with a result ``cache``, only the posts it does not hold are checked (``result_cache.py``).
     """
     columns: deque[dict[str, Any]] = deque()
+    raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
     if jobs > 1 and can_fork():
-        raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
-        results = check_parallel(compiled, raw, jobs)
+
+        def check(items: Iterable[Any]) -> Iterator[PostResult]:
+            return check_parallel(compiled, items, jobs)
+
     else:
-        posts = iter_posts(paths, options=options, columns=columns)
-        results = check_posts(compiled, posts, batch_size=256)
+
+        def check(items: Iterable[Any]) -> Iterator[PostResult]:
+            return check_stream(compiled, items)
+
+    results = check(raw) if cache is None else through_cache(cache, raw, check)
     for result in results:
         yield result, columns.popleft()
 
