@@ -57,7 +57,8 @@ def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
 
 
 def edit_one_percent(export: Path, seed: int = 3) -> None:
-    rows = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
+    lines = export.read_text(encoding="utf-8").split("\n")
+    rows = [json.loads(line) for line in lines if line.strip()]
     rng = random.Random(seed)
     for row in rng.sample(rows, max(1, len(rows) // 100)):
         row["text"] = str(row["text"]) + " (edited)"
