@@ -155,7 +155,7 @@ class Comparison:
                     + ", ".join(
                         f"{rule} {sign}{n}"
                         + (
-                            f" ({len(self.posts_by_rule[rule])} posts)"
+                            f" ({_posts(len(self.posts_by_rule[rule]))})"
                             if sign == "+" and rule in self.posts_by_rule
                             else ""
                         )
@@ -163,6 +163,10 @@ class Comparison:
                     )
                 )
         return "\n".join(lines)
+
+
+def _posts(n: int) -> str:
+    return f"{n} post{'s' if n != 1 else ''}"
 
 
 def _rules_text(new: dict[str, int], gone: dict[str, int]) -> str:
