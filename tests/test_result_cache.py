@@ -298,3 +298,14 @@ def test_zones_wait_for_the_warm_up(monkeypatch) -> None:
     before = len(vocab.strings)
     list(memory.check_stream(compiled, _random_posts(50, 3)))
     assert len(vocab.strings) > before  # learnt for good: a small audit is checked as before
+
+
+def test_an_unusable_cache_path_means_no_cache_not_a_deleted_file(tmp_path: Path) -> None:
+    (tmp_path / "file.txt").write_text("keep me", encoding="utf-8")
+    said: list[str] = []
+    assert (
+        result_cache.ResultCache.open(tmp_path / "file.txt" / "c.sqlite3", "ctx", said.append)
+        is None
+    )
+    assert said and "cannot be used" in said[0]
+    assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "keep me"

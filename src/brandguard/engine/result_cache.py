@@ -196,6 +196,9 @@ class ResultCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return cls(_connect(path, context), path, context, warn)
+        except sqlite3.OperationalError as exc:  # locked past the timeout, unwritable: not damage
+            warn(f"result cache {path} cannot be used ({exc}); not caching")
+            return None
         except sqlite3.DatabaseError as exc:
             warn(f"result cache {path} is damaged ({exc}); rebuilding it")
         except OSError as exc:
