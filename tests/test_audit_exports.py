@@ -192,8 +192,9 @@ def test_jobs_give_the_same_output_in_input_order(tmp_path: Path, monkeypatch) -
     ]
     lines.insert(17, "{broken")
     (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    one = audit(tmp_path, "many.jsonl", "-j", "1", "-o", "one.jsonl")
-    two = audit(tmp_path, "many.jsonl", "-j", "2", "-o", "two.jsonl")
+    # each run with a result cache of its own: both check every row
+    one = audit(tmp_path, "many.jsonl", "-j", "1", "-o", "one.jsonl", "--cache", "1.sqlite3")
+    two = audit(tmp_path, "many.jsonl", "-j", "2", "-o", "two.jsonl", "--cache", "2.sqlite3")
     assert one.code == two.code == 1 and one.err == two.err
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     out = records(tmp_path / "two.jsonl")

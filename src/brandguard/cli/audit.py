@@ -116,6 +116,21 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a TTY)."
 )
+@click.option(
+    "--cache",
+    "cache_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Result cache (SQLite; default: results.sqlite3 in the user cache directory). "
+    "Unchanged posts are not checked again; an interrupted audit resumes.",
+)
+@click.option(
+    "--compare",
+    "compare_path",
+    type=click.Path(dir_okay=False),
+    metavar="PREVIOUS.jsonl",
+    help="Say which posts and rules improved or regressed since an earlier jsonl output.",
+)
 @no_cache_option
 def audit(
     paths: tuple[str, ...],
@@ -138,6 +153,8 @@ def audit(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     progress: bool | None,
+    cache_path: str | None,
+    compare_path: str | None,
     no_cache: bool,
 ) -> None:
     """Score many posts at once: directories, CSV and JSONL exports (one post a row), '-' for stdin.
@@ -146,6 +163,8 @@ def audit(
     2 on a usage, policy or internal error.
     """
     from ..compile import tree
+    from ..engine.memory import LazyCompiled
+    from ..engine.result_cache import open_for_audit
     from ..engine.run import audit_results, post_fails
     from ..model import SEVERITY_RANK
     from ..output.atomic import atomic_writer
@@ -164,7 +183,27 @@ def audit(
         max_bytes=max_post_size,
     )
     keep = None if keep_columns is None else split((keep_columns,))
-    main_policy, _, router = tree.load_run(policy_ref, split(select), split(ignore))
+    selected, ignored = split(select), split(ignore)
+    run: list[Any] = []  # (main policy, its compiled form, the router), loaded on first use
+
+    def load_router() -> Any:
+        if not run:
+            run.extend(tree.load_run(policy_ref, selected, ignored))
+        return run[2]
+
+    router = LazyCompiled(load_router)
+    comparison = None
+    if compare_path:
+        from ..output.compare import Comparison
+
+        comparison = Comparison.load(compare_path)
+    results_cache = None
+    if not no_cache:
+        results_cache = open_for_audit(
+            cache_path, policy_ref, selected, ignored, router, _warn, paths
+        )
+    else:
+        router.get()  # a policy error is reported before any output is written
     threshold = SEVERITY_RANK.get(fail_on)
     failing = [0, 0]  # posts that fail the run; readable posts under --fail-under
 
@@ -186,19 +225,30 @@ def audit(
 
         client = distributed.connect(scheduler, jobs)  # before any output: exit 2 if unreachable
     records = judged(
-        audit_results(router, paths, options, jobs, keep_source=fmt == "html", client=client)
+        audit_results(
+            router, paths, options, jobs, results_cache, keep_source=fmt == "html", client=client
+        )
     )
+    if fmt == "html":
+        router.get()  # the page's header names the policy, even when every post is cached
     show = sys.stderr.isatty() if progress is None else progress
     try:
         with atomic_writer(output) as out:
             summary, dropped = write_audit(
-                _progress(records) if show else records, out, fmt, keep, main_policy, paths
+                _progress(records) if show else records,
+                out,
+                fmt,
+                keep,
+                run[0] if run else None,
+                paths,
+                comparison,
             )
     finally:
         if client is not None:
             distributed.close(client)
-    for warning in tree.warnings(router):
-        click.echo(f"brandguard: warning: {warning}", err=True)
+    if run:
+        for warning in tree.warnings(run[2]):
+            click.echo(f"brandguard: warning: {warning}", err=True)
     for error in summary.errors[:20]:
         click.echo(f"brandguard: skipped {error}", err=True)
     if len(summary.errors) > 20:
@@ -220,7 +270,20 @@ def audit(
         f"{summary.mean_score:.1f}, {below}.",
         err=True,
     )
+    if results_cache is not None and results_cache.hits:
+        click.echo(
+            f"brandguard: {results_cache.hits} of {summary.posts} posts from the result cache "
+            f"({results_cache.path}).",
+            err=True,
+        )
+    if comparison is not None:
+        for line in comparison.summary().splitlines():
+            click.echo(f"brandguard: {line}" if not line.startswith(" ") else line, err=True)
     sys.exit(0 if exit_zero else int(failing[0] > 0))
+
+
+def _warn(message: str) -> None:
+    click.echo(f"brandguard: warning: {message}", err=True)
 
 
 def _progress(results: Any) -> Iterator[Any]:

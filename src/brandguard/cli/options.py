@@ -29,7 +29,9 @@ select_option = click.option(
     help="Only these rules (ids, id prefixes or names; comma-separated).",
 )
 no_cache_option = click.option(
-    "--no-cache", is_flag=True, help="Neither read nor write the compiled-policy cache."
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the caches (the compiled policy; audit results).",
 )
 ignore_option = click.option(
     "--ignore",

@@ -56,9 +56,12 @@ def _sha(path: str) -> str | None:
 
 
 def code_stamp() -> list[Any]:
-    """What must match for a pickle to be loadable and correct: versions and our own code."""
-    import spacy
+    """What must match for a pickle to be loadable and correct: versions and our own code.
 
+    spaCy's version is read from its ``about.py``: importing spaCy costs 0.7 s (and
+    ``importlib.metadata`` 30 ms), which a re-audit answered from the result cache never needs
+    (engine/result_cache.py).
+    """
     from ..version import __version__
 
     files: list[tuple[str, int, int]] = []
@@ -72,10 +75,27 @@ def code_stamp() -> list[Any]:
                 folders.append(entry.path)
     return [
         __version__,
-        spacy.__version__,
+        _spacy_version(),
         sys.version,
         _digest(files),
     ]
+
+
+def _spacy_version() -> str:
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("spacy")
+    try:
+        about = Path(str(spec.origin)).with_name("about.py").read_text(encoding="utf-8")
+    except (AttributeError, OSError):
+        about = ""
+    found = re.search(r"__version__\s*=\s*[\"']([^\"']+)", about)
+    if found:
+        return found.group(1)
+    import spacy  # an unusual install: ask spaCy itself
+
+    return str(spacy.__version__)
 
 
 def _request(
@@ -98,16 +118,45 @@ def _request(
     return _digest(policy_ref, os.getcwd(), found, list(select), list(ignore), code_stamp())
 
 
+def _current_entry(folder: Path, request: str) -> str | None:
+    """The entry the index of ``request`` names, when every file it lists still hashes the same."""
+    index_path = folder / f"{request}.json"
+    if not trusted_file(index_path):
+        return None
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    deps, entry = index["deps"], index["entry"]
+    if any(_sha(path) != digest for path, digest in deps):
+        return None  # the policy changed: compile, and this index is overwritten
+    return str(entry)
+
+
+def entry_digest(
+    policy_ref: str | None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    found: tuple[str, str | None] | None | bool = False,
+) -> str | None:
+    """The compiled policy's hash (its entry name: policy files, request, code stamp) without
+    loading it, or None when it is not in the cache (not compiled yet, not cacheable);
+    ``found`` names a nearest policy as in ``_request``."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return _current_entry(folder, _request(policy_ref, select, ignore, found))
+    except Exception:  # a damaged index: load_compiled deletes and rewrites it
+        return None
+
+
 def _read_entry(folder: Path, request: str) -> tuple[Any, Any] | None:
     index_path = folder / f"{request}.json"
     if not trusted_file(index_path):
         return None
     broken = [index_path]
     try:
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        deps, entry = index["deps"], index["entry"]
-        if any(_sha(path) != digest for path, digest in deps):
-            return None  # the policy changed: compile, and this index is overwritten
+        entry = _current_entry(folder, request)
+        if entry is None:
+            return None
         entry_path = folder / f"{entry}.pickle"
         if not trusted_file(entry_path):
             return None

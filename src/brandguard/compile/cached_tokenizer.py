@@ -36,6 +36,12 @@ class CachedTokenizer:
         """How many special cases are not loaded yet (for tests and benchmarks)."""
         return len(self._pending)
 
+    def load_all(self) -> None:
+        """Add every waiting special case now (before a memory zone: engine/memory.py)."""
+        if self._pending:
+            self.tokenizer.rules = {**self.tokenizer.rules, **self._pending}
+            self._pending.clear()
+
     def pipe(self, texts: Iterable[str], batch_size: int) -> Iterator[Any]:
         """Docs for ``texts``, each tokenized with every special case its text could use."""
         if self._pending:
@@ -53,8 +59,7 @@ class CachedTokenizer:
     def _load_for(self, text: str) -> None:
         self._scanned += len(text)
         if self._scanned > SCAN_LIMIT:
-            self.tokenizer.rules = {**self.tokenizer.rules, **self._pending}
-            self._pending.clear()
+            self.load_all()
             return
         for key in [key for key in self._pending if key in text]:
             self.tokenizer.add_special_case(key, self._pending.pop(key))

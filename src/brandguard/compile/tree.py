@@ -36,6 +36,14 @@ class PolicyTree:
     def for_path(self, path: str | None) -> tuple[Policy, CompiledPolicy]:
         return self._load(self._resolver.for_path(path))
 
+    def load_found(self, found: Found | None) -> CompiledPolicy:
+        """The compiled policy of one config file (None: the bundled default)."""
+        return self._load(found)[1]
+
+    def compiled(self) -> list[CompiledPolicy]:
+        """The compiled policies this run has loaded so far."""
+        return [compiled for _, compiled in self._loaded.values()]
+
     def route(self, post: Any) -> CompiledPolicy:
         return self.for_path(post.path)[1].route(post)
 

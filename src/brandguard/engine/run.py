@@ -6,16 +6,20 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..compile.compiler import CompiledPolicy, compile_policy
 from ..model import SEVERITY_RANK, PostResult
-from ..policy.loader import Policy
 from ..text.exports import ExportOptions
 from ..text.files import MAX_POST_BYTES, Stdin, iter_checked, read_stdin
 from ..text.sources import iter_posts
-from .check import Router, check_posts
+from .memory import LazyCompiled, check_stream, resolve
 from .parallel import can_fork, check_parallel
+from .result_cache import ResultCache, through_cache
+
+if TYPE_CHECKING:  # the check modules load spaCy's world: not needed for cached results
+    from ..compile.compiler import CompiledPolicy
+    from ..policy.loader import Policy
+    from .check import Router
 
 
 def check_paths(
@@ -29,6 +33,9 @@ def check_paths(
     stdin: Stdin | None = None,
 ) -> list[PostResult]:
     """Check every post the paths name; ``-`` is standard input (``stdin`` when already read)."""
+    from ..compile.compiler import compile_policy
+    from .check import check_posts
+
     if compiled is None:
         compiled = compile_policy(policy, select or None, ignore)
 
@@ -44,36 +51,45 @@ def check_paths(
 
 
 def audit_results(
-    compiled: CompiledPolicy | Router,
+    compiled: CompiledPolicy | Router | LazyCompiled,
     paths: Iterable[str],
     options: ExportOptions,
     jobs: int = 1,
+    cache: ResultCache | None = None,
     keep_source: bool = False,
     client: Any = None,
 ) -> Iterator[tuple[PostResult, dict[str, Any]]]:
     """Each post's result with the other columns of its row (``{}`` for whole files), in order.
 
     With ``jobs`` > 1 the rows are parsed and checked in that many processes (``parallel.py``),
-    or with a Dask ``client`` on its cluster (``distributed.py``); either way results come back
-    without their text, and ``keep_source`` puts it back (the HTML report quotes posts) from the
+    or with a Dask ``client`` on its cluster (``distributed.py``); with a result ``cache``, only
+    the posts it does not hold are checked (``result_cache.py``). Workers send results back
+    without their text; ``keep_source`` puts it back (the HTML report quotes posts) from the
     rows still in flight, so memory stays bounded.
     """
     columns: deque[dict[str, Any]] = deque()
     texts: deque[str] = deque()
-    if client is not None or (jobs > 1 and can_fork()):
-        paths = list(paths)
-        raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
-        if keep_source:
-            raw = _remember_text(raw, texts)
-        if client is not None:
-            from .distributed import check_on_cluster, one_policy
+    paths = list(paths)
+    raw = iter_posts(paths, options=replace(options, raw=True), columns=columns)
+    if keep_source:
+        raw = _remember_text(raw, texts)
+    if client is not None:
+        from .distributed import check_on_cluster, one_policy
 
-            results = check_on_cluster(client, one_policy(compiled, paths), raw)
-        else:
-            results = check_parallel(compiled, raw, jobs)
+        def check(items: Iterable[Any]) -> Iterator[PostResult]:
+            return check_on_cluster(client, one_policy(resolve(compiled), paths), items)
+
+    elif jobs > 1 and can_fork():
+
+        def check(items: Iterable[Any]) -> Iterator[PostResult]:
+            return check_parallel(compiled, items, jobs)
+
     else:
-        posts = iter_posts(paths, options=options, columns=columns)
-        results = check_posts(compiled, posts, batch_size=256)
+
+        def check(items: Iterable[Any]) -> Iterator[PostResult]:
+            return check_stream(compiled, items)
+
+    results = check(raw) if cache is None else through_cache(cache, raw, check)
     for result in results:
         if texts:
             text = texts.popleft()

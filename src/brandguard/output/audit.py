@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from ..model import CATEGORIES, AuditSummary, PostResult
+from .compare import CSV_COLUMNS as COMPARE_COLUMNS
+from .compare import Comparison
 from .reporters.json_report import post_dict
 
 FORMATS = ("jsonl", "csv", "json", "html")
@@ -32,23 +34,25 @@ def _tap(
         yield result, columns
 
 
-def _record(result: PostResult, columns: dict[str, Any]) -> dict:
+def _record(result: PostResult, columns: dict[str, Any], compare: Comparison | None) -> dict:
     data = post_dict(result)
     data.pop("path", None)
     if columns:
         data["columns"] = columns
+    if compare is not None:
+        data["change"] = compare.change(result)
     return data
 
 
-def write_jsonl(records: Iterable[Record], out: TextIO) -> None:
+def write_jsonl(records: Iterable[Record], out: TextIO, compare: Comparison | None = None) -> None:
     for result, columns in records:
-        out.write(json.dumps(_record(result, columns), ensure_ascii=False) + "\n")
+        out.write(json.dumps(_record(result, columns, compare), ensure_ascii=False) + "\n")
 
 
-def write_json(records: Iterable[Record], out: TextIO) -> None:
+def write_json(records: Iterable[Record], out: TextIO, compare: Comparison | None = None) -> None:
     out.write('{"schema_version": 1, "posts": [\n')
     for index, (result, columns) in enumerate(records):
-        record = json.dumps(_record(result, columns), ensure_ascii=False)
+        record = json.dumps(_record(result, columns, compare), ensure_ascii=False)
         out.write(("" if index == 0 else ",\n") + record)
     out.write("\n]}\n")
 
@@ -57,7 +61,12 @@ def _cell(value: Any) -> Any:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
 
 
-def write_csv(records: Iterable[Record], out: TextIO, keep: list[str] | None = None) -> list[str]:
+def write_csv(
+    records: Iterable[Record],
+    out: TextIO,
+    keep: list[str] | None = None,
+    compare: Comparison | None = None,
+) -> list[str]:
     """The table, input columns after the scores (named ``input.X`` when X is a score column).
 
     The input columns are ``keep`` or those of the first row; returns the columns of later rows
@@ -70,7 +79,7 @@ def write_csv(records: Iterable[Record], out: TextIO, keep: list[str] | None = N
         if extra is None:
             extra = list(columns) if keep is None else keep
             header = [f"input.{c}" if c in CSV_COLUMNS else c for c in extra]
-            writer.writerow([*CSV_COLUMNS, *header])
+            writer.writerow([*CSV_COLUMNS, *_compare_columns(compare), *header])
         elif keep is None and not columns.keys() <= set(extra):
             dropped.update(dict.fromkeys(k for k in columns if k not in extra))
         cats = r.score.categories
@@ -84,12 +93,17 @@ def write_csv(records: Iterable[Record], out: TextIO, keep: list[str] | None = N
                 len(r.findings),
                 " ".join(sorted({f.rule_id for f in r.findings})),
                 r.error or "",
+                *(compare.csv_cells(compare.change(r)) if compare is not None else ()),
                 *[_cell(columns.get(c, "")) for c in extra],
             ]
         )
     if extra is None:
-        writer.writerow([*CSV_COLUMNS, *(keep or [])])
+        writer.writerow([*CSV_COLUMNS, *_compare_columns(compare), *(keep or [])])
     return list(dropped)
+
+
+def _compare_columns(compare: Comparison | None) -> list[str]:
+    return list(COMPARE_COLUMNS) if compare is not None else []
 
 
 def write_audit(
@@ -99,11 +113,13 @@ def write_audit(
     keep: list[str] | None = None,
     policy: Any = None,
     inputs: Sequence[str] = (),
+    compare: Comparison | None = None,
 ) -> tuple[AuditSummary, list[str]]:
     """Write every record; the totals, and the input columns the CSV header had no room for.
 
     ``policy`` (a ``Policy``) and ``inputs`` name the HTML page's header; the page groups posts
     by every input column it recognises, whatever ``keep`` says (that option shapes records).
+    With ``compare`` (``audit --compare``), records also say how each post changed.
     """
     summary = AuditSummary()
     dropped: list[str] = []
@@ -111,14 +127,21 @@ def write_audit(
         from .audit_html import report_info, write_html
 
         info = report_info(policy, inputs) if policy is not None else None
-        write_html(_tap(records, summary, None), out, summary, info)
+        write_html(_compared(_tap(records, summary, None), compare), out, summary, info)
         return summary, dropped
     tapped = _tap(records, summary, keep)
     if fmt == "csv":
-        dropped = write_csv(tapped, out, keep)
+        dropped = write_csv(tapped, out, keep, compare)
     else:
-        WRITERS[fmt](tapped, out)
+        WRITERS[fmt](tapped, out, compare)
     return summary, dropped
+
+
+def _compared(records: Iterable[Record], compare: Comparison | None) -> Iterator[Record]:
+    for result, columns in records:
+        if compare is not None:
+            compare.change(result)  # counted for the summary; the page has no place for it
+        yield result, columns
 
 
 WRITERS = {"jsonl": write_jsonl, "json": write_json}

@@ -140,10 +140,16 @@ def _build_db(db: Path, source: Path) -> None:
         raise
 
 
+PYPHEN_MEMO = 10_000  # words pyphen may remember (its own memo has no bound)
+
+
 def _fallback(word: str, lang: str) -> int:
     hyphenator = _pyphen.get(lang)
     if hyphenator is None:
         hyphenator = _pyphen[lang] = _hyphenator(lang)
+    memo = getattr(getattr(hyphenator, "hd", None), "cache", None)
+    if isinstance(memo, dict) and len(memo) > PYPHEN_MEMO:
+        memo.clear()  # pyphen memoises every word for good; _SyllableTable already does
     return len(hyphenator.positions(word)) + 1
 
 

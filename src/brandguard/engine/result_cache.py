@@ -1,0 +1,431 @@
+"""``audit``'s result cache: a post checked once under a policy is not checked again.
+
+Why: content teams re-audit the same export after each policy tweak or each week's new rows;
+most rows have not changed. A post's entry is keyed by a SHA-256 of the *context* (the
+compiled-policy hash, which covers the policy files, ``--select``/``--ignore`` and brandguard's
+code and version: ``compile/cache.py``) and of what the checker reads of the post: its raw text,
+how it is parsed (``--row-format`` or the file's format) and its row metadata (every other
+column, since ``when: meta`` and the disclosure checks may read any of them). The id and path
+are not part of the key: they are stamped back on the result, so a post that moved keeps its
+entry. Entries hold findings and score as plain values (``marshal`` of tuples, strings and numbers,
+zlib-compressed: a third of the size and a checksum), never pickles, so a cache file from
+anywhere (``--cache PATH``) can at worst hold wrong results, not run code; marshal reads plain
+values three times faster than ``json``, and reading is most of what a re-audit does.
+
+The file is SQLite in WAL mode with a busy timeout, so concurrent audits share it safely; results
+are committed every ``COMMIT_EVERY`` posts as they are produced, so an interrupted audit resumes
+where it stopped. A file that is not a readable cache is deleted and rebuilt with a warning. A
+result with a regex timeout (BG005) is not kept: the next run tries again. Entries of the least
+recently used contexts beyond ``KEEP_CONTEXTS`` are dropped when the cache is opened.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import sqlite3
+import time
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import CategoryScore, Finding, Fix, PostResult, Score
+from ..text.document import Post
+from .memory import CHUNK, LazyCompiled, chunks
+
+if TYPE_CHECKING:
+    from ..compile.compiler import CompiledPolicy
+
+SCHEMA = "brandguard-results 1"
+FILE_NAME = "results.sqlite3"
+COMMIT_EVERY = CHUNK
+KEEP_CONTEXTS = 8
+Warn = Callable[[str], None]
+
+
+def policy_digest(compiled: CompiledPolicy) -> str:
+    """A content hash of a compiled policy, for policies the compiled-policy cache cannot hold."""
+    from ..compile.cache import code_stamp
+
+    policy = compiled.policy
+    payload = [
+        policy.fingerprint(),
+        policy.name,
+        policy.scoring.__dict__,
+        policy.settings,
+        sorted(check.rule.id for check in compiled.checks),
+        sorted(compiled.skipped),
+        sorted(compiled.meta_rules),
+        code_stamp(),
+    ]
+    if compiled.trained and compiled.nlp is not None:
+        payload.append([compiled.nlp.meta.get("name"), compiled.nlp.meta.get("version")])
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def post_key(context: bytes, item: Any) -> bytes | None:
+    """The cache key of a raw row (``parse`` arguments) or a Post; None for a PostResult."""
+    if isinstance(item, tuple):
+        text, fmt, meta = item[0], item[1], item[4]
+    elif isinstance(item, Post):
+        text, fmt, meta = item.source, item.format, {}
+    else:
+        return None
+    digest = hashlib.sha256(context)
+    digest.update(fmt.encode())
+    digest.update(b"\0")
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    if meta:
+        digest.update(b"\0")
+        digest.update(json.dumps(meta, sort_keys=True, default=str).encode())
+    return digest.digest()[:20]
+
+
+def encode(result: PostResult) -> bytes:
+    """Findings, score and skipped rules as zlib-compressed ``marshal`` data of plain values."""
+    s = result.score
+    data = (
+        tuple(
+            (*(getattr(f, name) for name in _FINDING), _fix(f.fix), f.weight)
+            for f in result.findings
+        ),
+        (
+            s.total,
+            s.categories,
+            {k: (d.score, d.findings, d.penalty) for k, d in s.details.items()},
+            s.words,
+            s.passed,
+            s.fail_under,
+            tuple(s.blocking),
+        ),
+        tuple(result.skipped_rules),
+    )
+    return zlib.compress(marshal.dumps(data), 1)
+
+
+_FINDING = (
+    "rule_id name category severity line column end_line end_column start end match message "
+    "suggestion"
+).split()
+_PLAIN = (str, int, float, bool, type(None), tuple, dict)
+
+
+def _fix(fix: Fix | None) -> tuple[Any, ...] | None:
+    return None if fix is None else (fix.start, fix.end, fix.replacement, fix.safe)
+
+
+def _finding(values: tuple[Any, ...], names: list[str] = _FINDING) -> Finding:
+    # Built without the frozen dataclass's __init__ (one object.__setattr__ per field): a third
+    # of the time of a cached post. Equal to the Finding the check made (tests compare them).
+    finding = object.__new__(Finding)
+    state = finding.__dict__
+    state.update(zip(names, values[:13], strict=True))
+    fix = values[13]
+    state["fix"] = Fix(*fix) if fix is not None else None
+    state["weight"] = values[14]
+    return finding
+
+
+def decode(blob: bytes, post_id: str, path: str | None, source: str) -> PostResult:
+    """The PostResult ``encode`` stored, stamped with this post's id, path and source.
+
+    zlib's checksum catches a damaged entry before ``marshal`` reads it; the shape is checked
+    after, so anything but our own plain tuples is refused (``ValueError``)."""
+    data = marshal.loads(zlib.decompress(blob))
+    if type(data) is not tuple or len(data) != 3 or not all(type(v) in _PLAIN for v in data[1]):
+        raise ValueError("not a cached result")
+    findings, score, skipped = data
+    total, categories, details, words, passed, fail_under, blocking = score
+    return PostResult(
+        post_id,
+        path,
+        tuple(map(_finding, findings)),
+        Score(
+            total,
+            categories,
+            {k: CategoryScore(*d) for k, d in details.items()},
+            words,
+            passed,
+            fail_under,
+            blocking,
+        ),
+        skipped,
+        source=source,
+    )
+
+
+def _identity(item: Any) -> tuple[str, str | None, str]:
+    if isinstance(item, tuple):
+        return item[2], item[3], item[0]
+    return item.id, item.path, item.source
+
+
+def _decoded(blob: bytes, item: Any) -> PostResult | None:
+    """A cached result, or None when the entry is damaged (it is checked and stored again)."""
+    try:
+        return decode(blob, *_identity(item))
+    except (zlib.error, ValueError, TypeError, IndexError, KeyError, EOFError):
+        return None
+
+
+def cacheable(result: PostResult) -> bool:
+    return not result.error and not any(f.rule_id == "BG005" for f in result.findings)
+
+
+class ResultCache:
+    """One SQLite file of results; ``open`` never raises on a damaged file, it rebuilds it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, context: str, warn: Warn) -> None:
+        self.conn: sqlite3.Connection | _Closed = conn
+        self._ctx_id = int(
+            conn.execute("SELECT id FROM contexts WHERE digest = ?", (context,)).fetchone()[0]
+        )
+        self.path = path
+        self.context = context.encode()
+        self.warn = warn
+        self.hits = 0
+        self.misses = 0
+        self._pending: list[tuple[bytes, bytes]] = []
+
+    @classmethod
+    def open(cls, path: Path, context: str, warn: Warn) -> ResultCache | None:
+        """The cache at ``path`` for ``context``; None (after a warning) if it cannot be used."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return cls(_connect(path, context), path, context, warn)
+        except sqlite3.OperationalError as exc:  # locked past the timeout, unwritable: not damage
+            warn(f"result cache {path} cannot be used ({exc}); not caching")
+            return None
+        except sqlite3.DatabaseError as exc:
+            warn(f"result cache {path} is damaged ({exc}); rebuilding it")
+        except OSError as exc:
+            warn(f"result cache {path} cannot be used ({exc.strerror or exc}); not caching")
+            return None
+        _remove(path)
+        try:
+            return cls(_connect(path, context), path, context, warn)
+        except (sqlite3.Error, OSError) as exc:
+            warn(f"result cache {path} cannot be rebuilt ({exc}); not caching")
+            return None
+
+    def lookup(self, keys: list[bytes]) -> dict[bytes, bytes]:
+        if not keys:
+            return {}
+        marks = ",".join("?" * len(keys))
+        try:
+            rows = self.conn.execute(
+                f"SELECT key, data FROM results WHERE key IN ({marks})", keys
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return {}
+        return dict(rows)
+
+    def put(self, key: bytes, result: PostResult) -> None:
+        self._pending.append((key, encode(result)))
+        if len(self._pending) >= COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        if not self._pending or isinstance(self.conn, _Closed):
+            return
+        rows, self._pending = self._pending, []
+        try:
+            with self.conn:
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO results (key, ctx, data) VALUES (?, ?, ?)",
+                    [(key, self._ctx_id, data) for key, data in rows],
+                )
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def _fail(self, exc: sqlite3.Error) -> None:
+        """A cache that breaks mid-run: warn, stop using it, and delete it for the next run."""
+        if isinstance(self.conn, _Closed):
+            return
+        self.warn(f"result cache {self.path} failed ({exc}); it will be rebuilt next run")
+        conn, self.conn = self.conn, _Closed()
+        self._pending = []
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+            _remove(self.path)
+
+    def close(self) -> None:
+        """Commit what is pending and let the file go."""
+        self.commit()
+        if isinstance(self.conn, _Closed):
+            return
+        conn, self.conn = self.conn, _Closed()
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
+
+
+class _Closed:
+    """Stands in for the connection once the cache is given up: every use fails quietly."""
+
+    def execute(self, *args: Any) -> Any:
+        raise sqlite3.OperationalError("the result cache is closed")
+
+    executemany = execute
+
+    def __enter__(self) -> _Closed:
+        raise sqlite3.OperationalError("the result cache is closed")
+
+    def __exit__(self, *args: Any) -> None:
+        return None
+
+
+def _connect(path: Path, context: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
+        row = conn.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
+        if row is None:
+            conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+        elif row[0] != SCHEMA:
+            raise sqlite3.DatabaseError(f"not a {SCHEMA!r} file ({row[0]!r})")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS contexts "
+            "(id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, used REAL NOT NULL)"
+        )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS results "
+            "(key BLOB PRIMARY KEY, ctx INTEGER NOT NULL, data BLOB NOT NULL) WITHOUT ROWID"
+        )
+        conn.execute(
+            "INSERT INTO contexts (digest, used) VALUES (?, ?) "
+            "ON CONFLICT(digest) DO UPDATE SET used = excluded.used",
+            (context, time.time()),
+        )
+        stale = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM contexts ORDER BY used DESC LIMIT -1 OFFSET ?", (KEEP_CONTEXTS,)
+            )
+        ]
+        for ctx in stale:
+            conn.execute("DELETE FROM results WHERE ctx = ?", (ctx,))
+            conn.execute("DELETE FROM contexts WHERE id = ?", (ctx,))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _remove(path: Path) -> None:
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        try:
+            (path.parent / name).unlink()
+        except OSError:
+            pass
+
+
+def through_cache(
+    cache: ResultCache,
+    items: Iterable[Any],
+    check: Callable[[Iterable[Any]], Iterator[PostResult]],
+) -> Iterator[PostResult]:
+    """Every item's result in input order: cached ones read back, the others from ``check``
+    (which must yield one result per item, in order, passing PostResults through) and stored."""
+    expected: deque[bytes | None] = deque()
+
+    def marked() -> Iterator[Any]:
+        for chunk in chunks(items):
+            keys = [post_key(cache.context, item) for item in chunk]
+            found = cache.lookup([k for k in keys if k is not None])
+            for item, key in zip(chunk, keys, strict=True):
+                blob = found.get(key) if key is not None else None
+                hit = _decoded(blob, item) if blob is not None else None
+                if hit is not None:
+                    expected.append(None)
+                    cache.hits += 1
+                    yield hit
+                else:
+                    expected.append(key)
+                    yield item
+
+    try:
+        for result in check(marked()):
+            key = expected.popleft()
+            if key is not None:
+                cache.misses += 1
+                if cacheable(result):
+                    cache.put(key, result)
+            yield result
+    finally:
+        cache.close()
+
+
+def _governing(paths: Iterable[str]) -> list[Any]:
+    """Every config file that may govern a post of ``paths`` (policy/resolution.py): the nearest
+    one above each input, and for a folder each config inside it too."""
+    import os
+
+    from ..policy.resolution import Resolver
+
+    resolver = Resolver()
+    found = []
+    for path in paths:
+        found.append(resolver.for_path(None if path == "-" else path))
+        if path != "-" and os.path.isdir(path):
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if ".brandguard.yaml" in files or "pyproject.toml" in files:
+                    found.append(resolver.for_path(os.path.join(folder, "_")))
+    keys = {None if f is None else (str(f[0]), f[1]) for f in found}
+    return sorted(keys, key=str)
+
+
+def open_for_audit(
+    path: str | None,
+    policy_ref: str | None,
+    select: list[str],
+    ignore: list[str],
+    compiled: LazyCompiled,
+    warn: Warn,
+    paths: Iterable[str] = (),
+) -> ResultCache | None:
+    """The audit's result cache (``path``, else the user cache directory), or None without one.
+
+    Its context is the compiled-policy cache's hash of every policy that may govern the posts
+    (``--policy``'s, else each nearest config file's) when that cache holds them (no need to load
+    a policy at all), else a content hash of the loaded policies.
+    """
+    from ..compile.cache import entry_digest
+    from ..text.store import file_path
+
+    where = Path(path).expanduser() if path else file_path(FILE_NAME)
+    if where is None:
+        return None
+    requests: list[Any] = [False] if policy_ref else _governing(paths or ["."])
+
+    def digests() -> list[str | None]:
+        return [entry_digest(policy_ref, select, ignore, found) for found in requests]
+
+    found = digests()
+    if None in found:
+        router = compiled.get()  # compiles and, when it can, stores the entries named next
+        found = digests()
+        if None in found:
+            found = [policy_digest(c) for c in _compiled_policies(router, requests)]
+    return ResultCache.open(where, f"{SCHEMA}:{':'.join(map(str, found))}", warn)
+
+
+def _compiled_policies(router: Any, requests: list[Any]) -> list[CompiledPolicy]:
+    """The compiled policies behind ``requests`` (a PolicyTree loads each config once)."""
+    if not hasattr(router, "load_found"):
+        return [router]
+    return [router.load_found(None if r is None else (Path(r[0]), r[1])) for r in requests]
