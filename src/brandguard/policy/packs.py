@@ -49,7 +49,9 @@ def rule_from_mapping(
         examples={"fail": list(examples.get("fail", [])), "pass": list(examples.get("pass", []))},
         origin=f"{file}:{getattr(raw, 'line', 0)}",
         quotes=bool(raw.get("quotes", False)),
-        language=_language(language if raw["kind"] in OWN_LANGUAGE else raw.get("language", language)),
+        language=_language(
+            language if raw["kind"] in OWN_LANGUAGE else raw.get("language", language)
+        ),
     )
 
 

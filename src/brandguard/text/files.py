@@ -24,7 +24,7 @@ from .exports import MAX_POST_BYTES
 from .formats import FORMAT_BY_SUFFIX, parse
 from .sources import SKIP_DIRS, format_for, unreadable
 
-__all__ = ["MAX_POST_BYTES", "iter_checked", "read_bounded", "read_stdin_bounded"]
+__all__ = ["MAX_POST_BYTES", "Stdin", "iter_checked", "read_bounded", "read_stdin"]
 
 
 def _reason(exc: OSError) -> str:
