@@ -106,6 +106,25 @@ def test_changed_text_metadata_or_policy_means_checking_again(tmp_path: Path) ->
     assert (tmp_path / "4.jsonl").read_bytes() == (tmp_path / "5.jsonl").read_bytes()
 
 
+def test_a_nested_policy_inside_an_audited_folder_is_part_of_the_key(tmp_path: Path) -> None:
+    """Posts under ``sub/`` follow ``sub/.brandguard.yaml``: editing it must re-check them."""
+    (tmp_path / "posts" / "sub").mkdir(parents=True)
+    (tmp_path / "posts" / "a.md").write_text(TEXTS[0] + "\n", encoding="utf-8")
+    (tmp_path / "posts" / "sub" / "b.md").write_text(TEXTS[0] + "\n", encoding="utf-8")
+    nested = tmp_path / "posts" / "sub" / ".brandguard.yaml"
+    nested.write_text("policy: sub\nlanguage: en\n", encoding="utf-8")
+    audit(tmp_path, "posts", "-o", "1.jsonl", "--cache", "c.sqlite3")
+    nested.write_text(
+        "policy: sub\nlanguage: en\nbanned: [{phrase: roast coffee}]\n", encoding="utf-8"
+    )
+    again = audit(tmp_path, "posts", "-o", "2.jsonl", "--cache", "c.sqlite3")
+    assert from_cache(again.err) == 0
+    records = [json.loads(line) for line in (tmp_path / "2.jsonl").read_text().splitlines()]
+    banned = {r["id"]: [f["rule"] for f in r["findings"]] for r in records}
+    assert any("BAN001" in rules for post, rules in banned.items() if "sub" in post)
+    assert not any("BAN001" in rules for post, rules in banned.items() if "sub" not in post)
+
+
 def test_ids_are_not_part_of_the_key_but_are_stamped_back(tmp_path: Path) -> None:
     write_rows(tmp_path / "posts.jsonl", 5)
     audit(tmp_path, "posts.jsonl", "-o", "1.jsonl", "--cache", "c.sqlite3")

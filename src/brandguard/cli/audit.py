@@ -164,7 +164,7 @@ def audit(
     """
     from ..compile import tree
     from ..engine.memory import LazyCompiled
-    from ..engine.result_cache import open_for_audit
+    from ..engine.audit_cache import open_for_audit
     from ..engine.run import audit_results, post_fails
     from ..model import SEVERITY_RANK
     from ..output.atomic import atomic_writer

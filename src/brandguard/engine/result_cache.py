@@ -34,36 +34,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import CategoryScore, Finding, Fix, PostResult, Score
 from ..text.document import Post
-from .memory import CHUNK, LazyCompiled, chunks
+from .memory import CHUNK, chunks
 
 if TYPE_CHECKING:
-    from ..compile.compiler import CompiledPolicy
+    pass
 
-SCHEMA = "brandguard-results 1"
+SCHEMA = "brandguard-results 2"
 FILE_NAME = "results.sqlite3"
 COMMIT_EVERY = CHUNK
 KEEP_CONTEXTS = 8
 Warn = Callable[[str], None]
-
-
-def policy_digest(compiled: CompiledPolicy) -> str:
-    """A content hash of a compiled policy, for policies the compiled-policy cache cannot hold."""
-    from ..compile.cache import code_stamp
-
-    policy = compiled.policy
-    payload = [
-        policy.fingerprint(),
-        policy.name,
-        policy.scoring.__dict__,
-        policy.settings,
-        sorted(check.rule.id for check in compiled.checks),
-        sorted(compiled.skipped),
-        sorted(compiled.meta_rules),
-        code_stamp(),
-    ]
-    if compiled.trained and compiled.nlp is not None:
-        payload.append([compiled.nlp.meta.get("name"), compiled.nlp.meta.get("version")])
-    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def post_key(context: bytes, item: Any) -> bytes | None:
@@ -85,7 +65,7 @@ def post_key(context: bytes, item: Any) -> bytes | None:
 
 
 def encode(result: PostResult) -> bytes:
-    """Findings, score and skipped rules as zlib-compressed ``marshal`` data of plain values."""
+    """Findings, score, skipped rules and language, as zlib-compressed ``marshal`` plain values."""
     s = result.score
     data = (
         tuple(
@@ -102,6 +82,7 @@ def encode(result: PostResult) -> bytes:
             tuple(s.blocking),
         ),
         tuple(result.skipped_rules),
+        result.language,
     )
     return zlib.compress(marshal.dumps(data), 1)
 
@@ -135,9 +116,9 @@ def decode(blob: bytes, post_id: str, path: str | None, source: str) -> PostResu
     zlib's checksum catches a damaged entry before ``marshal`` reads it; the shape is checked
     after, so anything but our own plain tuples is refused (``ValueError``)."""
     data = marshal.loads(zlib.decompress(blob))
-    if type(data) is not tuple or len(data) != 3 or not all(type(v) in _PLAIN for v in data[1]):
+    if type(data) is not tuple or len(data) != 4 or not all(type(v) in _PLAIN for v in data[1]):
         raise ValueError("not a cached result")
-    findings, score, skipped = data
+    findings, score, skipped, language = data
     total, categories, details, words, passed, fail_under, blocking = score
     return PostResult(
         post_id,
@@ -154,6 +135,7 @@ def decode(blob: bytes, post_id: str, path: str | None, source: str) -> PostResu
         ),
         skipped,
         source=source,
+        language=str(language),
     )
 
 
@@ -367,65 +349,3 @@ def through_cache(
             yield result
     finally:
         cache.close()
-
-
-def _governing(paths: Iterable[str]) -> list[Any]:
-    """Every config file that may govern a post of ``paths`` (policy/resolution.py): the nearest
-    one above each input, and for a folder each config inside it too."""
-    import os
-
-    from ..policy.resolution import Resolver
-
-    resolver = Resolver()
-    found = []
-    for path in paths:
-        found.append(resolver.for_path(None if path == "-" else path))
-        if path != "-" and os.path.isdir(path):
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                if ".brandguard.yaml" in files or "pyproject.toml" in files:
-                    found.append(resolver.for_path(os.path.join(folder, "_")))
-    keys = {None if f is None else (str(f[0]), f[1]) for f in found}
-    return sorted(keys, key=str)
-
-
-def open_for_audit(
-    path: str | None,
-    policy_ref: str | None,
-    select: list[str],
-    ignore: list[str],
-    compiled: LazyCompiled,
-    warn: Warn,
-    paths: Iterable[str] = (),
-) -> ResultCache | None:
-    """The audit's result cache (``path``, else the user cache directory), or None without one.
-
-    Its context is the compiled-policy cache's hash of every policy that may govern the posts
-    (``--policy``'s, else each nearest config file's) when that cache holds them (no need to load
-    a policy at all), else a content hash of the loaded policies.
-    """
-    from ..compile.cache import entry_digest
-    from ..text.store import file_path
-
-    where = Path(path).expanduser() if path else file_path(FILE_NAME)
-    if where is None:
-        return None
-    requests: list[Any] = [False] if policy_ref else _governing(paths or ["."])
-
-    def digests() -> list[str | None]:
-        return [entry_digest(policy_ref, select, ignore, found) for found in requests]
-
-    found = digests()
-    if None in found:
-        router = compiled.get()  # compiles and, when it can, stores the entries named next
-        found = digests()
-        if None in found:
-            found = [policy_digest(c) for c in _compiled_policies(router, requests)]
-    return ResultCache.open(where, f"{SCHEMA}:{':'.join(map(str, found))}", warn)
-
-
-def _compiled_policies(router: Any, requests: list[Any]) -> list[CompiledPolicy]:
-    """The compiled policies behind ``requests`` (a PolicyTree loads each config once)."""
-    if not hasattr(router, "load_found"):
-        return [router]
-    return [router.load_found(None if r is None else (Path(r[0]), r[1])) for r in requests]
