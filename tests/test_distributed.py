@@ -40,12 +40,18 @@ def test_local_cluster_output_is_identical_to_a_local_run(tmp_path: Path, monkey
 
     monkeypatch.setattr(distributed, "PARTITION", 6)  # 41 rows: 7 partitions over 2 workers
     name = export(tmp_path)
-    local = audit(tmp_path, name, "-j", "1", "-o", "local.jsonl")
+    # each run its own result cache, so every run checks every post (issue 12's cache)
+    local = audit(tmp_path, name, "-j", "1", "-o", "local.jsonl", "--cache", "1.sqlite3")
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        remote = audit(tmp_path, name, "--scheduler", cluster.scheduler_address, "-o", "dask.jsonl")
-        csv_local = audit(tmp_path, name, "-j", "1", "--format", "csv", "-o", "l.csv")
+        remote = audit(
+            tmp_path, name, "--scheduler", cluster.scheduler_address, "-o", "dask.jsonl",
+            "--cache", "2.sqlite3",
+        )  # fmt: skip
+        csv_local = audit(
+            tmp_path, name, "-j", "1", "--format", "csv", "-o", "l.csv", "--cache", "3.sqlite3"
+        )
         csv_remote = audit(
             tmp_path,
             name,
@@ -55,6 +61,8 @@ def test_local_cluster_output_is_identical_to_a_local_run(tmp_path: Path, monkey
             "csv",
             "-o",
             "d.csv",
+            "--cache",
+            "4.sqlite3",
         )
     assert local.code == remote.code == 1 and local.err == remote.err
     assert (tmp_path / "local.jsonl").read_bytes() == (tmp_path / "dask.jsonl").read_bytes()

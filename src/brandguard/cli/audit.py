@@ -163,8 +163,8 @@ def audit(
     2 on a usage, policy or internal error.
     """
     from ..compile import tree
-    from ..engine.memory import LazyCompiled
     from ..engine.audit_cache import open_for_audit
+    from ..engine.memory import LazyCompiled
     from ..engine.run import audit_results, post_fails
     from ..model import SEVERITY_RANK
     from ..output.atomic import atomic_writer
