@@ -42,6 +42,14 @@ TESTIMONIAL_RE = re.compile(
     r"^[ \t]*([“«\"„][^”»\"\n]{5,600}?)(?=[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*[A-ZÀ-ÖØ-Þ@][^\n]{0,80}$)",
     re.MULTILINE,
 )
+# A signed quotation without quotation marks: a paragraph, then a line that signs it after a dash
+# with a handle or a name ("— @someone, maintainer", "– Ada Byron, CTO"), as pasted from a
+# testimonial or a Markdown block quote that lost its ">". A hyphen is a list bullet, not a dash.
+SIGNED_RE = re.compile(
+    r"(?:^|(?<=\n\n))([^\n]{20,1200}?[.!?…”»\"])[ \t]*\n[ \t]*\n?[ \t]*[—–][ \t]*"
+    r"(?:@\w+|[A-ZÀ-ÖØ-Þ][\w’'.-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'.-]+)+)[ \t]*(?:,[^\n]{0,80})?$",
+    re.MULTILINE,
+)
 
 # Proper names inside a sentence: capitalised words (with joining function words) that do not
 # open the sentence. A capital at the start of a sentence or line is no evidence of a name.
@@ -72,16 +80,22 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
 
 
 def prose_quotes(text: str) -> list[Span]:
-    """Spans of quotations in prose, quotation marks included.
+    """Spans of quotations in prose, quotation marks included, and signed paragraphs.
 
     Quotation marks around (nearly) the whole post are how it was exported (a CSV cell, a
     message pasted with its quotes), not a quotation inside it: they are left out.
     """
-    if not any(c in text for c in QUOTE_CHARS):
-        return []
     size = len(text.strip())
-    spans = [m.span() for m in PROSE_QUOTE_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
-    spans += [m.span(1) for m in TESTIMONIAL_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
+    spans = []
+    if any(c in text for c in QUOTE_CHARS):
+        spans += [
+            m.span() for m in PROSE_QUOTE_RE.finditer(text) if m.end() - m.start() < 0.8 * size
+        ]
+        spans += [
+            m.span(1) for m in TESTIMONIAL_RE.finditer(text) if m.end() - m.start() < 0.8 * size
+        ]
+    if "—" in text or "–" in text:
+        spans += [m.span(1) for m in SIGNED_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
     return sorted(spans)
 
 
@@ -170,9 +184,11 @@ def _name_re(language: str) -> re.Pattern[str]:
     return found
 
 
-def name_spans(text: str, language: str = "en") -> Spans:
+def name_spans(text: str, language: str = "en", head_led: bool = True) -> Spans:
     """Proper names: runs of capitalised words that hold at least two capitals not opening a
-    sentence, and head-led official names ("Piano nazionale di ripresa e resilienza").
+    sentence, and (``head_led``) head-led official names ("Piano nazionale di ripresa e
+    resilienza"), whose lower-case end is a guess: good enough to spare a bland word, too loose
+    to measure a sentence by.
 
     A sentence written wholly in Title Case (a heading) is style, not a name, and gives none.
     """
@@ -186,7 +202,7 @@ def name_spans(text: str, language: str = "en") -> Spans:
         if evidence >= 2 and not _title_case_line(text, m.start(), m.end()):
             lead = len(words[0]) + 1 if initial and len(caps) > 2 else 0
             spans.append((m.start() + lead if initial else m.start(), m.end()))
-        head = _head_led(text, m, initial)
+        head = _head_led(text, m, initial) if head_led else None
         if head:
             spans.append(head)
     return Spans(spans)
