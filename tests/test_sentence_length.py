@@ -112,3 +112,18 @@ def test_a_paragraph_signed_after_a_dash_is_a_quotation() -> None:
     assert lengths(text, "it")[1] == 3  # someone else's words: one unit
     hyphen = f"{intro}.\n\n{quote}.\n\n- Una voce di elenco qui\n\n{intro}."
     assert lengths(hyphen, "it")[1] == 50  # a hyphen opens a list item, not a signature
+
+
+def test_a_restating_marker_after_a_comma_parts_clauses_like_a_colon() -> None:
+    first = "the office opens a new desk in the town hall next month"
+    second = "a place where residents ask about permits"
+    assert lengths(f"{first}, {second}.") == [19]
+    assert lengths(f"{first}, i.e. {second}.") == [16]  # 12 + 9 / 2 ("i", "e" are words)
+    assert lengths(f"{first}, ad esempio {second}.", "it") == [16]
+
+
+def test_an_official_name_counts_as_a_name_only_with_its_complement() -> None:
+    text = "Il progetto parte dal Dipartimento per la cultura digitale oggi."
+    assert lengths(text, "it") == [5]  # "Dipartimento per la cultura digitale" is one word
+    # A head followed by a verb is no name: every word counts.
+    assert lengths("Con la nuova app il Comune semplifica la vita dei residenti.", "it") == [11]

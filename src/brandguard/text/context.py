@@ -184,11 +184,12 @@ def _name_re(language: str) -> re.Pattern[str]:
     return found
 
 
-def name_spans(text: str, language: str = "en", head_led: bool = True) -> Spans:
+def name_spans(text: str, language: str = "en", strict_heads: bool = False) -> Spans:
     """Proper names: runs of capitalised words that hold at least two capitals not opening a
-    sentence, and (``head_led``) head-led official names ("Piano nazionale di ripresa e
-    resilienza"), whose lower-case end is a guess: good enough to spare a bland word, too loose
-    to measure a sentence by.
+    sentence, and head-led official names ("Piano nazionale di ripresa e resilienza"), whose
+    lower-case end is a guess. ``strict_heads`` keeps only heads followed by a complement
+    ("Dipartimento per la trasformazione digitale", "Ministero dell'economia"): what measures a
+    sentence by its names needs that, where "Ente favorisce ..." would pass as a name.
 
     A sentence written wholly in Title Case (a heading) is style, not a name, and gives none.
     """
@@ -202,7 +203,7 @@ def name_spans(text: str, language: str = "en", head_led: bool = True) -> Spans:
         if evidence >= 2 and not _title_case_line(text, m.start(), m.end()):
             lead = len(words[0]) + 1 if initial and len(caps) > 2 else 0
             spans.append((m.start() + lead if initial else m.start(), m.end()))
-        head = _head_led(text, m, initial) if head_led else None
+        head = _head_led(text, m, initial, strict_heads)
         if head:
             spans.append(head)
     return Spans(spans)
@@ -226,13 +227,23 @@ def _title_case_line(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _head_led(text: str, m: re.Match[str], initial: bool) -> Span | None:
-    """A capitalised generic head that is not the first word, then lower-case words of the name."""
+# What opens the complement of an official name after its head.
+_COMPLEMENT = re.compile(
+    r"[ \t]+(?:di|del|della|dello|dei|degli|delle|dell['’]|d['’]|per|sul|sulla|of|for|on)\b",
+    re.IGNORECASE,
+)
+
+
+def _head_led(text: str, m: re.Match[str], initial: bool, strict: bool = False) -> Span | None:
+    """A capitalised generic head that is not the first word, then lower-case words of the name
+    (``strict``: only when a preposition opens them)."""
     words = list(re.finditer(r"\S+", m.group()))
     last = words[-1].group()
     if len(words) != 1 or (initial and m.start() == 0):
         return None
     if last not in HEADS or initial:
+        return None
+    if strict and not _COMPLEMENT.match(text, m.end()):
         return None
     end = m.end()
     count = 0

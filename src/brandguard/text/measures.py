@@ -128,7 +128,7 @@ class Measures:
             if units is None or names is None:
                 from .context import name_spans
 
-                units, names = _named(self), name_spans(text, self.language, head_led=False)
+                units, names = _named(self), name_spans(text, self.language, strict_heads=True)
             lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
             out.append(
                 reading_length(

@@ -13,8 +13,10 @@ language uses the abbreviations the two share. Initials ("D. M. 12", "J. K. Doe"
 inside a run of initials, and a full stop with the space forgotten ("online.Domani") still ends one.
 
 How long a sentence reads (``reading_length``, the ``sentence_words`` metric) is not its raw word
-count: clauses after a semicolon, colon or dash weigh half, and a link's text, a quotation or a
-legal citation reads as one unit.
+count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio" weigh half; a
+link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
+name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
+run-in heading, not part of the sentence after it (``run_in_labels``).
 """
 
 from __future__ import annotations
@@ -138,7 +140,13 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 # dash the next clause starts afresh, so the longest clause counts in full and the others at half.
 # A link's text, a quotation (a cited title) and a bracketed reference with a number ("(art. 2,
 # comma 4)", "(PDF, 1 MB)", "(1984)") read as one unit: each counts as at most CHUNK words.
-CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[–—-]{1,2}\s|—")
+# A restatement or an example after a comma ("..., i.e. ...", "..., ad esempio ...") does what a
+# colon does: the clause before it has closed.
+CLAUSE_BREAK = re.compile(
+    r"[;:](?=\s)|\s[–—-]{1,2}\s|—|,(?=\s+(?:i\.\s?e\.|e\.\s?g\.|cioè|ovvero|ossia|vale a dire|"
+    r"ad esempio|per esempio|that is|for example|for instance|such as|namely)[\s,])",
+    re.IGNORECASE,
+)
 REFERENCE_RE = re.compile(r"\([^()\n]{0,60}?\d[^()\n]{0,60}?\)")
 # A legal or document citation ("art. 69, comma 1, del d.lgs 27 ottobre 2009, n. 150",
 # "section 508", "Regolamento UE 2016/679") is one reference, not a run of words.
