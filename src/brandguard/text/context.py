@@ -184,7 +184,12 @@ def _name_re(language: str) -> re.Pattern[str]:
     return found
 
 
-def name_spans(text: str, language: str = "en", strict_heads: bool = False) -> Spans:
+def name_spans(
+    text: str,
+    language: str = "en",
+    strict_heads: bool = False,
+    starts: Iterable[int] | None = None,
+) -> Spans:
     """Proper names: runs of capitalised words that hold at least two capitals not opening a
     sentence, and head-led official names ("Piano nazionale di ripresa e resilienza"), whose
     lower-case end is a guess. ``strict_heads`` keeps only heads followed by a complement
@@ -192,8 +197,9 @@ def name_spans(text: str, language: str = "en", strict_heads: bool = False) -> S
     sentence by its names needs that, where "Ente favorisce ..." would pass as a name.
 
     A sentence written wholly in Title Case (a heading) is style, not a name, and gives none.
+    ``starts``: where sentences start, when the caller has split them already.
     """
-    starts = _sentence_starts(text, language)
+    starts = _sentence_starts(text, language) if starts is None else set(starts)
     spans: list[Span] = []
     for m in _name_re(language).finditer(text):
         words = m.group().split()

@@ -128,7 +128,9 @@ class Measures:
             if units is None or names is None:
                 from .context import name_spans
 
-                units, names = _named(self), name_spans(text, self.language, strict_heads=True)
+                units = _named(self)
+                starts = (s for s, _, _ in self.sentences)
+                names = name_spans(text, self.language, strict_heads=True, starts=starts)
             lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
             out.append(
                 reading_length(
