@@ -65,3 +65,65 @@ def test_a_list_of_semicolon_clauses_is_not_a_long_sentence() -> None:
     assert not [f for f in check_text(text).findings if f.rule_id == "GDL001"]
     long_one = " ".join([clause.replace("the team", "and then the team")] * 5) + "."
     assert [f.rule_id for f in check_text(long_one).findings if f.rule_id == "GDL001"] == ["GDL001"]
+
+
+def test_a_list_of_short_items_reads_as_one_unit() -> None:
+    head = "our shop on the corner sells"
+    # "warm pastries, strong coffee and cold juice": three short items, read as three words
+    assert lengths(f"{head} fresh bread, warm pastries, strong coffee and cold juice.") == [11]
+    assert lengths(f"{head} fresh bread, warm pastries and strong coffee.") == [13]  # too few
+    # A comma-separated clause ("which ...") is not a list item.
+    text = "We met the mayor, which was a surprise, and then we walked home together."
+    assert lengths(text) == [14]
+    it = "Vende (pane fresco, dolci caldi, caffè forte e succhi freddi) ogni giorno."
+    assert lengths(it, "it") == [6]  # the bracket delimits the first item too
+
+
+def test_a_proper_name_reads_as_one_word() -> None:
+    text = "Yesterday we wrote to the Office of Open Data Standards about the form."
+    assert lengths(text) == [9]
+    it = "Ieri abbiamo scritto alla Agenzia Nazionale per la Mobilità Sostenibile."
+    assert lengths(it, "it") == [5]
+    # A capital at the start of a sentence is no evidence of a name.
+    assert lengths("Yesterday we wrote a letter.") == [5]
+
+
+def test_a_run_in_bold_label_is_a_heading_not_part_of_the_sentence() -> None:
+    text = "**Why it matters for towns** The new form saves every office an hour a week."
+    assert lengths(text) == [5, 10]
+    assert lengths("**Note:** the form saves an hour.") == [6]  # 5 + 1 / 2: the colon parts them
+
+
+def test_doubled_letter_abbreviations_end_nothing_before_lower_case() -> None:
+    text = "Il piano riguarda le PP.AA. coinvolte nel progetto. Vedi AA.VV. citati sopra. Fine."
+    assert sentences(text, "it") == [
+        "Il piano riguarda le PP.AA. coinvolte nel progetto.",
+        "Vedi AA.VV. citati sopra.",
+        "Fine.",
+    ]
+    # Before a capital the full stop may still end the sentence.
+    assert len(sentences("Lo dicono le PP.AA. Poi si vedrà.", "it")) == 2
+
+
+def test_a_paragraph_signed_after_a_dash_is_a_quotation() -> None:
+    quote = " ".join(["parola"] * 50)
+    intro = " ".join(["premessa"] * 40)
+    text = f"{intro}.\n\n{quote}.\n\n— @qualcuno, manutentrice\n\n{intro}."
+    assert lengths(text, "it")[1] == 3  # someone else's words: one unit
+    hyphen = f"{intro}.\n\n{quote}.\n\n- Una voce di elenco qui\n\n{intro}."
+    assert lengths(hyphen, "it")[1] == 50  # a hyphen opens a list item, not a signature
+
+
+def test_a_restating_marker_after_a_comma_parts_clauses_like_a_colon() -> None:
+    first = "the office opens a new desk in the town hall next month"
+    second = "a place where residents ask about permits"
+    assert lengths(f"{first}, {second}.") == [19]
+    assert lengths(f"{first}, i.e. {second}.") == [16]  # 12 + 9 / 2 ("i", "e" are words)
+    assert lengths(f"{first}, ad esempio {second}.", "it") == [16]
+
+
+def test_an_official_name_counts_as_a_name_only_with_its_complement() -> None:
+    text = "Il progetto parte dal Dipartimento per la cultura digitale oggi."
+    assert lengths(text, "it") == [5]  # "Dipartimento per la cultura digitale" is one word
+    # A head followed by a verb is no name: every word counts.
+    assert lengths("Con la nuova app il Comune semplifica la vita dei residenti.", "it") == [11]

@@ -42,6 +42,14 @@ TESTIMONIAL_RE = re.compile(
     r"^[ \t]*([“«\"„][^”»\"\n]{5,600}?)(?=[ \t]*\n?[ \t]*[—–-]{1,2}[ \t]*[A-ZÀ-ÖØ-Þ@][^\n]{0,80}$)",
     re.MULTILINE,
 )
+# A signed quotation without quotation marks: a paragraph, then a line that signs it after a dash
+# with a handle or a name ("— @someone, maintainer", "– Ada Byron, CTO"), as pasted from a
+# testimonial or a Markdown block quote that lost its ">". A hyphen is a list bullet, not a dash.
+SIGNED_RE = re.compile(
+    r"(?:^|(?<=\n\n))([^\n]{20,1200}?[.!?…”»\"])[ \t]*\n[ \t]*\n?[ \t]*[—–][ \t]*"
+    r"(?:@\w+|[A-ZÀ-ÖØ-Þ][\w’'.-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w’'.-]+)+)[ \t]*(?:,[^\n]{0,80})?$",
+    re.MULTILINE,
+)
 
 # Proper names inside a sentence: capitalised words (with joining function words) that do not
 # open the sentence. A capital at the start of a sentence or line is no evidence of a name.
@@ -72,16 +80,22 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[^\w\s]")
 
 
 def prose_quotes(text: str) -> list[Span]:
-    """Spans of quotations in prose, quotation marks included.
+    """Spans of quotations in prose, quotation marks included, and signed paragraphs.
 
     Quotation marks around (nearly) the whole post are how it was exported (a CSV cell, a
     message pasted with its quotes), not a quotation inside it: they are left out.
     """
-    if not any(c in text for c in QUOTE_CHARS):
-        return []
     size = len(text.strip())
-    spans = [m.span() for m in PROSE_QUOTE_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
-    spans += [m.span(1) for m in TESTIMONIAL_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
+    spans = []
+    if any(c in text for c in QUOTE_CHARS):
+        spans += [
+            m.span() for m in PROSE_QUOTE_RE.finditer(text) if m.end() - m.start() < 0.8 * size
+        ]
+        spans += [
+            m.span(1) for m in TESTIMONIAL_RE.finditer(text) if m.end() - m.start() < 0.8 * size
+        ]
+    if "—" in text or "–" in text:
+        spans += [m.span(1) for m in SIGNED_RE.finditer(text) if m.end() - m.start() < 0.8 * size]
     return sorted(spans)
 
 
@@ -170,13 +184,22 @@ def _name_re(language: str) -> re.Pattern[str]:
     return found
 
 
-def name_spans(text: str, language: str = "en") -> Spans:
+def name_spans(
+    text: str,
+    language: str = "en",
+    strict_heads: bool = False,
+    starts: Iterable[int] | None = None,
+) -> Spans:
     """Proper names: runs of capitalised words that hold at least two capitals not opening a
-    sentence, and head-led official names ("Piano nazionale di ripresa e resilienza").
+    sentence, and head-led official names ("Piano nazionale di ripresa e resilienza"), whose
+    lower-case end is a guess. ``strict_heads`` keeps only heads followed by a complement
+    ("Dipartimento per la trasformazione digitale", "Ministero dell'economia"): what measures a
+    sentence by its names needs that, where "Ente favorisce ..." would pass as a name.
 
     A sentence written wholly in Title Case (a heading) is style, not a name, and gives none.
+    ``starts``: where sentences start, when the caller has split them already.
     """
-    starts = _sentence_starts(text, language)
+    starts = _sentence_starts(text, language) if starts is None else set(starts)
     spans: list[Span] = []
     for m in _name_re(language).finditer(text):
         words = m.group().split()
@@ -186,7 +209,7 @@ def name_spans(text: str, language: str = "en") -> Spans:
         if evidence >= 2 and not _title_case_line(text, m.start(), m.end()):
             lead = len(words[0]) + 1 if initial and len(caps) > 2 else 0
             spans.append((m.start() + lead if initial else m.start(), m.end()))
-        head = _head_led(text, m, initial)
+        head = _head_led(text, m, initial, strict_heads)
         if head:
             spans.append(head)
     return Spans(spans)
@@ -210,13 +233,23 @@ def _title_case_line(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _head_led(text: str, m: re.Match[str], initial: bool) -> Span | None:
-    """A capitalised generic head that is not the first word, then lower-case words of the name."""
+# What opens the complement of an official name after its head.
+_COMPLEMENT = re.compile(
+    r"[ \t]+(?:di|del|della|dello|dei|degli|delle|dell['’]|d['’]|per|sul|sulla|of|for|on)\b",
+    re.IGNORECASE,
+)
+
+
+def _head_led(text: str, m: re.Match[str], initial: bool, strict: bool = False) -> Span | None:
+    """A capitalised generic head that is not the first word, then lower-case words of the name
+    (``strict``: only when a preposition opens them)."""
     words = list(re.finditer(r"\S+", m.group()))
     last = words[-1].group()
     if len(words) != 1 or (initial and m.start() == 0):
         return None
     if last not in HEADS or initial:
+        return None
+    if strict and not _COMPLEMENT.match(text, m.end()):
         return None
     end = m.end()
     count = 0

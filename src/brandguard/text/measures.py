@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .platforms import EMOJI_RE
-from .sentences import reading_length, sentence_spans
+from .sentences import reading_length, run_in_labels, sentence_spans, split_at
 from .syllables import syllable_table
 
 if TYPE_CHECKING:
@@ -30,8 +30,9 @@ MENTION_RE = re.compile(r"(?<![\w.@/])@\w{2,}")
 EXCLAMATION_RE = re.compile(r"!")
 EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
 # What can make a sentence read shorter than its words: a clause break, a quotation mark, a
-# digit (a reference or a citation). A sentence with none reads as its word count.
-_SHAPED = re.compile(r"[;:—–\d\"“”«»„‘’']|\s-{1,2}\s")
+# digit (a reference or a citation), a comma (a list), an inner capital (a proper name). A
+# sentence with none reads as its word count.
+_SHAPED = re.compile(r"[;:—–,\d\"“”«»„‘’']|\s-{1,2}\s|\s[A-ZÀ-ÖØ-Þ]")
 TRAILING_TAGS_RE = re.compile(r"(?:(?<=\s)|^)(?:#\w+[\s,.;]*){3,}\s*\Z")
 
 Span = tuple[int, int]
@@ -100,7 +101,8 @@ class Measures:
         text = self.post.text
         count = WORD_RE.findall
         out = []
-        for start, end in sentence_spans(text, self.language):
+        spans = split_at(sentence_spans(text, self.language), text, run_in_labels(self.post.source))
+        for start, end in spans:
             n = len(count(text, start, end))
             if n:
                 out.append((start, end, n))
@@ -109,19 +111,37 @@ class Measures:
     @cached_property
     def reading_lengths(self) -> list[int]:
         """How long each sentence reads (sentences.reading_length): its longest clause in full,
-        the rest at half, a link's text or a quotation as a few words."""
+        the rest at half, a link's text, a quotation or a list as a few words, a proper name as
+        one."""
         text, spans, links = self.post.text, self.word_spans, self.post.link_texts
-        units = None
+        units = names = None
         out = []
         for start, end, n in self.sentences:
             k = bisect_left(links, (start, -1))
-            if not (k < len(links) and links[k][0] < end) and not _SHAPED.search(text, start, end):
+            if (
+                not (k < len(links) and links[k][0] < end)
+                and not _SHAPED.search(text, start, end)
+                and not (self.quoted and self.quoted.within(start, end))  # a signed paragraph
+            ):
                 out.append(n)  # one clause, no link, quotation or number: its words as they are
                 continue
-            if units is None:
+            if units is None or names is None:
+                from .context import name_spans
+
                 units = _named(self)
+                starts = (s for s, _, _ in self.sentences)
+                names = name_spans(text, self.language, strict_heads=True, starts=starts)
             lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
-            out.append(reading_length(text, start, end, spans[lo:hi], units.within(start, end)))
+            out.append(
+                reading_length(
+                    text,
+                    start,
+                    end,
+                    spans[lo:hi],
+                    units.within(start, end),
+                    names.within(start, end),
+                )
+            )
         return out
 
     @cached_property

@@ -13,8 +13,10 @@ language uses the abbreviations the two share. Initials ("D. M. 12", "J. K. Doe"
 inside a run of initials, and a full stop with the space forgotten ("online.Domani") still ends one.
 
 How long a sentence reads (``reading_length``, the ``sentence_words`` metric) is not its raw word
-count: clauses after a semicolon, colon or dash weigh half, and a link's text, a quotation or a
-legal citation reads as one unit.
+count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio" weigh half; a
+link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
+name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
+run-in heading, not part of the sentence after it (``run_in_labels``).
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ ABBREVIATIONS = {
     ),
 }
 _SHARED = frozenset("e.g i.e etc vs cf fig no vol pp p ca co".split())
+# Any dotted abbreviation, listed or not: short segments joined by full stops ("PP.AA", "ss.mm.ii",
+# "AA.VV", "p.v"; Italian doubles the letters of a plural). Like the listed ones, it ends nothing
+# before a lower-case word ("le PP.AA. coinvolte").
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 _CONTINUES = re.compile(r"\s*[a-zß-öø-ÿ0-9(\[\"“«‘]")
 # A capital letter alone is an initial: its full stop ends nothing inside a run of initials.
 _INITIAL = re.compile(r"(?:^|(?<=[\s(]))[A-ZÀ-ÖØ-Þ]\Z")
@@ -71,7 +77,8 @@ def _abbreviation(text: str, stop: int, end: int, language: str) -> bool:
     listed = ABBREVIATIONS.get(language, _SHARED)
     if low in titles:
         return "\n" not in text[end : end + 2]
-    return low in listed and bool(_CONTINUES.match(text, end)) and text[end : end + 1] != "\n"
+    known = low in listed or bool(_DOTTED.fullmatch(low))
+    return known and bool(_CONTINUES.match(text, end)) and text[end : end + 1] != "\n"
 
 
 def sentence_spans(text: str, language: str = "") -> list[tuple[int, int]]:
@@ -87,6 +94,40 @@ def sentence_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     return spans
 
 
+# A run-in heading: a bold label that opens a paragraph, the sentence going on after it on the
+# same line ("**Why it matters** The new form ..."). The label is a heading, not the sentence's
+# subject; a label ending in punctuation ("**Note:**") already parts from what follows.
+RUN_IN_LABEL = re.compile(
+    r"^[ \t]*(\*\*|__)([^\n*_]{1,80}?[^\s.!?:;,*_])\1[ \t]+(?=[^\W\d_])", re.MULTILINE
+)
+LABEL_MAX_WORDS = 8
+
+
+def run_in_labels(source: str) -> list[int]:
+    """Where each run-in bold label of ``source`` ends (after its closing marks)."""
+    if "**" not in source and "__" not in source:
+        return []
+    return [
+        m.end(2) + len(m.group(1))
+        for m in RUN_IN_LABEL.finditer(source)
+        if len(m.group(2).split()) <= LABEL_MAX_WORDS
+    ]
+
+
+def split_at(spans: list[tuple[int, int]], text: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """``spans`` with each one that holds a cut split there (white space trimmed again)."""
+    if not cuts:
+        return spans
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for cut in cuts:
+            if start < cut < end:
+                _append(out, text, start, cut)
+                start = cut
+        _append(out, text, start, end)
+    return out
+
+
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
@@ -99,7 +140,13 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 # dash the next clause starts afresh, so the longest clause counts in full and the others at half.
 # A link's text, a quotation (a cited title) and a bracketed reference with a number ("(art. 2,
 # comma 4)", "(PDF, 1 MB)", "(1984)") read as one unit: each counts as at most CHUNK words.
-CLAUSE_BREAK = re.compile(r"[;:](?=\s)|\s[–—-]{1,2}\s|—")
+# A restatement or an example after a comma ("..., i.e. ...", "..., ad esempio ...") does what a
+# colon does: the clause before it has closed.
+CLAUSE_BREAK = re.compile(
+    r"[;:](?=\s)|\s[–—-]{1,2}\s|—|,(?=\s+(?:i\.\s?e\.|e\.\s?g\.|cioè|ovvero|ossia|vale a dire|"
+    r"ad esempio|per esempio|that is|for example|for instance|such as|namely)[\s,])",
+    re.IGNORECASE,
+)
 REFERENCE_RE = re.compile(r"\([^()\n]{0,60}?\d[^()\n]{0,60}?\)")
 # A legal or document citation ("art. 69, comma 1, del d.lgs 27 ottobre 2009, n. 150",
 # "section 508", "Regolamento UE 2016/679") is one reference, not a run of words.
@@ -122,32 +169,93 @@ CITATION_RE = re.compile(
 )
 CHUNK = 3
 LATER_CLAUSES = 0.5
+# A list reads as one unit too: three or more items, each a few words, split by commas and closed
+# by "and"/"or"/"e"/"o" ("servers, load balancers, and subnets"). An item that opens with a
+# subordinating or relative word is a clause, not a list item ("..., which was late, and ...").
+LIST_ITEM_WORDS = 5
+_ITEM_SEP = re.compile(r"[,()\[\];:]|\s[–—-]{1,2}\s|—")
+_ITEM_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_CONNECTORS = frozenset("and or nor e ed o od oppure né".split())
+_CLAUSE_OPENERS = frozenset(
+    """which who whom whose that when where while if because although though since unless
+    che cui quale quali quando dove mentre se perché poiché sebbene benché affinché qualora
+    come""".split()
+)
+
+
+def list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of short list items in ``text[start:end]``, from the first short item to the last.
+
+    Items are the pieces between commas (a bracket, a colon, a semicolon or a dash delimits a
+    run); a run closes at the item that holds the connector ("and", "e", "o", ...).
+    """
+    if "," not in text[start:end]:
+        return []
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # the short items so far
+    pos, sep = start, ""
+    for m in [*_ITEM_SEP.finditer(text, start, end), None]:
+        stop = end if m is None else m.start()
+        lower = [w.lower() for w in _ITEM_WORD.findall(text, pos, stop)]
+        short = 0 < len(lower) <= LIST_ITEM_WORDS and lower[0] not in _CLAUSE_OPENERS
+        if not short:
+            run = []
+        else:
+            run = [*run, (pos, stop)] if sep == "," else [(pos, stop)]
+            if any(w in _CONNECTORS for w in lower):
+                # "C and D" closing the run holds two items
+                if len(run) + (lower[0] not in _CONNECTORS) >= 3:
+                    out.append(_trim(text, run[0][0], run[-1][1]))
+                run = []
+        if m is None:
+            break
+        pos, sep = m.end(), m.group().strip()
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, start + len(piece.rstrip())
 
 
 def reading_length(
-    text: str, start: int, end: int, words: list[tuple[int, int]], units: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    words: list[tuple[int, int]],
+    units: list[tuple[int, int]],
+    names: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> int:
     """Words a reader must carry through the sentence ``text[start:end]``.
 
     ``words`` are the sentence's word spans, ``units`` sorted disjoint spans that read as one
-    unit (link texts, quotations); bracketed references are found here.
+    unit (link texts, quotations); bracketed references and lists are found here. ``names``
+    (proper names, official names) read as one word each; a word inside several spans counts
+    in the widest (a name inside a quoted title is part of the title).
     """
     refs = [m.span() for r in (REFERENCE_RE, CITATION_RE) for m in r.finditer(text, start, end)]
-    units = sorted([*units, *refs])
+    spans = sorted(
+        [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end))]
+        + [(s, e, 1) for s, e in names]
+    )
     weights = []
-    k = 0
     seen: dict[int, int] = {}
+    k = 0
     for ws, we in words:
-        while k < len(units) and units[k][1] <= ws:
+        while k < len(spans) and spans[k][1] <= ws:
             k += 1
-        inside = next(
-            (i for i in range(k, len(units)) if units[i][0] <= ws and we <= units[i][1]), -1
-        )
+        inside = -1
+        for i in range(k, len(spans)):
+            if spans[i][0] > ws:
+                break
+            if we <= spans[i][1] and (inside < 0 or spans[i][1] > spans[inside][1]):
+                inside = i
         if inside < 0:
             weights.append((ws, 1))
             continue
         seen[inside] = seen.get(inside, 0) + 1
-        weights.append((ws, 1 if seen[inside] <= CHUNK else 0))
+        weights.append((ws, 1 if seen[inside] <= spans[inside][2] else 0))
     breaks = [
         m.start()
         for m in CLAUSE_BREAK.finditer(text, start, end)
