@@ -127,3 +127,26 @@ def test_an_official_name_counts_as_a_name_only_with_its_complement() -> None:
     assert lengths(text, "it") == [5]  # "Dipartimento per la cultura digitale" is one word
     # A head followed by a verb is no name: every word counts.
     assert lengths("Con la nuova app il Comune semplifica la vita dei residenti.", "it") == [11]
+
+
+def test_only_sentences_over_the_limit_are_measured_as_they_read() -> None:
+    """A sentence never reads longer than its words, so a check flagging sentences over a limit
+    needs the costly measure only for those (the same findings, a third less check time)."""
+    text = (
+        "We met Ada, Bo, Cy and Di in Rome; the plan, which we wrote together over the spring "
+        "with the help of the [whole team](https://example.org) and of our partners in Milan, "
+        "Turin and Naples, is now ready for everyone to read and discuss.\n\n"
+        "A short one, with a comma."
+    )
+    post = parse_markdown(text, "t")
+    full = Measures(post, None, "en").reading_lengths  # type: ignore[arg-type]
+    words = [n for _, _, n in Measures(post, None, "en").sentences]  # type: ignore[arg-type]
+    assert all(r <= n for r, n in zip(full, words, strict=True))
+    for limit in (0, 5, 20, 40, 100):
+        over = Measures(post, None, "en").reading_lengths_over(limit)  # type: ignore[arg-type]
+        assert [r for r, n in zip(over, words, strict=True) if n > limit] == [
+            r for r, n in zip(full, words, strict=True) if n > limit
+        ]
+        assert [r for r, n in zip(over, words, strict=True) if n <= limit] == [
+            n for n in words if n <= limit
+        ]
