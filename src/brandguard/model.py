@@ -7,6 +7,9 @@ from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+# The largest post read (check and audit --max-post-size): a longer file, row or line is a BG003
+# result, read no further than the bound (an export of /dev/zero ran out of memory).
+MAX_POST_BYTES = 5 * 1024 * 1024
 # Built-in rules about the run itself; their findings never count towards a score.
 META_RULES = {
     "BG001": ("unused-suppression", "warning", "a suppression comment that silences nothing"),

@@ -15,6 +15,7 @@ from .audit import audit
 from .options import (
     OUTPUT_FORMATS,
     ignore_option,
+    max_post_size_option,
     no_cache_option,
     policy_option,
     select_option,
@@ -85,14 +86,7 @@ cli.add_command(audit)
     type=click.Path(dir_okay=False),
     help="Ignore the findings recorded in FILE: fail only on new ones.",
 )
-@click.option(
-    "--max-post-size",
-    metavar="BYTES",
-    type=click.IntRange(1),
-    default=5 * 1024 * 1024,
-    show_default=True,
-    help="A larger post is not read; it is reported as unreadable (BG003).",
-)
+@max_post_size_option("BYTES", "post")
 @no_cache_option
 def check(
     paths: tuple[str, ...],

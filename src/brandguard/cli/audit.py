@@ -10,6 +10,7 @@ import click
 
 from .options import (
     ignore_option,
+    max_post_size_option,
     no_cache_option,
     policy_option,
     select_option,
@@ -103,14 +104,7 @@ def _encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> 
     show_default=True,
     help="How to read the text of CSV/JSONL rows.",
 )
-@click.option(
-    "--max-post-size",
-    metavar="CHARS",
-    type=click.IntRange(1),
-    default=5 * 1024 * 1024,
-    show_default=True,
-    help="A longer post (file, row or stdin) is not read; it is reported as unreadable (BG003).",
-)
+@max_post_size_option("CHARS", "post (file, row or stdin)")
 @select_option
 @ignore_option
 @click.option(

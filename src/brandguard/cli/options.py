@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from ..model import MAX_POST_BYTES
+
 OUTPUT_FORMATS = ("full", "concise", "json", "github", "sarif")
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -39,6 +41,18 @@ ignore_option = click.option(
     metavar="IDS",
     help="Skip these rules (ids, id prefixes or names; comma-separated).",
 )
+
+
+def max_post_size_option(unit: str, what: str) -> Callable[[Any], Any]:
+    """--max-post-size for check (files and stdin, in bytes) and audit (rows, in characters)."""
+    return click.option(
+        "--max-post-size",
+        metavar=unit,
+        type=click.IntRange(1),
+        default=MAX_POST_BYTES,
+        show_default=True,
+        help=f"A longer {what} is not read; it is reported as unreadable (BG003).",
+    )
 
 
 def verdict_options(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,15 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..model import Finding, PostResult, Score
+from ..model import MAX_POST_BYTES, Finding, PostResult, Score
 from .decoding import bad_byte, detect_encoding, read_sample, text_stream
 from .document import Post
 from .formats import parse
 
 DELIMITERS = (",", ";", "\t", "|")
-# The largest post read (check and audit --max-post-size): a row or line longer than this is a
-# BG003 result, read no further than the bound (an export of /dev/zero ran out of memory).
-MAX_POST_BYTES = 5 * 1024 * 1024
 _LONGER = "longer than"
 FIELD_LIMIT = (
     1 << 24
