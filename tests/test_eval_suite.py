@@ -13,7 +13,7 @@ from brandguard import check_text
 from brandguard.quality.eval import main
 from brandguard.quality.eval_data import Corpus, Row, infer_positive
 from brandguard.quality.eval_run import Hit, Scored, window_hash
-from brandguard.quality.eval_sample import allocate
+from brandguard.quality.eval_sample import allocate, sample
 from brandguard.quality.eval_suite import measure_writing
 from brandguard.quality.judged import check, fingerprint
 from brandguard.quality.stats import length_strata, stratified_auc
@@ -204,6 +204,32 @@ def test_infer_positive() -> None:
 def test_allocate_spreads_evenly() -> None:
     assert allocate({"a": 1, "b": 10, "c": 10}, 9) == {"a": 1, "b": 4, "c": 4}
     assert allocate({"a": 2, "b": 2}, 10) == {"a": 2, "b": 2}
+
+
+def test_sample_row_cap_spreads_a_stratum_over_rows() -> None:
+    def record(row: str, start: int) -> dict[str, Any]:
+        return {
+            "corpus": "c",
+            "row": row,
+            "lang": "en",
+            "category": "bland",
+            "start": start,
+            "end": start + 1,
+        }
+
+    records = [record("long-doc", i) for i in range(20)] + [record(f"r{i}", 0) for i in range(4)]
+    uncapped = sample(records, 8, seed=5)
+    capped = sample(records, 8, seed=5, row_cap=2)
+    assert len(uncapped) == 8 and len(capped) == 6  # 2 from the long document + 4 others
+    assert sum(r["row"] == "long-doc" for r in capped) == 2
+    assert capped == sample(records, 8, seed=5, row_cap=2)
+
+
+def test_sample_row_cap_must_be_positive(
+    suite_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--suite", str(suite_dir), "--sample", "2", "--sample-row-cap", "0"]) == 2
+    assert "--sample-row-cap must be at least 1" in capsys.readouterr().err
 
 
 def test_sample_is_deterministic_and_judged_wrong_comes_back(

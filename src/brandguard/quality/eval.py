@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="seed of --sample (default 1)")
     p.add_argument("--sample-out", type=Path, metavar="PATH", help="write the sample as JSONL")
     p.add_argument(
+        "--sample-row-cap",
+        type=int,
+        metavar="K",
+        help="at most K findings of one language and category from any one row",
+    )
+    p.add_argument(
         "--sample-from",
         action="append",
         metavar="STEM",
@@ -100,6 +106,8 @@ def _main(args: argparse.Namespace) -> int:
         print(f"{path}: {added} judged findings added ({unjudged} rows without a verdict)")
         if args.suite is None:
             return 0
+    if args.sample_row_cap is not None and args.sample_row_cap < 1:
+        raise UsageError("--sample-row-cap must be at least 1")
     if (args.corpus is None) == (args.suite is None):
         raise UsageError("give one CORPUS.jsonl or --suite DIR")
     if args.suite is not None:
@@ -150,7 +158,10 @@ def run_suite_command(args: argparse.Namespace) -> int:
     if args.sample:
         sources = args.sample_from or [w.name for w in suite.writing]
         chosen = eval_sample.sample(
-            eval_sample.candidates(suite.scored, sources), args.sample, args.seed
+            eval_sample.candidates(suite.scored, sources),
+            args.sample,
+            args.seed,
+            row_cap=args.sample_row_cap,
         )
         if args.sample_out is not None:
             eval_sample.write_sample(chosen, args.sample_out)

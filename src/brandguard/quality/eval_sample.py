@@ -67,17 +67,44 @@ def allocate(available: dict[str, int], n: int) -> dict[str, int]:
     return quota
 
 
+def cap_per_row(
+    records: list[dict[str, Any]], cap: int, rng: random.Random
+) -> list[dict[str, Any]]:
+    """At most *cap* of *records* from any one row, chosen at random, in their original order.
+
+    Without a cap, one long document with many findings of a kind fills a stratum and the judged
+    precision describes that document rather than the rule.
+    """
+    by_row: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(records):
+        by_row.setdefault((r["corpus"], r["row"]), []).append(i)
+    keep: set[int] = set()
+    for row in sorted(by_row):
+        indexes = by_row[row]
+        keep.update(indexes if len(indexes) <= cap else rng.sample(indexes, cap))
+    return [r for i, r in enumerate(records) if i in keep]
+
+
 def sample(
     records: list[dict[str, Any]],
     n: int,
     seed: int,
     categories: tuple[str, ...] = SAMPLE_CATEGORIES,
+    row_cap: int | None = None,
 ) -> list[dict[str, Any]]:
-    """*n* findings per language, spread evenly over *categories*; deterministic for *seed*."""
+    """*n* findings per language, spread evenly over *categories*; deterministic for *seed*.
+
+    ``row_cap`` limits how many findings of one stratum (language, category) come from one row.
+    """
     strata: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in records:
         if r["category"] in categories:
             strata.setdefault((r["lang"], r["category"]), []).append(r)
+    if row_cap is not None:
+        strata = {
+            key: cap_per_row(rs, row_cap, random.Random(f"{seed}:{key[0]}:{key[1]}:rows"))
+            for key, rs in strata.items()
+        }
     chosen: list[dict[str, Any]] = []
     for lang in sorted({lang for lang, _ in strata}):
         mine = {c: strata[(lang, c)] for c in categories if (lang, c) in strata}
