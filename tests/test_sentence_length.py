@@ -4,9 +4,10 @@ Every text here is written for these tests."""
 from __future__ import annotations
 
 from brandguard.api import check_text
+from brandguard.text.difficulty import difficulty
 from brandguard.text.formats import parse_markdown
 from brandguard.text.measures import Measures
-from brandguard.text.sentences import difficulty, sentence_spans
+from brandguard.text.sentences import sentence_spans, series_spans
 
 
 def sentences(text: str, language: str) -> list[str]:
@@ -217,3 +218,20 @@ def test_italian_sentences_over_the_limit_need_a_sign_of_difficulty_too() -> Non
     assert 38 < lengths(LINEAR_IT, "it")[0] <= 45 and 38 < lengths(TANGLED_IT, "it")[0] <= 45
     assert gdl(LINEAR_IT, "it") == []
     assert gdl(TANGLED_IT, "it") == ["GDL001"]
+
+
+def test_a_series_of_longer_parallel_items_reads_as_its_longest_item() -> None:
+    text = (
+        "Before the fair we cleaned the old barn, painted the front gate, "
+        "fixed the broken bench and hung the new lights."
+    )
+    spans = series_spans(text, 0, len(text))
+    # The opening clause (8 words) is longer than an item: it reads in full, the series after it
+    # as its longest item ("and hung the new lights").
+    series = text[text.index("painted") :]
+    assert [(text[s:e], n) for s, e, n in spans] == [(series, 5)]
+    # A clause is no item: "which ..." breaks the series.
+    clause = "We painted the gate, which took a whole week of rain, and fixed the bench."
+    assert series_spans(clause, 0, len(clause)) == []
+    it = "Abbiamo pulito la stalla, dipinto il cancello e sistemato la panca di legno."
+    assert series_spans(it, 0, len(it))[0][2] == 6  # "e sistemato la panca di legno"

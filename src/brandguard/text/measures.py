@@ -13,15 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .difficulty import contrasted, hard_to_follow
 from .platforms import EMOJI_RE
-from .sentences import (
-    contrasted,
-    hard_to_follow,
-    reading_length,
-    run_in_labels,
-    sentence_spans,
-    split_at,
-)
+from .sentences import reading_length, run_in_labels, sentence_spans, split_at
 from .syllables import syllable_table
 
 if TYPE_CHECKING:

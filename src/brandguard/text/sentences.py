@@ -18,10 +18,7 @@ link's text, a quotation, a legal citation or a list of short items reads as one
 name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
 run-in heading, not part of the sentence after it (``run_in_labels``).
 
-Long is not yet hard: a sentence a little over a ``sentence_words`` limit is reported only when it
-also shows signals of difficulty (``difficulty``: nested clauses, an aside, dense words, a long
-stretch without a pause); one far over the limit always is (``hard_to_follow``). ``contrasted``
-tells a word stressed against another ("YOUR backend instead of ours") from a shout.
+Whether a sentence over the limit is also hard to follow is ``difficulty.py``'s call.
 """
 
 from __future__ import annotations
@@ -177,9 +174,9 @@ LATER_CLAUSES = 0.5
 # A list reads as one unit too: three or more items, each a few words, split by commas and closed
 # by "and"/"or"/"e"/"o" ("servers, load balancers, and subnets"). An item that opens with a
 # subordinating or relative word is a clause, not a list item ("..., which was late, and ...").
-LIST_ITEM_WORDS = 5
+LISTITEM_WORDS = 5
 _ITEM_SEP = re.compile(r"[,()\[\];:]|\s[–—-]{1,2}\s|—")
-_ITEM_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+ITEM_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CONNECTORS = frozenset("and or nor e ed o od oppure né".split())
 _CLAUSE_OPENERS = frozenset(
     """which who whom whose that when where while if because although though since unless
@@ -201,8 +198,8 @@ def list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos, sep = start, ""
     for m in [*_ITEM_SEP.finditer(text, start, end), None]:
         stop = end if m is None else m.start()
-        lower = [w.lower() for w in _ITEM_WORD.findall(text, pos, stop)]
-        short = 0 < len(lower) <= LIST_ITEM_WORDS and lower[0] not in _CLAUSE_OPENERS
+        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
+        short = 0 < len(lower) <= LISTITEM_WORDS and lower[0] not in _CLAUSE_OPENERS
         if not short:
             run = []
         else:
@@ -211,6 +208,48 @@ def list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 # "C and D" closing the run holds two items
                 if len(run) + (lower[0] not in _CONNECTORS) >= 3:
                     out.append(_trim(text, run[0][0], run[-1][1]))
+                run = []
+        if m is None:
+            break
+        pos, sep = m.end(), m.group().strip()
+    return out
+
+
+# A series of longer parallel items ("send a short reply, suggest another reviewer, or give a
+# first comment") is read one item at a time too: it counts as its longest item. Items are the
+# pieces between commas, each of at most SERIESITEM_WORDS words and none opening a clause; the
+# last opens with the connector ("or give ...") or holds it ("B and C"), three items at least.
+SERIESITEM_WORDS = 7
+
+
+def series_spans(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, longest item's words) of each series of parallel items in the sentence."""
+    if "," not in text[start:end]:
+        return []
+    out: list[tuple[int, int, int]] = []
+    run: list[int] = []  # word counts of the items so far
+    run_start = pos = start
+    sep = ""
+    for m in [*_ITEM_SEP.finditer(text, start, end), None]:
+        stop = end if m is None else m.start()
+        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
+        if not lower or lower[0] in _CLAUSE_OPENERS or (sep and sep != ","):
+            run = []
+        if lower and lower[0] not in _CLAUSE_OPENERS:
+            inner = [i for i, w in enumerate(lower) if w in _CONNECTORS]
+            parts = [lower] if not inner else [lower[: inner[-1]], lower[inner[-1] :]]
+            if lower[0] in _CONNECTORS:
+                parts = [lower]
+            if all(0 < len(p) <= SERIESITEM_WORDS for p in parts):
+                if not run:
+                    run_start = pos
+                closing = bool(inner)
+                run = [*run, *(len(p) for p in parts)]
+                if closing:
+                    if len(run) >= 3:
+                        out.append((*_trim(text, run_start, stop), max(run)))
+                    run = []
+            else:
                 run = []
         if m is None:
             break
@@ -243,6 +282,7 @@ def reading_length(
     spans = sorted(
         [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end))]
         + [(s, e, 1) for s, e in names]
+        + series_spans(text, start, end)
     )
     weights = []
     seen: dict[int, int] = {}
@@ -274,93 +314,3 @@ def reading_length(
         clauses[b] += w
     longest = max(clauses)
     return round(longest + LATER_CLAUSES * (sum(clauses) - longest))
-
-
-# Long is not yet hard. A sentence a little over the limit is flagged only when it is also hard to
-# follow; one far over it (more than FAR_OVER times the limit) always is. Hard to follow means two
-# or more of these signals (the editors' usual complaints: Cutts, *Oxford Guide to Plain English*,
-# ch. 1-2; Lucarelli/Piemontese on Italian "burocratese"):
-# - embedding: two or more words that open a subordinate, relative or appended clause ("which",
-#   "although", "che", "cui", "qualora", "affinché", "nonché"), an Italian gerund, an English
-#   participle after a comma (", making ...");
-# - an aside: a bracket of three or more words that is no reference (no digit), or a dash aside;
-# - dense words: long words on average (letters per word at least DENSE_LETTERS; bureaucratic and
-#   abstract prose is made of nominalisations), the word-length term of Flesch and Gulpease;
-# - a long stretch with no pause: LONG_STRETCH words or more without a comma, bracket or dash.
-FAR_OVER = 1.2
-LONG_STRETCH = 25
-DENSE_LETTERS = {"en": 5.2, "it": 5.8}
-_DENSE_DEFAULT = 5.5
-CLAUSE_OPENERS = {
-    "en": frozenset(
-        """which who whom whose whoever whether if unless because although though whereas while
-        when whenever where wherever since until that""".split()
-    ),
-    "it": frozenset(
-        """che cui quale quali quando dove ove laddove mentre se perché poiché giacché sebbene
-        benché nonostante affinché qualora purché cosicché finché allorché onde nonché""".split()
-    ),
-}
-_GERUND = re.compile(r"\b[^\W\d_]{3,}(?:ando|endo)(?:l[oaie]|si|ne|ci|gli|vi)?\b", re.IGNORECASE)
-_NOT_GERUNDS = frozenset("comando tremendo stupendo orrendo dividendo reverendo".split())
-_PARTICIPLE = re.compile(r",\s+[^\W\d_]{2,}ing\b")
-_ASIDE = re.compile(r"\(([^()\d]*)\)|\s[–—-]{1,2}\s|—")
-_PAUSE = re.compile(r"[,;:()\[\]\"“”«»]|\s[–—-]{1,2}\s|—")
-
-
-def difficulty(text: str, start: int, end: int, language: str) -> tuple[str, ...]:
-    """The signals that make the sentence ``text[start:end]`` hard to follow (see above)."""
-    piece = text[start:end]
-    words = _ITEM_WORD.findall(piece)
-    if not words:
-        return ()
-    openers = CLAUSE_OPENERS.get(language, CLAUSE_OPENERS["en"])
-    lower = [w.lower() for w in words]
-    embedded = sum(w in openers for w in lower) + len(_PARTICIPLE.findall(piece))
-    if language == "it":
-        embedded += sum(m.group().lower() not in _NOT_GERUNDS for m in _GERUND.finditer(piece))
-    asides = sum(
-        m.group(1) is None or len(_ITEM_WORD.findall(m.group(1))) >= 3
-        for m in _ASIDE.finditer(piece)
-    )
-    letters = sum(len(w) for w in words) / len(words)
-    stretch = max(len(_ITEM_WORD.findall(p)) for p in _PAUSE.split(piece))
-    found = (
-        ("embedding", embedded >= 2),
-        ("aside", asides >= 1),
-        ("dense words", letters >= DENSE_LETTERS.get(language, _DENSE_DEFAULT)),
-        ("long stretch", stretch >= LONG_STRETCH),
-    )
-    return tuple(name for name, present in found if present)
-
-
-def hard_to_follow(
-    text: str, start: int, end: int, length: float, limit: float, language: str
-) -> bool:
-    """Whether a sentence reading ``length`` words, over ``limit``, deserves a finding: far over
-    the limit, or over it and showing two signals of ``difficulty``."""
-    if length > limit * FAR_OVER:
-        return True
-    return len(difficulty(text, start, end, language)) >= 2
-
-
-# Contrastive emphasis: one word in capitals in a sentence that states the contrast it marks
-# ("routed through YOUR backend instead of ours", "il backend è il TUO, non il nostro") stresses
-# the word that differs, as italics would; it is not a shout to buy.
-CONTRAST = re.compile(
-    r"\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to|unlike|not\s+(?:the|our|their|your|my)\b|"
-    r"invece\s+(?:di|del|della|dei|che)|anziché|piuttosto\s+che|a\s+differenza\s+d|"
-    r"non\s+(?:il|la|lo|i|le|gli)\s+(?:nostr|vostr|lor|tu|su)\w*)",
-    re.IGNORECASE,
-)
-_CLAUSE_EDGE = re.compile(r"[.!?\n]")
-
-
-def contrasted(text: str, start: int, end: int) -> bool:
-    """Whether the sentence around ``text[start:end]`` states a contrast (``CONTRAST``)."""
-    left = max(0, start - 300)
-    for m in _CLAUSE_EDGE.finditer(text, left, start):
-        left = m.end()
-    right_m = _CLAUSE_EDGE.search(text, end, end + 300)
-    right = right_m.start() if right_m else min(len(text), end + 300)
-    return bool(CONTRAST.search(text, left, right))
