@@ -233,7 +233,8 @@ def _title_case_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end == -1 else line_end]
     words = [w for w in line.split() if w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    caps = sum(w[0].isupper() or bool(_INNER_CAP.match(w)) for w in words)
+    return len(words) >= 3 and caps >= 0.8 * len(words)
 
 
 # What opens the complement of an official name after its head.
