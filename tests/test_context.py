@@ -428,3 +428,26 @@ def test_a_testimonial_with_an_unclosed_quote_and_a_source_is_quoted() -> None:
     assert quoted_texts("He said “no way and left - Then we went home.") == []
     listing = "Notebook\n\n“The best notebook app on any phone - Daily Gadget, 2019\n\nIt syncs."
     assert "BLD003" not in ids(listing)
+
+
+def test_a_word_with_an_inner_capital_is_a_name_word() -> None:
+    """A brand written with an inner capital ("pagoPA", "iOS") is a name wherever it stands, so
+    the capitalised word before it is part of a name, not the writer's own jargon."""
+    text = "Il pagamento da Touchpoint pagoPA cambia."
+    start = text.index("Touchpoint")
+    assert name_spans(text, "it").covers(start, text.index(" cambia"))
+    assert not name_spans("Il tuo touchpoint cambia.", "it")
+    # A heading in capitals that ends with such a brand is still a heading, not a name.
+    heading = "Intro al tema.\nFUNZIONALITÀ RIVOLUZIONARIE iOS\nTesto."
+    assert not name_spans(heading, "it")
+
+
+def test_a_contrast_in_the_sentence_marks_stress_not_shouting() -> None:
+    from brandguard.text.difficulty import contrasted
+
+    text = "Calls go through YOUR server instead of ours. Buy YOUR ticket today."
+    first = text.index("YOUR")
+    second = text.index("YOUR", first + 1)
+    assert contrasted(text, first, first + 4)
+    assert not contrasted(text, second, second + 4)
+    assert contrasted("Usa il TUO server anziché il nostro.", 8, 11)

@@ -4,9 +4,10 @@ Every text here is written for these tests."""
 from __future__ import annotations
 
 from brandguard.api import check_text
+from brandguard.text.difficulty import difficulty
 from brandguard.text.formats import parse_markdown
 from brandguard.text.measures import Measures
-from brandguard.text.sentences import sentence_spans
+from brandguard.text.sentences import sentence_spans, series_spans
 
 
 def sentences(text: str, language: str) -> list[str]:
@@ -150,3 +151,87 @@ def test_only_sentences_over_the_limit_are_measured_as_they_read() -> None:
         assert [r for r, n in zip(over, words, strict=True) if n <= limit] == [
             n for n in words if n <= limit
         ]
+
+
+LINEAR_EN = (
+    "On Monday we walked to the old mill by the river, ate our bread on the bank, fed the ducks "
+    "near the bridge, watched the boats go by for an hour, and then took the long road back home "
+    "to the farm before the rain came down in the late afternoon."
+)
+TANGLED_EN = (
+    "Although the council, which had met twice (once in March and again, briefly, in June) "
+    "without reaching a decision, said the plan was sound, the residents who had written to it "
+    "were told that nothing would change until the budget, whose size nobody knew, was approved."
+)
+LINEAR_IT = (
+    "Ieri mattina siamo andati al mercato in piazza, abbiamo comprato pane e frutta per tutta la "
+    "settimana, abbiamo bevuto un caffè al bar della stazione, siamo passati dalla nonna per un "
+    "saluto e poi siamo tornati a casa a piedi lungo il fiume."
+)
+TANGLED_IT = (
+    "Qualora l'amministrazione, che ne abbia fatto richiesta entro i termini previsti (fermo "
+    "restando quanto stabilito dalla normativa vigente in materia di trasparenza), non riceva "
+    "risposta, il responsabile del procedimento, verificando la completezza della "
+    "documentazione, provvede affinché la pratica sia comunque conclusa."
+)
+
+
+def gdl(text: str, language: str = "en") -> list[str]:
+    from brandguard import load_policy
+
+    policy = load_policy(None if language == "en" else "default-it")
+    return [f.rule_id for f in check_text(text, policy=policy).findings if f.rule_id == "GDL001"]
+
+
+def test_difficulty_names_the_signals_of_a_hard_sentence() -> None:
+    assert difficulty(LINEAR_EN, 0, len(LINEAR_EN), "en") == ()
+    assert difficulty(TANGLED_EN, 0, len(TANGLED_EN), "en") == ("embedding", "aside")
+    assert difficulty(LINEAR_IT, 0, len(LINEAR_IT), "it") == ()
+    # "qualora", "che", "affinché" and the gerund "verificando"; a bracketed aside; long words
+    assert difficulty(TANGLED_IT, 0, len(TANGLED_IT), "it") == (
+        "embedding",
+        "aside",
+        "dense words",
+    )
+    run_on = " ".join(["the office sends the form to the people who live in the town"] * 2)
+    assert "long stretch" in difficulty(run_on, 0, len(run_on), "en")
+
+
+def test_a_sentence_a_little_over_the_limit_is_flagged_only_when_hard_to_follow() -> None:
+    # Both read 45-54 words (English limit 45, far over past 54): the linear one reads in one
+    # pass, the tangled one nests a clause and an aside inside its subject.
+    assert 45 < lengths(LINEAR_EN)[0] <= 54
+    assert gdl(LINEAR_EN) == []
+    tangled = TANGLED_EN.replace("was approved.", "was approved by the board in the autumn.")
+    assert 45 < lengths(tangled)[0] <= 54
+    assert gdl(tangled) == ["GDL001"]
+    # Far over the limit, long is enough.
+    far = LINEAR_EN.replace(
+        " in the late afternoon.",
+        ", and we slept until the bells of the church woke us all up the next morning.",
+    )
+    assert lengths(far)[0] > 54
+    assert gdl(far) == ["GDL001"]
+
+
+def test_italian_sentences_over_the_limit_need_a_sign_of_difficulty_too() -> None:
+    assert 38 < lengths(LINEAR_IT, "it")[0] <= 45 and 38 < lengths(TANGLED_IT, "it")[0] <= 45
+    assert gdl(LINEAR_IT, "it") == []
+    assert gdl(TANGLED_IT, "it") == ["GDL001"]
+
+
+def test_a_series_of_longer_parallel_items_reads_as_its_longest_item() -> None:
+    text = (
+        "Before the fair we cleaned the old barn, painted the front gate, "
+        "fixed the broken bench and hung the new lights."
+    )
+    spans = series_spans(text, 0, len(text))
+    # The opening clause (8 words) is longer than an item: it reads in full, the series after it
+    # as its longest item ("and hung the new lights").
+    series = text[text.index("painted") :]
+    assert [(text[s:e], n) for s, e, n in spans] == [(series, 5)]
+    # A clause is no item: "which ..." breaks the series.
+    clause = "We painted the gate, which took a whole week of rain, and fixed the bench."
+    assert series_spans(clause, 0, len(clause)) == []
+    it = "Abbiamo pulito la stalla, dipinto il cancello e sistemato la panca di legno."
+    assert series_spans(it, 0, len(it))[0][2] == 6  # "e sistemato la panca di legno"

@@ -53,7 +53,10 @@ SIGNED_RE = re.compile(
 
 # Proper names inside a sentence: capitalised words (with joining function words) that do not
 # open the sentence. A capital at the start of a sentence or line is no evidence of a name.
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'&-]*(?:\.[\w’'&-]+)*)"  # inner dots (U.S.), never a final one
+# A capitalised word (inner dots as in "U.S.", never a final one), or a brand written with an
+# inner capital ("pagoPA", "iOS", "eBay"), which is a name wherever it stands.
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ][\w’'&-]*(?:\.[\w’'&-]+)*|[a-zß-öø-ÿ]{1,6}[A-ZÀ-ÖØ-Þ][\w’'&-]*)"
+_INNER_CAP = re.compile(r"[a-zß-öø-ÿ]{1,6}[A-ZÀ-ÖØ-Þ]")
 _JOIN = {
     "en": r"of|the|and|for|on|in|de|du|van|von|&",
     "it": r"di|del|della|dello|dei|degli|delle|e|per|la|il|lo|le|gli|sul|sulla|in|d[’']|l[’']",
@@ -203,7 +206,7 @@ def name_spans(
     spans: list[Span] = []
     for m in _name_re(language).finditer(text):
         words = m.group().split()
-        caps = [w for w in words if w[0].isupper()]
+        caps = [w for w in words if w[0].isupper() or _INNER_CAP.match(w)]
         initial = m.start() in starts or _line_start(text, m.start())
         evidence = len(caps) - (1 if initial else 0)
         if evidence >= 2 and not _title_case_line(text, m.start(), m.end()):
@@ -230,7 +233,8 @@ def _title_case_line(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : len(text) if line_end == -1 else line_end]
     words = [w for w in line.split() if w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+    caps = sum(w[0].isupper() or bool(_INNER_CAP.match(w)) for w in words)
+    return len(words) >= 3 and caps >= 0.8 * len(words)
 
 
 # What opens the complement of an official name after its head.

@@ -17,6 +17,8 @@ count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio"
 link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
 name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
 run-in heading, not part of the sentence after it (``run_in_labels``).
+
+Whether a sentence over the limit is also hard to follow is ``difficulty.py``'s call.
 """
 
 from __future__ import annotations
@@ -172,9 +174,9 @@ LATER_CLAUSES = 0.5
 # A list reads as one unit too: three or more items, each a few words, split by commas and closed
 # by "and"/"or"/"e"/"o" ("servers, load balancers, and subnets"). An item that opens with a
 # subordinating or relative word is a clause, not a list item ("..., which was late, and ...").
-LIST_ITEM_WORDS = 5
+LISTITEM_WORDS = 5
 _ITEM_SEP = re.compile(r"[,()\[\];:]|\s[–—-]{1,2}\s|—")
-_ITEM_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+ITEM_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CONNECTORS = frozenset("and or nor e ed o od oppure né".split())
 _CLAUSE_OPENERS = frozenset(
     """which who whom whose that when where while if because although though since unless
@@ -196,8 +198,8 @@ def list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos, sep = start, ""
     for m in [*_ITEM_SEP.finditer(text, start, end), None]:
         stop = end if m is None else m.start()
-        lower = [w.lower() for w in _ITEM_WORD.findall(text, pos, stop)]
-        short = 0 < len(lower) <= LIST_ITEM_WORDS and lower[0] not in _CLAUSE_OPENERS
+        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
+        short = 0 < len(lower) <= LISTITEM_WORDS and lower[0] not in _CLAUSE_OPENERS
         if not short:
             run = []
         else:
@@ -206,6 +208,48 @@ def list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 # "C and D" closing the run holds two items
                 if len(run) + (lower[0] not in _CONNECTORS) >= 3:
                     out.append(_trim(text, run[0][0], run[-1][1]))
+                run = []
+        if m is None:
+            break
+        pos, sep = m.end(), m.group().strip()
+    return out
+
+
+# A series of longer parallel items ("send a short reply, suggest another reviewer, or give a
+# first comment") is read one item at a time too: it counts as its longest item. Items are the
+# pieces between commas, each of at most SERIESITEM_WORDS words and none opening a clause; the
+# last opens with the connector ("or give ...") or holds it ("B and C"), three items at least.
+SERIESITEM_WORDS = 7
+
+
+def series_spans(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, longest item's words) of each series of parallel items in the sentence."""
+    if "," not in text[start:end]:
+        return []
+    out: list[tuple[int, int, int]] = []
+    run: list[int] = []  # word counts of the items so far
+    run_start = pos = start
+    sep = ""
+    for m in [*_ITEM_SEP.finditer(text, start, end), None]:
+        stop = end if m is None else m.start()
+        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
+        if not lower or lower[0] in _CLAUSE_OPENERS or (sep and sep != ","):
+            run = []
+        if lower and lower[0] not in _CLAUSE_OPENERS:
+            inner = [i for i, w in enumerate(lower) if w in _CONNECTORS]
+            parts = [lower] if not inner else [lower[: inner[-1]], lower[inner[-1] :]]
+            if lower[0] in _CONNECTORS:
+                parts = [lower]
+            if all(0 < len(p) <= SERIESITEM_WORDS for p in parts):
+                if not run:
+                    run_start = pos
+                closing = bool(inner)
+                run = [*run, *(len(p) for p in parts)]
+                if closing:
+                    if len(run) >= 3:
+                        out.append((*_trim(text, run_start, stop), max(run)))
+                    run = []
+            else:
                 run = []
         if m is None:
             break
@@ -238,6 +282,7 @@ def reading_length(
     spans = sorted(
         [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end))]
         + [(s, e, 1) for s, e in names]
+        + series_spans(text, start, end)
     )
     weights = []
     seen: dict[int, int] = {}
