@@ -443,7 +443,7 @@ def test_a_word_with_an_inner_capital_is_a_name_word() -> None:
 
 
 def test_a_contrast_in_the_sentence_marks_stress_not_shouting() -> None:
-    from brandguard.text.difficulty import contrasted
+    from brandguard.text.contrast import contrasted
 
     text = "Calls go through YOUR server instead of ours. Buy YOUR ticket today."
     first = text.index("YOUR")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .difficulty import contrasted, hard_to_follow
+from .contrast import contrasted
 from .platforms import EMOJI_RE
 from .sentences import reading_length, run_in_labels, sentence_spans, split_at
 from .syllables import syllable_table
@@ -208,23 +208,8 @@ def _sentence_words(m: Measures, over: float = 0) -> Measure:
 
 
 def sentence_words_over(m: Measures, limit: float) -> Measure:
-    """``sentence_words`` for a check that flags sentences reading longer than ``limit``: those
-    only a little over it that read easily (``sentences.hard_to_follow``) are left out, so long
-    alone is not enough. Only sentences already over the limit are looked at."""
-    measure = _sentence_words(m, limit)
-    if measure.value <= limit:
-        return measure  # nothing over the limit: the common case costs nothing more
-    text, language = m.post.text, m.language
-    units = [
-        (span, value)
-        for span, value in zip(measure.spans, measure.unit_values, strict=True)
-        if value <= limit or hard_to_follow(text, *span, value, limit, language)
-    ]
-    return Measure(
-        max((v for _, v in units), default=0),
-        tuple(s for s, _ in units),
-        tuple(v for _, v in units),
-    )
+    """``sentence_words`` for a check that flags only sentences reading longer than ``limit``."""
+    return _sentence_words(m, limit)
 
 
 def _characters(m: Measures) -> Measure:

@@ -18,7 +18,6 @@ link's text, a quotation, a legal citation or a list of short items reads as one
 name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
 run-in heading, not part of the sentence after it (``run_in_labels``).
 
-Whether a sentence over the limit is also hard to follow is ``difficulty.py``'s call.
 """
 
 from __future__ import annotations
