@@ -101,11 +101,11 @@ class Measures:
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start_char, end_char, words) of each sentence that has words."""
         text = self.post.text
-        count = WORD_RE.findall
+        starts = [start for start, _ in self.word_spans]  # sentence ends fall between words
         out = []
         spans = split_at(sentence_spans(text, self.language), text, run_in_labels(self.post.source))
         for start, end in spans:
-            n = len(count(text, start, end))
+            n = bisect_left(starts, end) - bisect_left(starts, start)
             if n:
                 out.append((start, end, n))
         return out
