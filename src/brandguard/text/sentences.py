@@ -72,7 +72,8 @@ def _abbreviation(text: str, stop: int, end: int, language: str) -> bool:
     """The full stop at ``stop`` closes an abbreviation and the sentence goes on after ``end``."""
     if stop == 0 or not text[stop - 1].isalpha():
         return False
-    if _INITIAL.search(text, max(0, stop - 2), stop):  # "D. M. 12", "J. R. R. Tolkien"
+    initial = stop == 1 or not text[stop - 2].isalpha()  # a letter alone; _INITIAL says if so
+    if initial and _INITIAL.search(text, max(0, stop - 2), stop):  # "D. M. 12", "J. R. R. Tolkien"
         return bool(_CONTINUES.match(text, end) or _NEXT_INITIAL.match(text, end)) or bool(
             _PREV_INITIAL.search(text, max(0, stop - 5), stop - 1)
         )
