@@ -6,9 +6,11 @@ that cannot be read becomes a PostResult carrying a BG003 finding: the run names
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..model import PostResult
 from .document import Post
@@ -23,31 +25,54 @@ SKIP_DIRS = frozenset(
 
 
 def iter_files(
-    paths: Iterable[str], include_exports: bool = False, seen: set[Path] | None = None
+    paths: Iterable[str], include_exports: bool = False, seen: set[str] | None = None
 ) -> Iterator[Path]:
     """Expand directories (sorted, recursive) into checkable files; explicit files pass as given.
 
-    A file reached twice (``posts/`` and ``posts/a.md``) is yielded once per ``seen`` set.
+    A file reached twice (``posts/`` and ``posts/a.md``) is yielded once per ``seen`` set (of
+    resolved paths).
     """
     suffixes = set(FORMAT_BY_SUFFIX) | (set(EXPORT_SUFFIXES) if include_exports else set())
     seen = set() if seen is None else seen
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (
-                child
-                for child in sorted(path.rglob("*"))
-                if child.is_file()
-                and child.suffix.lower() in suffixes
-                and not SKIP_DIRS.intersection(child.relative_to(path).parts[:-1])
-            )
+            found = _walk(str(path), os.path.realpath(path), suffixes)
         else:
-            found = iter((path,))
-        for file in found:
-            key = file.resolve()
+            found = iter(((str(path), os.path.realpath(path)),))
+        for name, key in found:
             if key not in seen:
                 seen.add(key)
-                yield file
+                yield Path(name)
+
+
+def _walk(folder: str, real: str, suffixes: set[str]) -> Iterator[tuple[str, str]]:
+    """``(path, resolved path)`` of the files with a known suffix under ``folder`` (``real``
+    resolved), in the order of their sorted paths: each folder's entries sorted by name, a
+    subfolder's files at its place. Symlinked folders and the usual tool folders are not entered,
+    an unreadable folder is skipped. One ``scandir`` per folder and one ``realpath`` per symlink:
+    ``Path.rglob``, ``sorted`` Paths and ``resolve`` per file were a tenth of a re-audit of 20k
+    small files."""
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except PermissionError:
+        return
+    for entry in entries:
+        name = entry.name
+        path = name if folder == "." else entry.path  # as pathlib names Path(".") / name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if name not in SKIP_DIRS:
+                    yield from _walk(path, os.path.join(real, name), suffixes)
+                continue
+            dot = name.rfind(".")
+            suffix = name[dot:].lower() if 0 < dot < len(name) - 1 else ""  # Path.suffix
+            if suffix not in suffixes or not entry.is_file():
+                continue
+        except OSError:
+            continue
+        yield path, os.path.realpath(path) if entry.is_symlink() else os.path.join(real, name)
 
 
 def format_for(path: Path, default: str = "text") -> str:
@@ -55,8 +80,10 @@ def format_for(path: Path, default: str = "text") -> str:
 
 
 def read_file(
-    path: Path, fmt: str | None = None, max_bytes: int = MAX_POST_BYTES
-) -> Post | PostResult:
+    path: Path, fmt: str | None = None, max_bytes: int = MAX_POST_BYTES, raw: bool = False
+) -> Any:
+    """The file's Post, or with ``raw`` the arguments of ``parse`` (an audit parses where it
+    checks, and not at all when the result cache holds the post); a BG003 result if unreadable."""
     name = str(path)
     try:
         with path.open("rb") as handle:
@@ -73,7 +100,8 @@ def read_file(
         return unreadable(name, name, f"{name}: not UTF-8 text (byte {exc.start})")
     except OSError as exc:
         return unreadable(name, name, f"{name}: cannot read ({exc.strerror or exc})")
-    return parse(source, fmt or format_for(path), name, name)
+    args = (source, fmt or format_for(path), name, name, {})
+    return args if raw else parse(*args)
 
 
 def iter_posts(
@@ -83,7 +111,7 @@ def iter_posts(
     id_key: str = "id",
     row_format: str = "text",
     exports: bool = True,
-    seen: set[Path] | None = None,
+    seen: set[str] | None = None,
     options: ExportOptions | None = None,
     columns: Columns | None = None,
 ) -> Iterator[Post | PostResult]:
@@ -108,7 +136,7 @@ def iter_posts(
             if not exports or kind is None:
                 if columns is not None:
                     columns.append({})
-                yield read_file(path, max_bytes=options.max_bytes)
+                yield read_file(path, max_bytes=options.max_bytes, raw=options.raw)
                 continue
             name = str(path)
             try:
