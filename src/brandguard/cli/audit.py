@@ -206,7 +206,7 @@ def audit(
         for result, columns in records:
             if post_fails(result, threshold, fail_under):
                 failing[0] += 1
-            if fail_under is not None and not result.error and result.score.total < fail_under:
+            if fail_under is not None and not result.error and result.verdict().total < fail_under:
                 failing[1] += 1
             yield result, columns
 
