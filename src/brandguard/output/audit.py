@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from json.encoder import encode_basestring as _quote  # json.dumps(str, ensure_ascii=False)
 from typing import Any, TextIO
 
 from ..engine.result_codec import record_body
@@ -38,7 +39,9 @@ def _record(result: PostResult, columns: dict[str, Any], compare: Comparison | N
     """The post's JSON record: ``json.dumps`` of its ``to_dict()`` without the path, then the
     row's columns and the change, written around the body the result cache already rendered."""
     body = getattr(result, "record", None) or record_body(result)
-    parts = ['{"id": ', json.dumps(result.id, ensure_ascii=False), ", ", body]
+    post_id = result.id
+    quoted = _quote(post_id) if type(post_id) is str else json.dumps(post_id, ensure_ascii=False)
+    parts = ['{"id": ', quoted, ", ", body]
     if columns:
         parts += [', "columns": ', json.dumps(columns, ensure_ascii=False)]
     if compare is not None:
