@@ -42,6 +42,17 @@ def run_child(cmd: Sequence[str], cwd: Path | None = None) -> Run:
     return Run(seconds, usage.ru_maxrss, proc.returncode, stderr, usage.ru_utime + usage.ru_stime)
 
 
+def run_cold(cmd: Sequence[str], cwd: Path | None = None) -> Run:
+    """``run_child`` of an ``audit`` with a result cache of its own, empty (``--cache`` in a fresh
+    temporary folder): a first audit. Without it a repeated audit is answered from the user
+    cache directory's result cache and times reading it back."""
+    with tempfile.TemporaryDirectory(prefix="bg-cold-") as folder:
+        return run_child([*cmd, "--cache", str(Path(folder) / "results.sqlite3")], cwd)
+
+
+COLD = '--cache "$(mktemp -d)/results.sqlite3"'  # how the printed commands say ``run_cold``
+
+
 def median_run(cmd: Sequence[str], runs: int, warmup: int = 1) -> tuple[float, list[Run]]:
     """Median wall time of *runs* executions after *warmup* untimed ones."""
     for _ in range(warmup):

@@ -85,7 +85,7 @@ def measure(
     bg: list[str], corpora: Path, out: Path, quick: bool, peers: bool
 ) -> tuple[list[tuple[str, str, str, str]], list[str], list[str]]:
     """Audit, check and proselint on the same mix: (table rows, commands, problems)."""
-    from children import check_ok, fmt_rate, run_child
+    from children import COLD, check_ok, fmt_rate, run_child, run_cold
 
     rows: list[tuple[str, str, str, str]] = []
     commands: list[str] = []
@@ -108,8 +108,8 @@ def measure(
         )
 
     audit_cmd = [*bg, "audit", str(posts), "--format", "jsonl", "--jobs", "1"]
-    commands.append(shlex.join(audit_cmd) + " > /dev/null")
-    audit = run_child(audit_cmd)
+    commands.append(shlex.join(audit_cmd) + f" {COLD} > /dev/null")
+    audit = run_cold(audit_cmd)  # an empty result cache: a first audit, not a re-audit
     problems.append(check_ok("audit real mix", audit))
     rate = words / audit.cpu if audit.cpu else 0
     row(

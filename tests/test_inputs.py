@@ -100,3 +100,35 @@ def test_a_file_name_that_is_not_utf8_is_escaped_in_every_output(repo: Path) -> 
     recorded = run_cli(["check", "--write-baseline", "b.json", name], cwd=repo)
     assert recorded.code == 0, recorded.err
     assert run_cli(["check", "--baseline", "b.json", name], cwd=repo).code == 0
+
+
+def test_audit_walks_a_folder_in_sorted_path_order_once_per_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``audit``'s walk (text/sources.py): sorted like paths (a folder's files at its place, so
+    ``a/x`` before ``a-b``), known suffixes only (as ``Path.suffix`` reads them), tool folders and
+    symlinked folders not entered, and a file reached twice (a symlink, a second argument) read
+    once, at its first place."""
+    from brandguard.text.sources import iter_files
+
+    names = "a/x.md a-b/y.txt .drafts/z.html node_modules/m/q.md b/..md b/.md b/c.MD b/d.csv b/e."
+    for name in [*names.split(), "top.txt"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Hi.\n", encoding="utf-8")
+    (tmp_path / "b" / "folder-link").symlink_to("../a")
+    (tmp_path / "b" / "top-link.txt").symlink_to("../top.txt")
+    expected = [
+        ".drafts/z.html",
+        "a/x.md",
+        "a-b/y.txt",
+        "b/..md",
+        "b/c.MD",
+        "b/d.csv",
+        "b/top-link.txt",
+    ]
+    walked = [str(p) for p in iter_files([str(tmp_path)], include_exports=True)]
+    assert walked == [str(tmp_path / name) for name in expected]
+    monkeypatch.chdir(tmp_path)
+    assert [str(p) for p in iter_files([".", "top.txt", "b/top-link.txt"])] == [
+        name for name in expected if not name.endswith(".csv")
+    ]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from brandguard.compile import cache
-from brandguard.engine import memory, result_cache
+from brandguard.engine import memory, result_cache, result_codec
 from brandguard.engine.check import check_posts
 from brandguard.text.formats import parse
 from tests._cli import run_cli
@@ -56,7 +56,7 @@ def from_cache(err: str) -> int:
     return 0
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
 def test_a_cached_run_writes_what_an_uncached_run_writes(tmp_path: Path, fmt: str) -> None:
     write_rows(tmp_path / "posts.jsonl", 30)
     fresh = audit(tmp_path, "posts.jsonl", "--format", fmt, "-o", "a", "--cache", "c1.sqlite3")
@@ -168,10 +168,61 @@ def test_a_result_round_trips_exactly(default_policy) -> None:
     results = list(check_posts(compiled, [parse(t, "text", f"t{i}") for i, t in enumerate(texts)]))
     assert any(f.fix for r in results for f in r.findings)
     for result in results:
-        back = result_cache.decode(
-            result_cache.encode(result), result.id, result.path, result.source
+        back = result_codec.decode(
+            result_codec.encode(result), result.id, result.path, result.source
         )
         assert back == result
+        cached = result_codec.CachedResult.load(
+            result_codec.encode(result), result.id, result.path, result.source
+        )
+        # what a JSONL re-audit reads, without decoding a finding
+        assert (
+            cached.record
+            == json.dumps(
+                {k: v for k, v in result.to_dict().items() if k not in ("id", "path")},
+                ensure_ascii=False,
+            )[1:-1]
+        )
+        assert cached.verdict() == result.verdict()
+        assert "findings" not in cached.__dict__ and "score" not in cached.__dict__
+        # the rest on first read
+        assert cached.findings == result.findings and cached.score == result.score
+        assert cached.skipped_rules == result.skipped_rules and cached.language == result.language
+        with pytest.raises(AttributeError):
+            cached.no_such_field  # noqa: B018
+
+
+def test_verdict_decides_as_the_findings_and_score_do(default_policy) -> None:
+    from brandguard.compile.compiler import compile_policy
+    from brandguard.engine.run import post_fails
+
+    compiled = compile_policy(default_policy)
+    results = list(check_posts(compiled, [parse(t, "text", f"t{i}") for i, t in enumerate(TEXTS)]))
+    assert {r.verdict().worst for r in results} >= {-1, 1}
+    for result in results:
+        verdict = result.verdict()
+        assert verdict.findings == len(result.findings)
+        ranks = [{"info": 0, "warning": 1, "error": 2}[f.severity] for f in result.findings]
+        assert verdict.worst == max(ranks, default=-1)
+        cached = result_codec.CachedResult.load(
+            result_codec.encode(result), result.id, result.path, result.source
+        )
+        for threshold in (None, 0, 1, 2):
+            for bar in (None, 50.0, 99.0):
+                assert post_fails(cached, threshold, bar) == post_fails(result, threshold, bar)
+
+
+def test_a_cache_of_an_older_schema_is_emptied_without_a_warning(tmp_path: Path) -> None:
+    write_rows(tmp_path / "posts.jsonl", 4)
+    with sqlite3.connect(tmp_path / "c.sqlite3") as conn:
+        conn.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
+        conn.execute("INSERT INTO meta VALUES ('schema', 'brandguard-results 1')")
+        conn.execute("CREATE TABLE results (key BLOB PRIMARY KEY, data BLOB)")
+    run = audit(tmp_path, "posts.jsonl", "-o", "1.jsonl", "--cache", "c.sqlite3")
+    assert run.code in (0, 1) and "warning" not in run.err, run.err
+    again = audit(tmp_path, "posts.jsonl", "-o", "2.jsonl", "--cache", "c.sqlite3")
+    assert from_cache(again.err) == 4
+    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
 
 
 def _env(cache_dir: Path) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -143,6 +143,42 @@ class PostResult:
     source: str = ""  # the post's source text, for excerpts and fixes
     language: str = ""  # the language the post was checked in (en, it): text/language.py
 
+    def to_dict(self) -> dict[str, Any]:
+        """The post as JSON reports and audit records write it."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "score": self.score.total,
+            "categories": self.score.categories,
+            "passed": self.score.passed,
+            "words": self.score.words,
+            "language": self.language,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if self.path and self.path != self.id:
+            data["path"] = self.path
+        if self.error:
+            data["error"] = self.error
+        return data
+
+    def verdict(self) -> Verdict:
+        """What decides the post's exit status and counts in an audit's totals."""
+        s = self.score
+        worst = max((SEVERITY_RANK[f.severity] for f in self.findings), default=-1)
+        return Verdict(len(self.findings), worst, s.total, s.passed, s.words, s.blocking)
+
+
+class Verdict(NamedTuple):
+    """A result's findings count and worst severity rank (-1: none) and the score figures that
+    decide pass or fail: all a JSONL re-audit reads of a cached result (engine/result_codec.py
+    keeps it so, and leaves the findings undecoded)."""
+
+    findings: int
+    worst: int
+    total: float
+    passed: bool
+    words: int
+    blocking: tuple[str, ...]
+
 
 @dataclass
 class AuditSummary:
@@ -157,15 +193,16 @@ class AuditSummary:
     errors: list[str] = field(default_factory=list)
 
     def add(self, result: PostResult) -> None:
+        verdict = result.verdict()
         self.posts += 1
-        self.findings += len(result.findings)
+        self.findings += verdict.findings
         if result.error:
             self.unreadable += 1
             self.errors.append(result.error)
             return
-        self.words += result.score.words
-        self.score_sum += result.score.total
-        if not result.score.passed:
+        self.words += verdict.words
+        self.score_sum += verdict.total
+        if not verdict.passed:
             self.failed += 1
 
     @property

@@ -156,7 +156,6 @@ def audit(
     Exit 0 when every post is readable, passes its bar and has no finding at --fail-on; 1 otherwise;
     2 on a usage, policy or internal error.
     """
-    from ..compile import tree
     from ..engine.audit_cache import open_for_audit
     from ..engine.memory import LazyCompiled
     from ..engine.run import audit_results, post_fails
@@ -181,7 +180,9 @@ def audit(
     run: list[Any] = []  # (main policy, its compiled form, the router), loaded on first use
 
     def load_router() -> Any:
-        if not run:
+        if not run:  # compile/tree.py loads the check kinds: a cached re-audit never needs them
+            from ..compile import tree
+
             run.extend(tree.load_run(policy_ref, selected, ignored))
         return run[2]
 
@@ -205,7 +206,7 @@ def audit(
         for result, columns in records:
             if post_fails(result, threshold, fail_under):
                 failing[0] += 1
-            if fail_under is not None and not result.error and result.score.total < fail_under:
+            if fail_under is not None and not result.error and result.verdict().total < fail_under:
                 failing[1] += 1
             yield result, columns
 
@@ -241,6 +242,8 @@ def audit(
         if client is not None:
             distributed.close(client)
     if run:
+        from ..compile import tree
+
         for warning in tree.warnings(run[2]):
             click.echo(f"brandguard: warning: {warning}", err=True)
     for error in summary.errors[:20]:

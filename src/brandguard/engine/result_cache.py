@@ -7,14 +7,13 @@ code and version: ``compile/cache.py``) and of what the checker reads of the pos
 how it is parsed (``--row-format`` or the file's format) and its row metadata (every other
 column, since ``when: meta`` and the disclosure checks may read any of them). The id and path
 are not part of the key: they are stamped back on the result, so a post that moved keeps its
-entry. Entries hold findings and score as plain values (``marshal`` of tuples, strings and numbers,
-zlib-compressed: a third of the size and a checksum), never pickles, so a cache file from
-anywhere (``--cache PATH``) can at worst hold wrong results, not run code; marshal reads plain
-values three times faster than ``json``, and reading is most of what a re-audit does.
+entry. What an entry holds, in the form the writers need, is ``result_codec.py``'s job. Each
+chunk of posts is looked up with one query.
 
 The file is SQLite in WAL mode with a busy timeout, so concurrent audits share it safely; results
 are committed every ``COMMIT_EVERY`` posts as they are produced, so an interrupted audit resumes
-where it stopped. A file that is not a readable cache is deleted and rebuilt with a warning. A
+where it stopped. A file that is not a readable cache is deleted and rebuilt with a warning (one
+of an older brandguard is emptied without one). A
 result with a regex timeout (BG005) is not kept: the next run tries again. Entries of the least
 recently used contexts beyond ``KEEP_CONTEXTS`` are dropped when the cache is opened.
 """
@@ -23,26 +22,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import marshal
 import sqlite3
 import time
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..model import CategoryScore, Finding, Fix, PostResult, Score
+from ..model import PostResult
 from ..text.document import Post
 from .memory import CHUNK, chunks
+from .result_codec import DAMAGED, CachedResult, encode, record_body
 
-if TYPE_CHECKING:
-    pass
-
-SCHEMA = "brandguard-results 2"
+SCHEMA = "brandguard-results 3"
 FILE_NAME = "results.sqlite3"
 COMMIT_EVERY = CHUNK
 KEEP_CONTEXTS = 8
+_OURS = "brandguard-results "  # an older schema of ours is emptied quietly, not called damaged
 Warn = Callable[[str], None]
 
 
@@ -64,92 +60,17 @@ def post_key(context: bytes, item: Any) -> bytes | None:
     return digest.digest()[:20]
 
 
-def encode(result: PostResult) -> bytes:
-    """Findings, score, skipped rules and language, as zlib-compressed ``marshal`` plain values."""
-    s = result.score
-    data = (
-        tuple(
-            (*(getattr(f, name) for name in _FINDING), _fix(f.fix), f.weight)
-            for f in result.findings
-        ),
-        (
-            s.total,
-            s.categories,
-            {k: (d.score, d.findings, d.penalty) for k, d in s.details.items()},
-            s.words,
-            s.passed,
-            s.fail_under,
-            tuple(s.blocking),
-        ),
-        tuple(result.skipped_rules),
-        result.language,
-    )
-    return zlib.compress(marshal.dumps(data), 1)
-
-
-_FINDING = (
-    "rule_id name category severity line column end_line end_column start end match message "
-    "suggestion"
-).split()
-_PLAIN = (str, int, float, bool, type(None), tuple, dict)
-
-
-def _fix(fix: Fix | None) -> tuple[Any, ...] | None:
-    return None if fix is None else (fix.start, fix.end, fix.replacement, fix.safe)
-
-
-def _finding(values: tuple[Any, ...], names: list[str] = _FINDING) -> Finding:
-    # Built without the frozen dataclass's __init__ (one object.__setattr__ per field): a third
-    # of the time of a cached post. Equal to the Finding the check made (tests compare them).
-    finding = object.__new__(Finding)
-    state = finding.__dict__
-    state.update(zip(names, values[:13], strict=True))
-    fix = values[13]
-    state["fix"] = Fix(*fix) if fix is not None else None
-    state["weight"] = values[14]
-    return finding
-
-
-def decode(blob: bytes, post_id: str, path: str | None, source: str) -> PostResult:
-    """The PostResult ``encode`` stored, stamped with this post's id, path and source.
-
-    zlib's checksum catches a damaged entry before ``marshal`` reads it; the shape is checked
-    after, so anything but our own plain tuples is refused (``ValueError``)."""
-    data = marshal.loads(zlib.decompress(blob))
-    if type(data) is not tuple or len(data) != 4 or not all(type(v) in _PLAIN for v in data[1]):
-        raise ValueError("not a cached result")
-    findings, score, skipped, language = data
-    total, categories, details, words, passed, fail_under, blocking = score
-    return PostResult(
-        post_id,
-        path,
-        tuple(map(_finding, findings)),
-        Score(
-            total,
-            categories,
-            {k: CategoryScore(*d) for k, d in details.items()},
-            words,
-            passed,
-            fail_under,
-            blocking,
-        ),
-        skipped,
-        source=source,
-        language=str(language),
-    )
-
-
 def _identity(item: Any) -> tuple[str, str | None, str]:
     if isinstance(item, tuple):
         return item[2], item[3], item[0]
     return item.id, item.path, item.source
 
 
-def _decoded(blob: bytes, item: Any) -> PostResult | None:
+def _decoded(blob: bytes, item: Any) -> CachedResult | None:
     """A cached result, or None when the entry is damaged (it is checked and stored again)."""
     try:
-        return decode(blob, *_identity(item))
-    except (zlib.error, ValueError, TypeError, IndexError, KeyError, EOFError):
+        return CachedResult.load(blob, *_identity(item))
+    except DAMAGED:
         return None
 
 
@@ -206,8 +127,8 @@ class ResultCache:
             return {}
         return dict(rows)
 
-    def put(self, key: bytes, result: PostResult) -> None:
-        self._pending.append((key, encode(result)))
+    def put(self, key: bytes, result: PostResult, body: str | None = None) -> None:
+        self._pending.append((key, encode(result, body)))
         if len(self._pending) >= COMMIT_EVERY:
             self.commit()
 
@@ -274,7 +195,11 @@ def _connect(path: Path, context: str) -> sqlite3.Connection:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
         row = conn.execute("SELECT v FROM meta WHERE k = 'schema'").fetchone()
-        if row is None:
+        if row is not None and row[0] != SCHEMA and str(row[0]).startswith(_OURS):
+            conn.execute("DROP TABLE IF EXISTS results")  # an older brandguard's entries
+            conn.execute("DROP TABLE IF EXISTS contexts")
+            conn.execute("UPDATE meta SET v = ? WHERE k = 'schema'", (SCHEMA,))
+        elif row is None:
             conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
         elif row[0] != SCHEMA:
             raise sqlite3.DatabaseError(f"not a {SCHEMA!r} file ({row[0]!r})")
@@ -283,8 +208,10 @@ def _connect(path: Path, context: str) -> sqlite3.Connection:
             "(id INTEGER PRIMARY KEY, digest TEXT UNIQUE NOT NULL, used REAL NOT NULL)"
         )
         conn.execute(
+            # A rowid table: entries of 1-3 KB spill out of a WITHOUT ROWID tree's pages, and
+            # looking keys up in its own index is twice as fast (and the file a third smaller).
             "CREATE TABLE IF NOT EXISTS results "
-            "(key BLOB PRIMARY KEY, ctx INTEGER NOT NULL, data BLOB NOT NULL) WITHOUT ROWID"
+            "(key BLOB PRIMARY KEY, ctx INTEGER NOT NULL, data BLOB NOT NULL)"
         )
         conn.execute(
             "INSERT INTO contexts (digest, used) VALUES (?, ?) "
@@ -345,7 +272,9 @@ def through_cache(
             if key is not None:
                 cache.misses += 1
                 if cacheable(result):
-                    cache.put(key, result)
+                    body = record_body(result)  # rendered once: stored, and written from here
+                    cache.put(key, result, body)
+                    result = CachedResult.of(result, body)
             yield result
     finally:
         cache.close()

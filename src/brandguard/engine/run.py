@@ -107,15 +107,14 @@ def _remember_text(items: Iterable[Any], texts: deque[str]) -> Iterator[Any]:
 
 def post_fails(result: PostResult, threshold: int | None, fail_under: float | None) -> bool:
     """A finding at or above ``threshold`` (a severity rank), unreadable, or under the bar."""
-    if threshold is not None and any(
-        SEVERITY_RANK[f.severity] >= threshold for f in result.findings
-    ):
+    verdict = result.verdict()
+    if threshold is not None and verdict.worst >= threshold:
         return True
     if result.error:
         return True
     if fail_under is not None:
-        return result.score.total < fail_under or bool(result.score.blocking)
-    return not result.score.passed
+        return verdict.total < fail_under or bool(verdict.blocking)
+    return not verdict.passed
 
 
 def exit_code(results: Sequence[PostResult], fail_on: str, fail_under: float | None) -> int:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from json.encoder import encode_basestring as _quote  # json.dumps(str, ensure_ascii=False)
 from typing import Any, TextIO
 
+from ..engine.result_codec import record_body
 from ..model import CATEGORIES, AuditSummary, PostResult
 from .compare import CSV_COLUMNS as COMPARE_COLUMNS
 from .compare import Comparison
-from .reporters.json_report import post_dict
 
 FORMATS = ("jsonl", "csv", "json", "html")
 
@@ -34,25 +35,30 @@ def _tap(
         yield result, columns
 
 
-def _record(result: PostResult, columns: dict[str, Any], compare: Comparison | None) -> dict:
-    data = post_dict(result)
-    data.pop("path", None)
+def _record(result: PostResult, columns: dict[str, Any], compare: Comparison | None) -> str:
+    """The post's JSON record: ``json.dumps`` of its ``to_dict()`` without the path, then the
+    row's columns and the change, written around the body the result cache already rendered."""
+    body = getattr(result, "record", None) or record_body(result)
+    post_id = result.id
+    quoted = _quote(post_id) if type(post_id) is str else json.dumps(post_id, ensure_ascii=False)
+    parts = ['{"id": ', quoted, ", ", body]
     if columns:
-        data["columns"] = columns
+        parts += [', "columns": ', json.dumps(columns, ensure_ascii=False)]
     if compare is not None:
-        data["change"] = compare.change(result)
-    return data
+        parts += [', "change": ', json.dumps(compare.change(result), ensure_ascii=False)]
+    parts.append("}")
+    return "".join(parts)
 
 
 def write_jsonl(records: Iterable[Record], out: TextIO, compare: Comparison | None = None) -> None:
     for result, columns in records:
-        out.write(json.dumps(_record(result, columns, compare), ensure_ascii=False) + "\n")
+        out.write(_record(result, columns, compare) + "\n")
 
 
 def write_json(records: Iterable[Record], out: TextIO, compare: Comparison | None = None) -> None:
     out.write('{"schema_version": 1, "posts": [\n')
     for index, (result, columns) in enumerate(records):
-        record = json.dumps(_record(result, columns, compare), ensure_ascii=False)
+        record = _record(result, columns, compare)
         out.write(("" if index == 0 else ",\n") + record)
     out.write("\n]}\n")
 

@@ -6,9 +6,11 @@ that cannot be read becomes a PostResult carrying a BG003 finding: the run names
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..model import PostResult
 from .document import Post
@@ -23,31 +25,67 @@ SKIP_DIRS = frozenset(
 
 
 def iter_files(
-    paths: Iterable[str], include_exports: bool = False, seen: set[Path] | None = None
+    paths: Iterable[str], include_exports: bool = False, seen: set[str] | None = None
 ) -> Iterator[Path]:
     """Expand directories (sorted, recursive) into checkable files; explicit files pass as given.
 
-    A file reached twice (``posts/`` and ``posts/a.md``) is yielded once per ``seen`` set.
+    A file reached twice (``posts/`` and ``posts/a.md``) is yielded once per ``seen`` set (of
+    resolved paths).
     """
+    for name in _file_names(paths, include_exports, seen):
+        yield Path(name)
+
+
+def _file_names(
+    paths: Iterable[str], include_exports: bool = False, seen: set[str] | None = None
+) -> Iterator[str]:
+    """``iter_files`` as the strings ``str(Path)`` gives (audits read 20k small files)."""
     suffixes = set(FORMAT_BY_SUFFIX) | (set(EXPORT_SUFFIXES) if include_exports else set())
     seen = set() if seen is None else seen
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (
-                child
-                for child in sorted(path.rglob("*"))
-                if child.is_file()
-                and child.suffix.lower() in suffixes
-                and not SKIP_DIRS.intersection(child.relative_to(path).parts[:-1])
-            )
+            found = _walk(str(path), os.path.realpath(path), suffixes)
         else:
-            found = iter((path,))
-        for file in found:
-            key = file.resolve()
+            found = iter(((str(path), os.path.realpath(path)),))
+        for name, key in found:
             if key not in seen:
                 seen.add(key)
-                yield file
+                yield name
+
+
+def _suffix(name: str) -> str:
+    """``Path(name).suffix.lower()`` without building a Path."""
+    base = os.path.basename(name)
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
+
+
+def _walk(folder: str, real: str, suffixes: set[str]) -> Iterator[tuple[str, str]]:
+    """``(path, resolved path)`` of the files with a known suffix under ``folder`` (``real``
+    resolved), in the order of their sorted paths: each folder's entries sorted by name, a
+    subfolder's files at its place. Symlinked folders and the usual tool folders are not entered,
+    an unreadable folder is skipped. One ``scandir`` per folder and one ``realpath`` per symlink:
+    ``Path.rglob``, ``sorted`` Paths and ``resolve`` per file were a tenth of a re-audit of 20k
+    small files."""
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except PermissionError:
+        return
+    for entry in entries:
+        name = entry.name
+        path = name if folder == "." else entry.path  # as pathlib names Path(".") / name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if name not in SKIP_DIRS:
+                    yield from _walk(path, os.path.join(real, name), suffixes)
+                continue
+            if _suffix(name) not in suffixes or not entry.is_file():
+                continue
+        except OSError:
+            continue
+        yield path, os.path.realpath(path) if entry.is_symlink() else os.path.join(real, name)
 
 
 def format_for(path: Path, default: str = "text") -> str:
@@ -55,11 +93,13 @@ def format_for(path: Path, default: str = "text") -> str:
 
 
 def read_file(
-    path: Path, fmt: str | None = None, max_bytes: int = MAX_POST_BYTES
-) -> Post | PostResult:
+    path: Path | str, fmt: str | None = None, max_bytes: int = MAX_POST_BYTES, raw: bool = False
+) -> Any:
+    """The file's Post, or with ``raw`` the arguments of ``parse`` (an audit parses where it
+    checks, and not at all when the result cache holds the post); a BG003 result if unreadable."""
     name = str(path)
     try:
-        with path.open("rb") as handle:
+        with open(name, "rb") as handle:
             data = handle.read(max_bytes + 1)
         if len(data) > max_bytes:
             message = f"{name}: larger than {max_bytes:,} bytes (--max-post-size); not checked"
@@ -73,7 +113,8 @@ def read_file(
         return unreadable(name, name, f"{name}: not UTF-8 text (byte {exc.start})")
     except OSError as exc:
         return unreadable(name, name, f"{name}: cannot read ({exc.strerror or exc})")
-    return parse(source, fmt or format_for(path), name, name)
+    args = (source, fmt or FORMAT_BY_SUFFIX.get(_suffix(name), "text"), name, name, {})
+    return args if raw else parse(*args)
 
 
 def iter_posts(
@@ -83,7 +124,7 @@ def iter_posts(
     id_key: str = "id",
     row_format: str = "text",
     exports: bool = True,
-    seen: set[Path] | None = None,
+    seen: set[str] | None = None,
     options: ExportOptions | None = None,
     columns: Columns | None = None,
 ) -> Iterator[Post | PostResult]:
@@ -100,19 +141,18 @@ def iter_posts(
         if exports and raw == "-":
             yield from iter_export("-", sys.stdin.buffer, forced or "auto", options, columns)
             continue
-        for path in iter_files([raw], include_exports=exports, seen=seen):
-            suffix = path.suffix.lower()
+        for name in _file_names([raw], include_exports=exports, seen=seen):
+            suffix = _suffix(name)
             kind = forced or EXPORT_KINDS.get(suffix)
             if exports and kind is None and suffix not in FORMAT_BY_SUFFIX:
                 kind = "auto"
             if not exports or kind is None:
                 if columns is not None:
                     columns.append({})
-                yield read_file(path, max_bytes=options.max_bytes)
+                yield read_file(name, max_bytes=options.max_bytes, raw=options.raw)
                 continue
-            name = str(path)
             try:
-                stream = path.open("rb")
+                stream = open(name, "rb")  # noqa: SIM115 (iter_export closes it)
             except OSError as exc:
                 if columns is not None:
                     columns.append({})
@@ -123,4 +163,5 @@ def iter_posts(
                 )
                 yield unreadable(name, name, f"{name}: {reason}")
                 continue
-            yield from iter_export(name, stream, kind, options, columns, format_for(path))
+            post_format = FORMAT_BY_SUFFIX.get(suffix, "text")
+            yield from iter_export(name, stream, kind, options, columns, post_format)

@@ -12,20 +12,7 @@ SCHEMA_VERSION = 1
 
 
 def post_dict(result: PostResult) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": result.id,
-        "score": result.score.total,
-        "categories": result.score.categories,
-        "passed": result.score.passed,
-        "words": result.score.words,
-        "language": result.language,
-        "findings": [f.to_dict() for f in result.findings],
-    }
-    if result.path and result.path != result.id:
-        data["path"] = result.path
-    if result.error:
-        data["error"] = result.error
-    return data
+    return result.to_dict()
 
 
 def render(results: Sequence[PostResult], out: TextIO, options: Any) -> None:
