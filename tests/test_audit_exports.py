@@ -202,6 +202,28 @@ def test_jobs_give_the_same_output_in_input_order(tmp_path: Path, monkeypatch) -
     assert out[-1]["columns"] == {"channel": "c2"}
 
 
+def _die(chunk: list) -> list:
+    """A worker's task that ends its process, as the kernel's out-of-memory killer would."""
+    import os
+
+    os._exit(9)
+
+
+def test_a_worker_that_dies_stops_the_audit_with_an_error_not_a_hang(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from brandguard.engine import parallel
+
+    monkeypatch.setattr(parallel, "CHUNK", 4)
+    monkeypatch.setattr(parallel, "_work", _die)
+    lines = [json.dumps({"id": f"r{i}", "text": CALM}) for i in range(20)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = audit(tmp_path, "many.jsonl", "-j", "2", "-o", "out.jsonl", "--no-cache")
+    assert run.code == 2
+    assert "worker process of --jobs stopped unexpectedly" in run.err
+    assert not (tmp_path / "out.jsonl").exists()  # nothing half-written
+
+
 def test_encoding_detection_on_samples() -> None:
     from brandguard.text.decoding import SAMPLE, detect_encoding
 

@@ -9,6 +9,10 @@ input order, so the output is the same as with one job. An input that fits in on
 in the parent, with no pool at all. A PostResult among the rows (an unreadable row, or a result
 from the result cache, ``result_cache.py``) stays in the parent and takes its place in the order:
 workers only check what needs checking. Each chunk is checked in a memory zone (``memory.py``).
+
+The pool is ``concurrent.futures``' process pool: a worker that dies (killed for memory, a crash in
+an extension) breaks the pool and the audit stops with an error, where ``multiprocessing.Pool``
+would replace the worker, lose its chunk and wait for it forever.
 """
 
 from __future__ import annotations
@@ -17,10 +21,13 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
+from ..errors import BrandguardError
 from ..model import PostResult
 from .memory import CHUNK, LazyCompiled, check_chunk, chunks, resolve
 
@@ -69,13 +76,14 @@ def check_parallel(
     if second is None:
         yield from _check(compiled, first)
         return
-    pool = None
-    pending: deque[tuple[list[Any], Any]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    pending: deque[tuple[list[Any], Future[list[PostResult]] | None]] = deque()
     try:
         for chunk in chain((first, second), rows):
             if pool is None and not all(isinstance(item, PostResult) for item in chunk):
                 _COMPILED = resolve(compiled)
-                pool = multiprocessing.get_context("fork").Pool(jobs)
+                context = multiprocessing.get_context("fork")
+                pool = ProcessPoolExecutor(jobs, mp_context=context)  # forks every worker now
             pending.append(_submit(pool, chunk))
             while len(pending) > 2 * jobs:
                 yield from _merge(*pending.popleft())
@@ -83,17 +91,25 @@ def check_parallel(
             yield from _merge(*pending.popleft())
     finally:
         if pool is not None:
-            pool.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
         _COMPILED = None
 
 
-def _submit(pool: Any, chunk: list[Any]) -> tuple[list[Any], Any]:
+def _submit(
+    pool: ProcessPoolExecutor | None, chunk: list[Any]
+) -> tuple[list[Any], Future[list[PostResult]] | None]:
     """Send the rows of ``chunk`` that need checking to a worker; PostResults stay here."""
     todo = [item for item in chunk if not isinstance(item, PostResult)]
-    return chunk, pool.apply_async(_work, (todo,)) if todo and pool is not None else None
+    return chunk, pool.submit(_work, todo) if todo and pool is not None else None
 
 
-def _merge(chunk: list[Any], task: Any) -> Iterator[PostResult]:
-    checked = iter(task.get() if task is not None else ())
+def _merge(chunk: list[Any], task: Future[list[PostResult]] | None) -> Iterator[PostResult]:
+    try:
+        checked = iter(task.result() if task is not None else ())
+    except BrokenProcessPool as exc:
+        raise BrandguardError(
+            "a worker process of --jobs stopped unexpectedly (out of memory?); "
+            "run again with --jobs 1 to see which post fails"
+        ) from exc
     for item in chunk:
         yield item if isinstance(item, PostResult) else next(checked)
