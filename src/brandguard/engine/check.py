@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from ..checks.base import Hit, RawFinding, render
-from ..checks.scopes import SCOPES, within
+from ..checks.scopes import within
 from ..compile.compiler import CompiledPolicy
 from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from ..policy.loader import unknown_selector
@@ -107,9 +107,10 @@ def _collect_hits(
                 start, end = m.span(group)
                 if end > start:
                     raw[key].append((h.start + start, h.start + end))
-    if compiled.regexes:
+    candidates = compiled.regex_set.candidates(text) if compiled.regexes else ()
+    if candidates:  # arming the budget's signal handler costs more than most posts' regexes
         with Budget() as budget:
-            for index in compiled.regex_set.candidates(text):
+            for index in candidates:
                 key, regex, group = compiled.regexes[index]
                 try:
                     budget.start()
@@ -313,9 +314,10 @@ def _ranks(compiled: CompiledPolicy) -> dict[str, Rank]:
     return entry[1]
 
 
-def _own_voice(check: Any, ctx: PostContext, raws: Iterable[RawFinding]) -> Iterator[RawFinding]:
+def _own_voice(
+    rule: RuleSpec, ctx: PostContext, raws: Iterable[RawFinding]
+) -> Iterator[RawFinding]:
     """The findings of a span rule, less those about quoted words or proper names."""
-    rule = check.rule
     for raw in raws:
         if not ctx.voice.foreign(rule.quotes, rule.category, raw.start, raw.end):
             yield raw
@@ -329,15 +331,15 @@ def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
     ]
     findings += [_timeout(compiled, post, k, h) for k, h in hits.items() if k.startswith(TIMEOUT)]
-    for check in due_checks(compiled, hits):
-        rule = check.rule
+    for check, rule, scoped, local in due_checks(compiled, hits):
         if rule.when is None or applies(rule, ctx):
             raws = check.run(ctx)
-            if rule.scope in SCOPES:
+            if scoped:
                 raws = within(rule.scope, post, raws)
-            if getattr(check, "local", False):
-                raws = _own_voice(check, ctx, raws)
-            findings.extend(make_finding(rule, post, raw) for raw in raws)
+            if local:
+                raws = _own_voice(rule, ctx, raws)
+            for raw in raws:
+                findings.append(make_finding(rule, post, raw))
     findings = [
         f
         for f in _suppress(post, findings, compiled.meta_rules, compiled.policy.rules)
