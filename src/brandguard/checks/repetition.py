@@ -58,10 +58,10 @@ class RepetitionCheck:
         threshold = max(self.min_count, int(self.max_density * words / 100) + 1)
         # An n-gram occurs no more often than its first word: when no content word reaches the
         # threshold (most posts), no n-gram does, and none is built.
-        counts = ctx.measures.memo(("content-counts", self.skip), lambda: Counter(terms))
-        if max(counts.values(), default=0) < threshold or not any(
-            count >= threshold for term, count in counts.items() if term
-        ):
+        counts = ctx.measures.memo(
+            ("content-counts", self.skip), lambda: Counter(filter(None, terms))
+        )
+        if max(counts.values(), default=0) < threshold:
             return
         n = self.ngram
         if n == 1:
