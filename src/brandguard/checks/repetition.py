@@ -52,8 +52,9 @@ class RepetitionCheck:
         if words < max(self.min_words, self.min_count):
             return
         verdict = self.verdict
-        terms = ctx.measures.memo(
-            ("content-terms", self.skip), lambda: [verdict[t] for t in ctx.measures.lower_words]
+        terms = ctx.measures.memo(  # map: the words are looked up in C, no Python loop
+            ("content-terms", self.skip),
+            lambda: list(map(verdict.__getitem__, ctx.measures.lower_words)),
         )
         threshold = max(self.min_count, int(self.max_density * words / 100) + 1)
         # An n-gram occurs no more often than its first word: when no content word reaches the
