@@ -82,3 +82,21 @@ def test_a_catastrophic_policy_regex_is_stopped_and_reported(
     assert "BG005" in by_id and "BAN001" in by_id["BG005"].message
     assert "policy.yaml:" in by_id["BG005"].message
     assert by_id["BG005"].severity == "error"
+
+
+def test_shape_patterns_get_sets_of_their_own() -> None:
+    """A pattern that needs no particular word (a run of capitalised words) is matched in a
+    separate RE2 set from the word patterns, and candidates keep the regexes' order."""
+    import pickle
+
+    compiled = [
+        re.compile(r"\bguaranteed\b", re.IGNORECASE),
+        re.compile(r"(?:[A-Z][a-z]+ ){3,}[A-Z][a-z]+"),
+        re.compile(r"\bact now\b", re.IGNORECASE),
+    ]
+    regex_set = RegexSet(compiled)
+    assert regex_set._groups == [[0, 2], [1]]
+    text = "Act Now While Stocks Last, guaranteed"
+    assert regex_set.candidates(text) == [0, 1, 2]
+    assert pickle.loads(pickle.dumps(regex_set)).candidates(text) == [0, 1, 2]
+    assert regex_set.candidates("a quiet line") == []

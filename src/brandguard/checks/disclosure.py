@@ -111,9 +111,24 @@ class DisclosureCheck:
                 )
         return min(found) if found else None
 
+    def _may_report(self, ctx: Context, declared: bool | None) -> bool:
+        """Whether this verdict can come out of the post at all. Most posts hold no marker and
+        declare nothing: for them only ``missing`` (declared) and ``looks-sponsored`` (silent
+        metadata and a trigger) can report, and the rest of the analysis is skipped."""
+        if declared is False:
+            return False
+        if any(ctx.hits(key) for key in self.keys.values()):
+            return True
+        if self.report == "missing":
+            return bool(declared)
+        return self.report == "looks-sponsored" and declared is None
+
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         meta = ctx.post.meta
-        declared, why = sponsorship(meta)
+        # the five rules of a pack read the same metadata: once per post
+        declared, why = ctx.measures.memo("sponsorship", lambda: sponsorship(meta))
+        if not self._may_report(ctx, declared):
+            return
         same_language = post_language(meta, ctx.measures.language) == self.language
         quoted = ctx.measures.quoted if ctx.post.quoted or _QUOTE_MARKS.search(ctx.text) else None
         markers = _own(ctx.hits(self._key("markers")), quoted)

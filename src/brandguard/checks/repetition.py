@@ -52,9 +52,18 @@ class RepetitionCheck:
         if words < max(self.min_words, self.min_count):
             return
         verdict = self.verdict
-        terms = ctx.measures.memo(
-            ("content-terms", self.skip), lambda: [verdict[t] for t in ctx.measures.lower_words]
+        terms = ctx.measures.memo(  # map: the words are looked up in C, no Python loop
+            ("content-terms", self.skip),
+            lambda: list(map(verdict.__getitem__, ctx.measures.lower_words)),
         )
+        threshold = max(self.min_count, int(self.max_density * words / 100) + 1)
+        # An n-gram occurs no more often than its first word: when no content word reaches the
+        # threshold (most posts), no n-gram does, and none is built.
+        counts = ctx.measures.memo(
+            ("content-counts", self.skip), lambda: Counter(filter(None, terms))
+        )
+        if max(counts.values(), default=0) < threshold:
+            return
         n = self.ngram
         if n == 1:
             grams = terms
@@ -65,9 +74,8 @@ class RepetitionCheck:
                 " ".join(terms[i : i + n]) if all(terms[i : i + n]) else ""
                 for i in range(len(terms) - n + 1)
             ]
-        threshold = max(self.min_count, int(self.max_density * words / 100) + 1)
         title = None
-        for term, count in Counter(grams).most_common():
+        for term, count in (counts if n == 1 else Counter(grams)).most_common():
             if count < threshold:
                 break
             if not term:

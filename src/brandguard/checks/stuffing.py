@@ -33,8 +33,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..model import RuleSpec
@@ -86,6 +87,31 @@ def stem(word: str, language: str) -> str:
     return word
 
 
+class _Memo(dict):
+    """word → ``compute(word)``, remembered across posts (bounded), so that a post's words are
+    looked up in C: ``map(memo.__getitem__, words)``."""
+
+    def __init__(self, compute: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) > 100_000:
+            self.clear()
+        found = self[word] = self.compute(word)
+        return found
+
+
+def _function_word(stop_words: frozenset[str], word: str) -> bool:
+    """A stop word, or an elided one ("dell'app", "it's" count as function words)."""
+    return word in stop_words or re.split(r"['’]", word, maxsplit=1)[0] in stop_words
+
+
+def _family(function: _Memo, language: str, word: str) -> str:
+    """The stem of a content word, "" for function words, numbers and short words."""
+    return stem(word, language) if len(word) > 2 and word.isalpha() and not function[word] else ""
+
+
 @dataclass
 class StuffingCheck:
     rule: RuleSpec
@@ -93,8 +119,10 @@ class StuffingCheck:
     options: dict[str, Any]
     language: str
     stop_words: frozenset[str]
-    _function: dict[str, bool] = field(default_factory=dict, repr=False)
-    _stems: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._function = _Memo(partial(_function_word, self.stop_words))
+        self._stems = _Memo(partial(_family, self._function, self.language))
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         if self.report == "tag-run":
@@ -106,34 +134,13 @@ class StuffingCheck:
         else:
             yield from self._link_density(ctx)
 
-    def _is_function(self, word: str) -> bool:
-        """A stop word, or an elided one ("dell'app", "it's" count as function words)."""
-        found = self._function.get(word)
-        if found is None:
-            if len(self._function) > 100_000:
-                self._function.clear()
-            head = re.split(r"['’]", word, maxsplit=1)[0]
-            found = self._function[word] = word in self.stop_words or head in self.stop_words
-        return found
-
-    def _family(self, word: str) -> str:
-        """The stem of a content word, "" for function words, numbers and short words."""
-        found = self._stems.get(word)
-        if found is None:
-            if len(self._stems) > 100_000:
-                self._stems.clear()
-            content = len(word) > 2 and word.isalpha() and not self._is_function(word)
-            found = self._stems[word] = stem(word, self.language) if content else ""
-        return found
-
     def _tag_runs(self, ctx: Context) -> Iterator[RawFinding]:
         min_run = int(self.options.get("min_run", 10))
         step = int(self.options.get("step", 4))
         words = ctx.measures.lower_words
         if len(words) < min_run:
             return
-        function = self._function
-        flags = bytes(function[w] if w in function else self._is_function(w) for w in words)
+        flags = bytes(map(self._function.__getitem__, words))
         if b"\x00" * min_run not in flags:
             return  # no run long enough even across punctuation: the common case, in C
         spans = ctx.measures.word_spans
@@ -216,17 +223,11 @@ class StuffingCheck:
         threshold = max(min_count, int(max_density * total / 100) + 1)
         if total < threshold:
             return
-        memo = self._stems
-        families: dict[str, str] = {}  # this post's distinct words (the memo may be cleared)
-        counts: Counter[str] = Counter()
-        for word, n in Counter(words).items():  # distinct words first: cheap
-            family = families[word] = memo[word] if word in memo else self._family(word)
-            if family:
-                counts[family] += n
+        stems = list(map(self._stems.__getitem__, words))  # in C: no Python loop per word
+        counts = Counter(filter(None, stems))
         if not counts or max(counts.values()) < threshold:
             return
         frequent = {s for s, n in counts.items() if n >= threshold}
-        stems = [families[w] for w in words]
         pairs = Counter(
             (a, b)
             for a, b in zip(stems, stems[1:], strict=False)

@@ -142,12 +142,31 @@ def _new_set(re2: object) -> object:
     return re2.Set.SearchSet(options)  # type: ignore[attr-defined]
 
 
+def _shapes(patterns: Sequence[str]) -> set[int]:
+    """The patterns that need no particular word: RE2's prefilter finds no literal they require
+    (it passes them on an empty text). These match a text's shape (a run of capitalised words, a
+    list of short items, a price per minute) rather than a word."""
+    import re2
+
+    prefilter = re2.Filter()
+    for pattern in patterns:
+        try:
+            prefilter.Add(pattern)
+        except Exception:  # noqa: BLE001 - not narrowed by the prefilter: a shape
+            return set(range(len(patterns)))
+    prefilter.Compile()
+    return set(prefilter.Match("", potential=True) or ())
+
+
 class RegexSet:
     """Which regexes of a list may match a text: RE2 pre-pass plus the ones RE2 cannot take.
 
     The RE2 patterns are split into sets of ``CHUNK``: one set of ~150 patterns outgrows RE2's DFA
     budget on varied text and falls back to a slow path (0.8 s per 5,000 SMS messages, against
-    0.05 s in chunks).
+    0.05 s in chunks). Shape patterns (``_shapes``) get sets of their own: RE2 builds its DFA
+    lazily, one state per combination of partial matches met in the text, and a shape pattern is
+    partly matched almost everywhere, so mixed with word patterns it multiplies their states. Kept
+    apart, building the DFA on 20,000 real posts costs 1.0 s instead of 2.2 s.
     """
 
     def __init__(self, regexes: Sequence[Any]) -> None:  # compiled or compiler.LazyRegex
@@ -155,7 +174,8 @@ class RegexSet:
         self.always: list[int] = []
         self.index: list[int] = []  # RE2 pattern number -> regex position
         self._patterns: list[str] = []  # the translated patterns, in the same order
-        self._sets: list[tuple[int, object]] | None = None  # (first pattern number, RE2 set)
+        self._groups: list[list[int]] = []  # the pattern numbers of each RE2 set
+        self._sets: list[tuple[list[int], object]] | None = None  # (regex positions, RE2 set)
         try:
             import re2  # noqa: F401
         except ImportError:  # pragma: no cover - google-re2 is a declared dependency
@@ -170,18 +190,22 @@ class RegexSet:
                 else:
                     self.always.append(position)
         if self._patterns:
+            shapes = _shapes(self._patterns)
+            for kind in (False, True):
+                numbers = [n for n in range(len(self._patterns)) if (n in shapes) is kind]
+                self._groups += [numbers[i : i + CHUNK] for i in range(0, len(numbers), CHUNK)]
             self._build()
 
     def _build(self) -> None:
         import re2
 
         sets = []
-        for first in range(0, len(self._patterns), CHUNK):
+        for numbers in self._groups:
             chunk = _new_set(re2)
-            for pattern in self._patterns[first : first + CHUNK]:
-                chunk.Add(pattern)
+            for number in numbers:
+                chunk.Add(self._patterns[number])
             chunk.Compile()
-            sets.append((first, chunk))
+            sets.append(([self.index[n] for n in numbers], chunk))
         self._sets = sets
 
     def __getstate__(self) -> dict[str, object]:
@@ -199,8 +223,7 @@ class RegexSet:
     def candidates(self, text: str) -> list[int]:
         if self._sets is None:
             return self.always
-        index = self.index
-        found = [index[first + k] for first, chunk in self._sets for k in (chunk.Match(text) or ())]
+        found = [positions[k] for positions, chunk in self._sets for k in (chunk.Match(text) or ())]
         if not found:
             return self.always
         return sorted(self.always + found)

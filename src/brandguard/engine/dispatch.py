@@ -10,35 +10,67 @@ its own id) is reached through its key instead, so the work per post follows wha
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..checks.base import Hit
+from ..checks.scopes import SCOPES
 from ..compile.compiler import CompiledPolicy
+from ..model import RuleSpec
 
-_TABLES: dict[int, tuple[CompiledPolicy, list[int], dict[str, list[int]]]] = {}
+
+class Due(NamedTuple):
+    """A check with what the engine asks of it for every post, worked out once per policy."""
+
+    check: Any
+    rule: RuleSpec
+    scoped: bool  # its scope filters finished findings (checks.scopes.SCOPES)
+    local: bool  # its findings about quoted words or proper names are dropped (engine._own_voice)
 
 
-def _table(compiled: CompiledPolicy) -> tuple[list[int], dict[str, list[int]]]:
-    """The indexes of the checks that always run, and of the hit-driven ones by key (cached)."""
+class _Table(NamedTuple):
+    compiled: CompiledPolicy
+    table: list[Due]  # every check, in policy order
+    always: list[int]  # the indexes of the checks that run on every post
+    always_due: list[Due]  # and those checks
+    by_key: dict[str, list[int]]  # the indexes of the hit-driven checks, by hits key
+
+
+_TABLES: dict[int, _Table] = {}
+
+
+def _table(compiled: CompiledPolicy) -> _Table:
+    """The policy's checks as Due, split into those that always run and the hit-driven ones by
+    key (cached)."""
     entry = _TABLES.get(id(compiled))
-    if entry is None or entry[0] is not compiled:
+    if entry is None or entry.compiled is not compiled:
+        table: list[Due] = []
         always: list[int] = []
         by_key: dict[str, list[int]] = defaultdict(list)
         for index, check in enumerate(compiled.checks):
+            rule = check.rule
+            table.append(
+                Due(check, rule, rule.scope in SCOPES, bool(getattr(check, "local", False)))
+            )
             if getattr(check, "hit_driven", False):
-                by_key[check.rule.id].append(index)
+                by_key[rule.id].append(index)
             else:
                 always.append(index)
         if len(_TABLES) > 32:  # a long-lived process compiling many policies stays bounded
             _TABLES.clear()
-        entry = _TABLES[id(compiled)] = (compiled, always, dict(by_key))
-    return entry[1], entry[2]
+        entry = _TABLES[id(compiled)] = _Table(
+            compiled, table, always, [table[i] for i in always], dict(by_key)
+        )
+    return entry
 
 
-def due_checks(compiled: CompiledPolicy, hits: dict[str, list[Hit]]) -> list[Any]:
-    """The checks that may find something in a post with these ``hits``, in policy order."""
-    always, by_key = _table(compiled)
-    due = always + [i for key, found in hits.items() if found for i in by_key.get(key, ())]
+def due_checks(compiled: CompiledPolicy, hits: dict[str, list[Hit]]) -> list[Due]:
+    """The checks that may find something in a post with these ``hits``, in policy order (a
+    shared list when no hit-driven check is due: read it, do not change it)."""
+    entry = _table(compiled)
+    hit = [i for key, found in hits.items() if found for i in entry.by_key.get(key, ())]
+    if not hit:
+        return entry.always_due
+    due = entry.always + hit
     due.sort()
-    checks = compiled.checks
-    return [checks[i] for i in due]
+    table = entry.table
+    return [table[i] for i in due]

@@ -35,8 +35,11 @@ def score_post(findings: Iterable[Finding], words: int, scoring: Scoring) -> Sco
         counts[f.category] = counts.get(f.category, 0) + 1
         if f.category == "disclosure" and f.severity == "error" and f.rule_id not in blocking:
             blocking.append(f.rule_id)
+    clean = CategoryScore(round(100 * n / n, 1), 0, 0.0)  # most categories of most posts
     details = {
         c: CategoryScore(round(100 * n / (n + p), 1), counts[c], round(p, 2))
+        if p or counts[c]
+        else clean
         for c, p in penalties.items()
     }
     weighted = sum(scoring.weights.get(c, 1.0) * p for c, p in penalties.items())

@@ -214,6 +214,8 @@ _FILE_WORDS = frozenset("file files filename directory folder cartella".split())
 
 _WORDS_BEFORE = re.compile(r"(?:[\w'’-]+\W+){0,3}\Z")
 _WORD_AFTER = re.compile(r"\W{1,3}([\w'’-]+)")
+# Each of _FILE_WORDS holds one of these: where none is written, no word near a token is one.
+_FILE_HINT = re.compile(r"file|directory|folder|cartella", re.IGNORECASE)
 
 
 def _file_name(text: str, start: int, end: int, token: str) -> bool:
@@ -221,11 +223,11 @@ def _file_name(text: str, start: int, end: int, token: str) -> bool:
     called ROADMAP", "il file AUTORI")."""
     if token in FILE_NAMES:
         return True
-    before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
     after = _WORD_AFTER.match(text, end)
-    near = (before.group() if before else "").lower().split()
-    if after:
-        near.append(after.group(1).lower())
+    near = [after.group(1).lower()] if after else []
+    if _FILE_HINT.search(text, max(0, start - 60), start):  # _WORDS_BEFORE scans back slowly
+        before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+        near += (before.group() if before else "").lower().split()
     return any(w.strip(".,:;()[]*'\"") in _FILE_WORDS for w in near)
 
 
