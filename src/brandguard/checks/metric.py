@@ -46,6 +46,8 @@ class MetricCheck:
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         if self.metric == "sentence_words" and self.low is None and self.high is not None:
+            if ctx.measures.words <= self.high:
+                return  # no sentence reads longer than the post has words: nothing to split
             measure = sentence_words_over(ctx.measures, self.high)  # the same findings, faster
         else:
             measure = ctx.measures.get(self.metric)
