@@ -386,3 +386,10 @@ def test_an_unusable_cache_path_means_no_cache_not_a_deleted_file(tmp_path: Path
     )
     assert said and "cannot be used" in said[0]
     assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_audits_let_the_tokenizer_cache_more_splits_than_spacys_default() -> None:
+    _, compiled = cache.load_compiled("default")
+    list(memory.check_stream(compiled, _random_posts(3, 4)))
+    tokenizer = compiled.nlp.tokenizer if compiled.nlp is not None else compiled.tokenizer.tokenizer
+    assert tokenizer.max_cache_size == memory.CACHED_CHUNKS > 10_000

@@ -45,7 +45,7 @@ class PolicyTree:
         return [compiled for _, compiled in self._loaded.values()]
 
     def route(self, post: Any) -> CompiledPolicy:
-        return self.for_path(post.path)[1].route(post)
+        return self._load(self._resolver.for_file(post.path))[1].route(post)
 
     def policies(self) -> list[Policy]:
         """The policies this run has used so far, in the order they were first needed."""

@@ -10,6 +10,7 @@ policy file). Lookups are remembered per directory, so a run over many files wal
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .config import discover
@@ -23,6 +24,7 @@ class Resolver:
     def __init__(self, cwd: Path | None = None) -> None:
         self._cwd = (cwd or Path.cwd()).resolve()
         self._folders: dict[Path, Found | None] = {}
+        self._named: dict[str, Found | None] = {}  # for_file: a folder's name as posts give it
         self._fallback: Found | None | bool = False  # False: not looked up yet
 
     def fallback(self) -> Found | None:
@@ -40,6 +42,17 @@ class Resolver:
         if folder not in self._folders:
             self._folders[folder] = discover(folder)
         return self._folders[folder] or self.fallback()
+
+    def for_file(self, path: str | None) -> Found | None:
+        """``for_path`` of the file a post was read from, remembered by the folder's name as
+        given: the rows of an export, or the files of one folder, resolve the path once."""
+        if not path or path == "-" or path.startswith("<"):
+            return self.fallback()
+        folder = os.path.dirname(path)
+        found = self._named.get(folder, False)
+        if found is False:
+            found = self._named[folder] = self.for_path(path)
+        return found  # type: ignore[return-value]
 
 
 def describe(found: Found | None) -> str:
