@@ -221,12 +221,19 @@ class RegexSet:
             self._build()
 
     def candidates(self, text: str) -> list[int]:
+        return self.candidates_many([text])[0]
+
+    def candidates_many(self, texts: Sequence[str]) -> list[list[int]]:
+        """``candidates`` of each text. One set at a time over all the texts: each set's DFA
+        stays in the CPU's caches (post by post, interleaved with the rest of the checking, the
+        same matching took three times as long on the synthetic corpus)."""
         if self._sets is None:
-            return self.always
-        found = [positions[k] for positions, chunk in self._sets for k in (chunk.Match(text) or ())]
-        if not found:
-            return self.always
-        return sorted(self.always + found)
+            return [self.always for _ in texts]
+        found: list[list[int]] = [[] for _ in texts]
+        for positions, chunk in self._sets:
+            for mine, text in zip(found, texts, strict=True):
+                mine.extend(positions[k] for k in (chunk.Match(text) or ()))
+        return [sorted(self.always + mine) if mine else self.always for mine in found]
 
 
 def _accepted(pattern: str) -> bool:

@@ -83,7 +83,10 @@ def _collect_hits(
     text: str,
     spacing: TokenText,
     headlines: list[Headline] | None = None,
+    candidates: list[int] | None = None,
 ) -> dict[str, list[Hit]]:
+    """Every pattern hit of the post by key; ``candidates``: the regex pre-pass's answer for
+    ``text`` when the caller ran it for a batch (``RegexSet.candidates_many``)."""
     headlines = headlines or []
     raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
     strings = doc.vocab.strings
@@ -108,7 +111,8 @@ def _collect_hits(
                 start, end = m.span(group)
                 if end > start:
                     raw[key].append((h.start + start, h.start + end))
-    candidates = compiled.regex_set.candidates(text) if compiled.regexes else ()
+    if candidates is None:
+        candidates = compiled.regex_set.candidates(text) if compiled.regexes else []
     if candidates:  # arming the budget's signal handler costs more than most posts' regexes
         with Budget() as budget:
             for index in candidates:
@@ -324,9 +328,16 @@ def _own_voice(
             yield raw
 
 
-def check_doc(compiled: CompiledPolicy, post: Post, doc: Any, spacing: TokenText) -> PostResult:
-    """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized."""
-    hits = _collect_hits(compiled, doc, post.text, spacing, post.headlines)
+def check_doc(
+    compiled: CompiledPolicy,
+    post: Post,
+    doc: Any,
+    spacing: TokenText,
+    candidates: list[int] | None = None,
+) -> PostResult:
+    """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized; ``candidates``
+    the regex pre-pass's answer when the caller ran it (else check_doc does)."""
+    hits = _collect_hits(compiled, doc, post.text, spacing, post.headlines, candidates)
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
@@ -381,13 +392,18 @@ def check_posts(
                 token_text(p.text, p.format, breaks_after(p.text, p.headlines)) for p in mine
             ]
             docs = target.pipe((s.text for s in spacings), batch_size=batch_size)
-            tokenized[id(target)] = zip(spacings, docs, strict=True)
+            found = (
+                target.regex_set.candidates_many([p.text for p in mine])
+                if target.regexes
+                else [[] for _ in mine]
+            )
+            tokenized[id(target)] = zip(spacings, docs, found, strict=True)
         for item, target in routed:
             if target is None:
                 yield item
             else:
-                spacing, doc = next(tokenized[id(target)])
-                yield check_doc(target, item, doc, spacing)
+                spacing, doc, candidates = next(tokenized[id(target)])
+                yield check_doc(target, item, doc, spacing, candidates)
         pending.clear()
 
     for item in posts:
