@@ -90,8 +90,8 @@ def check_parallel(
         while pending:
             yield from _merge(*pending.popleft())
     finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if pool is not None:  # idle workers exit at once; a busy one finishes its chunk
+            pool.shutdown(wait=True, cancel_futures=True)
         _COMPILED = None
 
 
