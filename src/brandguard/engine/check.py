@@ -6,10 +6,7 @@ reads; each yields one PostResult in input order.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from operator import attrgetter
 from typing import Any, Protocol
 
 from ..checks.base import Hit, RawFinding, render
@@ -19,13 +16,13 @@ from ..model import META_RULES, Finding, Fix, PostResult, RuleSpec
 from ..policy.loader import unknown_selector
 from ..text.context import Voice
 from ..text.document import Post
-from ..text.headlines import Headline, breaks_after
+from ..text.headlines import breaks_after
 from ..text.measures import Measures
 from ..text.spacing import TokenText, one_line, token_text
 from . import budget as regex_budget
-from .budget import Budget, OutOfTime
 from .dedupe import Rank, collapse
 from .dispatch import due_checks
+from .hits import TIMEOUT, collect_hits
 from .scoring import META_CATEGORY, score_post
 from .suppressions import build_suppressions, parse_directives
 
@@ -57,85 +54,6 @@ class PostContext:
 
     def hits(self, key: str) -> list[Hit]:
         return self._hits.get(key, [])
-
-
-def _headline_matches(
-    matcher: Any, doc: Any, headlines: list[Headline], spacing: TokenText
-) -> list[list[tuple[int, int, int]]]:
-    """Token patterns of headline-scoped rules, run on the headlines' tokens only (found by
-    bisecting the tokens: an array of every token's offset cost more on a short post)."""
-    offset = attrgetter("idx")
-    out = []
-    for h in headlines:
-        i = bisect_left(doc, spacing.to_token(h.start), key=offset)
-        j = bisect_left(doc, spacing.to_token(h.end), key=offset)
-        if i < j:
-            out.append([(key, i + s, i + e) for key, s, e in matcher(doc[i:j])])
-    return out
-
-
-TIMEOUT = "BG005@"  # hits key prefix of regexes stopped by their budget
-
-
-def _collect_hits(
-    compiled: CompiledPolicy,
-    doc: Any,
-    text: str,
-    spacing: TokenText,
-    headlines: list[Headline] | None = None,
-    candidates: list[int] | None = None,
-) -> dict[str, list[Hit]]:
-    """Every pattern hit of the post by key; ``candidates``: the regex pre-pass's answer for
-    ``text`` when the caller ran it for a batch (``RegexSet.candidates_many``)."""
-    headlines = headlines or []
-    raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    strings = doc.vocab.strings
-    back = spacing.to_checked
-    matches = [m(doc) for m in compiled.phrase_matchers]
-    if compiled.matcher is not None:
-        matches.append(compiled.matcher(doc))
-    if headlines and compiled.headline_matcher is not None:
-        matches.extend(_headline_matches(compiled.headline_matcher, doc, headlines, spacing))
-    for found in matches:
-        for match_id, start, end in found:
-            last = doc[end - 1]
-            raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
-    head_set = compiled.headline_set
-    for h in headlines if compiled.headline_regexes else ():
-        piece = text[h.start : h.end]  # ^ and $ are the headline's start and end
-        for index in (
-            head_set.candidates(piece) if head_set else range(len(compiled.headline_regexes))
-        ):
-            key, regex, group = compiled.headline_regexes[index]
-            for m in regex.finditer(piece):
-                start, end = m.span(group)
-                if end > start:
-                    raw[key].append((h.start + start, h.start + end))
-    if candidates is None:
-        candidates = compiled.regex_set.candidates(text) if compiled.regexes else []
-    if candidates:  # arming the budget's signal handler costs more than most posts' regexes
-        with Budget() as budget:
-            for index in candidates:
-                key, regex, group = compiled.regexes[index]
-                try:
-                    budget.start()
-                    spans = [m.span(group) for m in regex.finditer(text)]
-                    budget.stop()
-                except OutOfTime:
-                    budget.stop()
-                    raw[f"{TIMEOUT}{key}"].append((index, 0))  # reported by check_doc
-                    continue
-                raw[key].extend((start, end) for start, end in spans if end > start)
-    hits: dict[str, list[Hit]] = {}
-    for key, spans in raw.items():
-        spans.sort(key=lambda s: (s[0], -s[1]))
-        kept: list[Hit] = []
-        for start, end in spans:  # longest first at each start; drop overlaps
-            if kept and start < kept[-1].end:
-                continue
-            kept.append(Hit(start, end))
-        hits[key] = kept
-    return hits
 
 
 def _truthy(value: Any) -> Any:
@@ -337,7 +255,7 @@ def check_doc(
 ) -> PostResult:
     """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized; ``candidates``
     the regex pre-pass's answer when the caller ran it (else check_doc does)."""
-    hits = _collect_hits(compiled, doc, post.text, spacing, post.headlines, candidates)
+    hits = collect_hits(compiled, doc, post.text, spacing, post.headlines, candidates)
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
