@@ -36,17 +36,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import compose_real  # noqa: E402  (sibling script)
 import make_corpus  # noqa: E402
-
-
-def brandguard_cmd() -> list[str]:
-    exe = shutil.which("brandguard", path=str(Path(sys.executable).parent))
-    if exe:
-        return [exe]
-    return [
-        sys.executable,
-        "-c",
-        "import sys; from brandguard.cli import entry_point; entry_point()",
-    ]
+from children import brandguard_command  # noqa: E402
 
 
 def timed(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
@@ -80,9 +70,16 @@ def bench(label: str, export: Path, repeat: int, jobs: int) -> dict:
         work = folder / "work"
         work.mkdir()
         shutil.copy(export, work / "export.jsonl")
-        base = [*brandguard_cmd(), "audit", "export.jsonl", "--jobs", str(jobs), "--no-progress"]
+        base = [
+            *brandguard_command(),
+            "audit",
+            "export.jsonl",
+            "--jobs",
+            str(jobs),
+            "--no-progress",
+        ]
         (work / "warm.jsonl").write_text('{"id": "w", "text": "Warm up."}\n', encoding="utf-8")
-        timed([*brandguard_cmd(), "audit", "warm.jsonl", "-o", "warm.out"], env, work)
+        timed([*brandguard_command(), "audit", "warm.jsonl", "-o", "warm.out"], env, work)
         posts = sum(1 for _ in (work / "export.jsonl").open(encoding="utf-8"))
         first = timed([*base, "-o", "first.jsonl"], env, work)
         seconds = [timed([*base, "-o", "second.jsonl"], env, work) for _ in range(repeat)]

@@ -7,13 +7,30 @@ there measures the neighbours too.
 from __future__ import annotations
 
 import os
+import shlex
+import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def brandguard_command(explicit: str | None = None) -> list[str]:
+    """The brandguard command to time: ``explicit`` (e.g. ``--brandguard``), else the script
+    beside this Python, else PATH's, else this Python running the CLI's entry point."""
+    if explicit:
+        return shlex.split(explicit)
+    beside = Path(sys.executable).with_name("brandguard")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("brandguard")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "from brandguard.cli import entry_point; entry_point()"]
 
 
 @dataclass

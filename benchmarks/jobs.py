@@ -22,8 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402  (sibling script)
-from children import COLD, check_ok, fmt_rate, run_cold  # noqa: E402
-from speed import corpus_words, find_brandguard  # noqa: E402
+from children import COLD, brandguard_command, check_ok, fmt_rate, run_cold  # noqa: E402
+from speed import corpus_words  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     if not jsonl.exists():
         make_corpus.build(args.corpus_dir, posts=10_000, seed=7)
     texts, words = corpus_words(jsonl)
-    bg = find_brandguard(args.brandguard)
+    bg = brandguard_command(args.brandguard)
     base = [*bg, "audit", str(jsonl), "--format", "jsonl"]
     sides = {1: [*base, "--jobs", "1"], args.jobs: [*base, "--jobs", str(args.jobs)]}
     run_cold([*base, "--jobs", "1"])  # builds the compiled policy when it is not cached yet

@@ -37,6 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import compose_real  # noqa: E402  (sibling script)
+from children import brandguard_command  # noqa: E402
 
 SYLLABLES = [c + v for c in "bcdfghklmnprstvz" for v in "aeiou"]
 TEMPLATE = (
@@ -65,17 +66,6 @@ def generated(n: int, seed: int = 7) -> Iterator[dict[str, str]]:
         yield {"id": f"gen-{i}", "text": text}
 
 
-def brandguard_cmd() -> list[str]:
-    exe = shutil.which("brandguard", path=str(Path(sys.executable).parent))
-    if exe:
-        return [exe]
-    return [
-        sys.executable,
-        "-c",
-        "import sys; from brandguard.cli import entry_point; entry_point()",
-    ]
-
-
 def rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -89,7 +79,7 @@ def rss_mb(pid: int) -> float:
 def audit(rows: Iterator[dict[str, str]], label: str, every: int, env: dict[str, str]) -> dict:
     """Feed ``rows`` to one audit through a pipe; its peak RSS, RSS samples, wall time."""
     cmd = [
-        *brandguard_cmd(),
+        *brandguard_command(),
         "audit",
         "-",
         "--input-format",
@@ -133,7 +123,7 @@ def fresh_env(zones: bool) -> tuple[dict[str, str], Path]:
     env = {**os.environ, "BRANDGUARD_CACHE_DIR": str(folder)}
     if not zones:
         env["BRANDGUARD_MEMORY_ZONES"] = "0"
-    warm = [*brandguard_cmd(), "audit", "-", "--input-format", "jsonl", "--jobs", "1"]
+    warm = [*brandguard_command(), "audit", "-", "--input-format", "jsonl", "--jobs", "1"]
     subprocess.run(
         warm,
         input=b'{"id": "w", "text": "Warm the caches up."}\n',

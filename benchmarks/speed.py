@@ -41,7 +41,6 @@ import json
 import os
 import re
 import shlex
-import shutil
 import statistics
 import subprocess
 import sys
@@ -53,7 +52,16 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402  (sibling script)
 import real_mix  # noqa: E402
-from children import COLD, check_ok, fmt_rate, fmt_time, median_run, run_child, run_cold  # noqa: E402
+from children import (  # noqa: E402
+    COLD,
+    brandguard_command,
+    check_ok,
+    fmt_rate,
+    fmt_time,
+    median_run,
+    run_child,
+    run_cold,
+)
 
 #: Extra terms for the regex floor, on top of make_corpus's buzzwords (a few hundred in all).
 EXTRA_TERMS = make_corpus._items(
@@ -138,19 +146,6 @@ def regex_floor(jsonl: Path, repeats: int) -> tuple[float, float, int]:
     return min(split_times), min(regex_times), len(terms)
 
 
-def find_brandguard(explicit: str | None) -> list[str]:
-    """The brandguard command: --brandguard, else the script beside this Python, else PATH."""
-    if explicit:
-        return shlex.split(explicit)
-    beside = Path(sys.executable).with_name("brandguard")
-    if beside.exists():
-        return [str(beside)]
-    found = shutil.which("brandguard")
-    if found:
-        return [found]
-    return [sys.executable, "-m", "brandguard"]
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print a Markdown table plus the commands used."""
     parser = argparse.ArgumentParser(description="brandguard speed, start-up and memory benchmark")
@@ -189,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     md_dir = corpus_dir / "posts"
     md_files = sorted(md_dir.glob("*.md"))
     texts, words = corpus_words(jsonl)
-    bg = find_brandguard(args.brandguard)
+    bg = brandguard_command(args.brandguard)
     runs = args.runs or (3 if quick else 10)
     rows: list[tuple[str, str, str, str]] = []  # what, time, words/s or ratio, notes
     commands: list[str] = []

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from children import brandguard_command  # noqa: E402  (sibling script)
 
 POST = """---
 title: Spring launch
@@ -32,16 +34,6 @@ Our new bike lock opens with your phone. In order to set it up, utilize the app 
 It weighs 900 g, fits every frame we tested and costs 89 euros. Act now: the first 500 ship in May.
 We built it with riders in Leeds who lost three bikes last year. Tell us what you think.
 """
-
-
-def brandguard_cmd() -> list[str]:
-    script = Path(sys.executable).with_name("brandguard")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("brandguard")
-    if found:
-        return [found]
-    return [sys.executable, "-c", "from brandguard.cli import main; main()"]
 
 
 def wall_time(cmd: list[str], env: dict[str, str], cwd: Path) -> float:
@@ -63,7 +55,7 @@ def main() -> None:
             (many / f"post-{i:02d}.md").write_text(POST.replace("500", str(i)), encoding="utf-8")
         env = {**os.environ, "BRANDGUARD_CACHE_DIR": str(work / "cache")}
         env.pop("GITHUB_ACTIONS", None)
-        bg = brandguard_cmd()
+        bg = brandguard_command()
         subprocess.run([*bg, "check", "one.md"], cwd=work, env=env, capture_output=True)
         rows = [
             ("python -c 'import spacy'", [sys.executable, "-c", "import spacy"]),
