@@ -89,6 +89,16 @@ class Content:
     def write(self, name: str, text: str) -> None:
         (self.root / name).write_text(text, encoding="utf-8")
 
+    def install_hooks(self) -> None:
+        """``pre-commit install``: the repository's commits now run its hooks."""
+        subprocess.run(
+            [sys.executable, "-m", "pre_commit", "install"],
+            cwd=self.root,
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
+
     def commit(self, message: str) -> tuple[int, str]:
         """(exit code, everything git and the hooks printed)."""
         self.git("add", "-A")
@@ -100,13 +110,7 @@ def test_hooks_refuse_a_bad_post_and_accept_it_fixed(tmp_path: Path, pre_commit_
     repo = Content(tmp_path, pre_commit_home)
     repo.write(".pre-commit-config.yaml", _config("brandguard"))
     repo.write(".brandguard.yaml", POLICY)
-    subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"],
-        cwd=tmp_path,
-        env=repo.env,
-        check=True,
-        capture_output=True,
-    )
+    repo.install_hooks()
     repo.write("launch.md", BAD_POST)
 
     code, output = repo.commit("launch post")
@@ -187,10 +191,7 @@ def test_the_readme_snippet_works_as_documented(tmp_path: Path, pre_commit_home:
         check=False,
     )
     assert f"rev: {tag.stdout.strip() if tag.returncode == 0 else HEAD}" in pinned
-    subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"], cwd=tmp_path, env=repo.env, check=True,
-        capture_output=True,
-    )  # fmt: skip
+    repo.install_hooks()
     _twelve_posts(repo)
     code, output = repo.commit("twelve posts")
     assert code != 0, output
@@ -216,10 +217,7 @@ def test_the_readme_local_hook_runs_the_installed_brandguard(tmp_path: Path) -> 
     repo.env["PATH"] = f"{bin_dir}{os.pathsep}{repo.env.get('PATH', '')}"
     repo.write(".pre-commit-config.yaml", config)
     repo.write(".brandguard.yaml", POLICY)
-    subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"], cwd=work, env=repo.env, check=True,
-        capture_output=True,
-    )  # fmt: skip
+    repo.install_hooks()
     _twelve_posts(repo)
     code, output = repo.commit("twelve posts")
     assert code != 0, output
@@ -241,13 +239,7 @@ def test_hook_from_the_root_checks_posts_it_with_its_italian_policy(
     repo.write(".brandguard.yaml", "policy: acme\nextends: default\nlanguage: en\n")
     (tmp_path / "posts/it").mkdir(parents=True)
     repo.write("posts/it/.brandguard.yaml", IT_POLICY)
-    subprocess.run(
-        [sys.executable, "-m", "pre_commit", "install"],
-        cwd=tmp_path,
-        env=repo.env,
-        check=True,
-        capture_output=True,
-    )
+    repo.install_hooks()
     repo.write("posts/it/saldi.md", IT_POST)
     code, output = repo.commit("saldi")
     assert code != 0, output
