@@ -7,7 +7,12 @@ mix of plain, bland, pushy and keyword-stuffed posts, so every part of the page 
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
+
+from click.testing import CliRunner
+
+from brandguard.cli import cli
 
 POSTS = [
     "Our Turin roastery opens at 7 on Saturdays from March. Bring a cup and we will fill it.",
@@ -74,3 +79,21 @@ def write_policy(folder: Path) -> Path:
     path = folder / "acme.yaml"
     path.write_text(POLICY, encoding="utf-8")
     return path
+
+
+def render_report(folder: Path, export: Path, out: str, *extra: str) -> Path:
+    """``brandguard audit EXPORT --format html -o OUT`` run in ``folder`` with the policy of
+    ``write_policy``; the export has posts under the bar, so the audit exits 1."""
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(
+            cli,
+            ["audit", export.name, "--policy", "acme.yaml", "--id-column", "Post ID"]
+            + ["--format", "html", "-o", out, *extra],
+            catch_exceptions=False,
+        )
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 1, result.output
+    return folder / out

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from brandguard.cli import cli
 from brandguard.model import AuditSummary, CategoryScore, Finding, PostResult, Score
 from brandguard.output.report import columns, excerpts, stats, svg
 from brandguard.output.report.columns import DateOrder, date_key, find_columns
 
-from .report_export import write_export, write_policy
+from .report_export import render_report, write_export, write_policy
 
 
 def test_columns_are_recognised_by_their_usual_names_in_english_and_italian() -> None:
@@ -217,35 +214,12 @@ def test_svg_charts_escape_labels_and_draw_axes() -> None:
 def test_the_report_groups_a_real_export_by_channel_author_and_month(tmp_path: Path) -> None:
     export = write_export(tmp_path)
     write_policy(tmp_path)
-    pages = {}
-    cwd = os.getcwd()
-    os.chdir(tmp_path)
-    try:
-        for jobs in ("1", "2"):
-            result = CliRunner().invoke(
-                cli,
-                [
-                    "audit",
-                    export.name,
-                    "--policy",
-                    "acme.yaml",
-                    "--id-column",
-                    "Post ID",
-                    "--format",
-                    "html",
-                    "-o",
-                    f"report{jobs}.html",
-                    "--jobs",
-                    jobs,
-                    "--keep-columns",
-                    "",
-                ],
-                catch_exceptions=False,
-            )
-            assert result.exit_code == 1, result.output
-            pages[jobs] = (tmp_path / f"report{jobs}.html").read_text(encoding="utf-8")
-    finally:
-        os.chdir(cwd)
+    pages = {
+        jobs: render_report(
+            tmp_path, export, f"report{jobs}.html", "--jobs", jobs, "--keep-columns", ""
+        ).read_text(encoding="utf-8")
+        for jobs in ("1", "2")
+    }
     page = pages["1"]
     for section in ("scores", "categories", "channel", "author", "date", "rules", "worst"):
         assert f"id='{section}'" in page
