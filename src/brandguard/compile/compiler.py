@@ -118,10 +118,14 @@ class LazyRegex:
         self.flags = compiled.flags
         self._compiled: re.Pattern[str] | None = compiled
 
-    def finditer(self, text: str) -> Any:
+    @property
+    def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled.finditer(text)
+        return self._compiled
+
+    def finditer(self, text: str) -> Any:
+        return self.compiled.finditer(text)
 
     def same_as(self, other: re.Pattern[str]) -> bool:
         return self.pattern == other.pattern and self.flags == other.flags

@@ -72,12 +72,19 @@ def collect_hits(
     if candidates is None:
         candidates = compiled.regex_set.candidates(text) if compiled.regexes else []
     if candidates:  # arming the budget's signal handler costs more than most posts' regexes
+        encoded = text.encode()  # what RE2 reads (RegexSet.finder)
         with Budget() as budget:
             for index in candidates:
                 key, regex, group = compiled.regexes[index]
+                finder = compiled.regex_set.finder(index)
                 try:
                     budget.start()
-                    spans = [m.span(group) for m in regex.finditer(text)]
+                    found = (
+                        finder.finditer(regex.compiled, text, encoded)
+                        if finder
+                        else regex.finditer(text)
+                    )
+                    spans = [m.span(group) for m in found]
                     budget.stop()
                 except OutOfTime:
                     budget.stop()
