@@ -92,6 +92,8 @@ class Measures:
 
     @cached_property
     def lower_words(self) -> list[str]:
+        if self.post.text.isascii():  # lower() changes only A-Z: the same words, lowered
+            return " ".join(self.raw_words).lower().split(" ") if self.raw_words else []
         words = WORD_RE.findall(self.post.text.lower())
         if len(words) != self.words:  # lower() changed a word's shape (e.g. "İ"): go word by word
             words = [w.lower() for w in self.raw_words]
