@@ -5,7 +5,8 @@ hundred regex rules would spend most of its time there. RE2's ``Set`` matches al
 linear-time pass and says which matched. Each Python regex is translated into an RE2 pattern that
 matches a *superset* of what it matches (word boundaries and lookarounds dropped, character
 classes widened to Unicode), so the pre-pass never hides a match; the exact Python regex then runs
-only on the posts and rules the pre-pass picked. Regexes RE2 cannot take always run.
+only on the posts and rules the pre-pass picked, and only where the superset starts a match
+(``Finder``). Regexes RE2 cannot take always run, everywhere.
 """
 
 from __future__ import annotations
