@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 
 import pytest
@@ -71,8 +72,11 @@ def test_a_catastrophic_policy_regex_is_stopped_and_reported(
     from .conftest import policy_from
 
     monkeypatch.setattr(budget, "REGEX_SECONDS", 0.2)
+    # The look-ahead keeps RE2's superset matching at the first "a", where Python backtracks (a
+    # plain '(a+)+$' is now tried only where its superset starts a match: after the "b").
     policy = policy_from(
-        "policy: t\nlanguage: en\nbanned:\n  - regex: '(a+)+$'\n  - phrase: synergy\n", tmp_path
+        "policy: t\nlanguage: en\nbanned:\n  - regex: '(a+)+(?=c)'\n  - phrase: synergy\n",
+        tmp_path,
     )
     began = time.monotonic()  # ~50 s in Python's re without the budget
     result = check_text("a" * 29 + "b synergy\n\nA calm line a\n", policy)
@@ -87,8 +91,6 @@ def test_a_catastrophic_policy_regex_is_stopped_and_reported(
 def test_shape_patterns_get_sets_of_their_own() -> None:
     """A pattern that needs no particular word (a run of capitalised words) is matched in a
     separate RE2 set from the word patterns, and candidates keep the regexes' order."""
-    import pickle
-
     compiled = [
         re.compile(r"\bguaranteed\b", re.IGNORECASE),
         re.compile(r"(?:[A-Z][a-z]+ ){3,}[A-Z][a-z]+"),
@@ -100,3 +102,47 @@ def test_shape_patterns_get_sets_of_their_own() -> None:
     assert regex_set.candidates(text) == [0, 1, 2]
     assert pickle.loads(pickle.dumps(regex_set)).candidates(text) == [0, 1, 2]
     assert regex_set.candidates("a quiet line") == []
+
+
+ANCHORED = [
+    *PATTERNS,
+    r"(?:^|[.!?] +|\n)(buy|order)\b",  # an opener: no literal prefix for re to skip to
+    r"(?<!\bour )\bshop\s+now\b",  # look-behinds that refuse most of the superset's starts
+    r"\b\w*",  # empty matches: finditer decides where the next one starts
+    r"x*$",
+    r"(?<=é)s\w+",
+]
+ANCHORED_TEXTS = [
+    *TEXTS,
+    "Buy it. order now! Or buy later.\nbuy",
+    "our shop now, the shop now; shop now. " * 3 + "shop now",
+    "café sans sucre, éstable, é s",
+    "ab xx\nxx",
+    "our shop now " * 40,  # more refusals than Finder.TRIES
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE, re.MULTILINE])
+def test_anchored_scan_finds_what_finditer_finds(flags: int) -> None:
+    """Finder.finditer gives finditer's matches, spans and groups, on ASCII and other text."""
+    compiled = [re.compile(p, flags) for p in ANCHORED]
+    regex_set = RegexSet(compiled)
+    anchored = 0
+    for index, regex in enumerate(compiled):
+        finder = regex_set.finder(index)
+        if finder is None:
+            continue
+        anchored += 1
+        for text in ANCHORED_TEXTS:
+            expected = [(m.span(), m.groups()) for m in regex.finditer(text)]
+            found = [(m.span(), m.groups()) for m in finder.finditer(regex, text, text.encode())]
+            assert found == expected, (ANCHORED[index], text)
+    assert anchored >= len(ANCHORED) - 1  # only the back-reference has no RE2 superset
+
+
+def test_anchored_scan_survives_pickling() -> None:
+    regex_set = pickle.loads(pickle.dumps(RegexSet([re.compile(r"\bbuy\s+now\b")])))
+    finder = regex_set.finder(0)
+    assert finder is not None
+    regex, text = re.compile(r"\bbuy\s+now\b"), "Don't buy now. Buy now!"
+    assert [m.span() for m in finder.finditer(regex, text, text.encode())] == [(6, 13)]

@@ -117,11 +117,17 @@ class DisclosureCheck:
         metadata and a trigger) can report, and the rest of the analysis is skipped."""
         if declared is False:
             return False
+        if self.report == "looks-sponsored":  # it reports a trigger, on silent metadata only
+            return declared is None and self._may_trigger(ctx)
         if any(ctx.hits(key) for key in self.keys.values()):
             return True
-        if self.report == "missing":
-            return bool(declared)
-        return self.report == "looks-sponsored" and declared is None
+        return self.report == "missing" and bool(declared)
+
+    def _may_trigger(self, ctx: Context) -> bool:
+        """Whether ``_trigger`` can find anything: a trigger hit, or a link to test."""
+        return bool(ctx.post.links and self.affiliate_links) or any(
+            ctx.hits(key) for key, _ in self.triggers
+        )
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         meta = ctx.post.meta

@@ -44,8 +44,9 @@ class RepetitionCheck:
     stop_words: frozenset[str]
 
     def __post_init__(self) -> None:
-        self.skip = self.stop_words | self.ignore
-        self.verdict = _ContentWords(self.skip)
+        # Rules skipping the same words share one set object: the per-post memo keys on it, and
+        # equal sets that are different objects cost an element-by-element comparison per lookup.
+        self.skip, self.verdict = _shared(self.stop_words | self.ignore)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         words = ctx.measures.words
@@ -153,6 +154,19 @@ class _ContentWords(dict):
         ok = len(word) > 2 and word.isalpha() and word not in self.skip
         self[word] = value = word if ok else ""
         return value
+
+
+_SHARED: dict[frozenset[str], tuple[frozenset[str], _ContentWords]] = {}
+
+
+def _shared(skip: frozenset[str]) -> tuple[frozenset[str], _ContentWords]:
+    """One skip set object and one verdict table for every rule skipping the same words."""
+    entry = _SHARED.get(skip)
+    if entry is None:
+        if len(_SHARED) > 32:  # a long-lived process compiling many policies stays bounded
+            _SHARED.clear()
+        entry = _SHARED[skip] = (skip, _ContentWords(skip))
+    return entry
 
 
 def compile(rule: RuleSpec, builder: Builder) -> RepetitionCheck:

@@ -5,13 +5,12 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
 
 - ``tag-run``: a run of ``min_run`` (default 10) or more words with no function word (the
   language's spaCy stop words, which a blank pipeline has) and no sentence punctuation between
-  them: "vintage retro boho y2k grunge aesthetic cottagecore festival summer levis". Prose
-  rarely goes ten words without "the", "and", "di" or a full stop; a tag dump does. Commas do not end a run
-  (keyword lists are comma-separated too, but a mostly comma-separated run needs 1.25 times
-  ``min_run``); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a
-  line break and a link do; so does "and"/"or"/"etc." after commas (an enumeration in a
-  sentence). A run yields one finding, and one more per ``step`` words (default 4) beyond
-  ``min_run``, so a wall of 40 tags weighs eight times a run of 10.
+  them: "vintage retro boho y2k grunge aesthetic cottagecore festival summer levis". Prose rarely
+  goes ten words without "the", "and", "di" or a full stop; a tag dump does. Commas do not end a
+  run (keyword lists are comma-separated too, but a mostly comma-separated run needs 1.25 times
+  ``min_run``); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a line break and a link do; so
+  does "and"/"or"/"etc." after commas (an enumeration in a sentence). A run yields one finding,
+  and one more per ``step`` words (default 4) beyond ``min_run``: 40 tags weigh eight times 10.
 - ``keyword-variants``: one keyword family (words sharing a stem after simple English/Italian
   suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more
   than ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases
@@ -138,11 +137,9 @@ class StuffingCheck:
         min_run = int(self.options.get("min_run", 10))
         step = int(self.options.get("step", 4))
         words = ctx.measures.lower_words
-        if len(words) < min_run:
-            return
         flags = bytes(map(self._function.__getitem__, words))
         if b"\x00" * min_run not in flags:
-            return  # no run long enough even across punctuation: the common case, in C
+            return  # no run long enough even across punctuation (or words): most posts, in C
         spans = ctx.measures.word_spans
         text = ctx.text
         post = ctx.post
@@ -152,30 +149,34 @@ class StuffingCheck:
             | {edge for span in post.link_texts for edge in span}
         )
         enders = _LIST_ENDERS.get(self.language, _LIST_ENDERS["en"])
-        run: list[int] = []
-        previous_end = -1
-        mid = False  # the run started right after a function word: inside a sentence
-        for i, word in enumerate(words):
-            start = spans[i][0]
-            if previous_end >= 0 and (
-                (gap := _RUN_BREAK.search(text, previous_end, start))
-                or _has_item(edges, previous_end, start + 1)
-            ):
-                yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                # a bracket, a quote or a dash leaves the sentence open; a full stop does not
-                run, mid = [], mid and not (gap and _SENTENCE_BREAK.match(gap.group()))
-            if word in enders:
-                # an enumeration in a sentence: its items were separated by commas
-                if run and "," not in text[spans[run[0]][0] : start]:
+        # A function word empties the run: only stretches of min_run words without one (and the
+        # function word closing each) give findings, from the state the word before leaves.
+        for stretch in re.finditer(b"\x00{%d,}" % min_run, flags):
+            first, after = stretch.span()
+            run: list[int] = []
+            previous_end = spans[first - 1][1] if first else -1
+            mid = bool(first) and words[first - 1] not in enders
+            for i in range(first, min(after + 1, len(words))):
+                word, start = words[i], spans[i][0]
+                if previous_end >= 0 and (
+                    (gap := _RUN_BREAK.search(text, previous_end, start))
+                    or _has_item(edges, previous_end, start + 1)
+                ):
                     yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                run, mid = [], False
-            elif flags[i]:
-                yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                run, mid = [], True
-            else:
-                run.append(i)
-            previous_end = spans[i][1]
-        yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
+                    # a bracket, a quote or a dash leaves the sentence open; a full stop does not
+                    run, mid = [], mid and not (gap and _SENTENCE_BREAK.match(gap.group()))
+                if word in enders:
+                    # an enumeration in a sentence: its items were separated by commas
+                    if run and "," not in text[spans[run[0]][0] : start]:
+                        yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
+                    run, mid = [], False
+                elif flags[i]:
+                    yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
+                    run, mid = [], True
+                else:
+                    run.append(i)
+                previous_end = spans[i][1]
+            yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
 
     @staticmethod
     def _run_findings(
@@ -188,13 +189,12 @@ class StuffingCheck:
         enders: frozenset[str] = frozenset(),
     ) -> Iterator[RawFinding]:
         """One finding for the first ``min_run`` words, one more per ``step`` words after them
-        (the last takes the remainder), so a long tag wall weighs more than a short run. A run
-        whose words are mostly separated by commas is an enumeration ("HEIF, AVIF, PNG, ...")
-        and needs 1.25 times the length: tag dumps are mostly bare words. Not tags at all: a
-        list of codes (``_codes``), a comma-separated list of names that a sentence leads into
-        (``mid``) and closes ("with the support of Red Cross, Save Fund, ... and UNHCR, among
-        others": ``_names``), and a sentence that happens to hold no function word
-        (``_prose``)."""
+        (the last takes the remainder). A run whose words are mostly separated by commas is an
+        enumeration ("HEIF, AVIF, PNG, ...") and needs 1.25 times the length: tag dumps are
+        mostly bare words. Not tags at all: a list of codes (``_codes``), a comma-separated list
+        of names that a sentence leads into (``mid``) and closes ("with the support of Red
+        Cross, Save Fund, ... and UNHCR, among others": ``_names``), a sentence that happens to
+        hold no function word (``_prose``)."""
         if len(run) < min_run:
             return
         commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])

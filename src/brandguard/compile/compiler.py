@@ -18,6 +18,7 @@ from ..model import META_RULES, RuleSpec
 from ..policy.loader import Policy, selector_matches, unknown_selector
 from ..text.inflection import apostrophe_forms, variants
 from .cached_tokenizer import CachedTokenizer
+from .pattern_words import Needs, required
 from .regexset import RegexSet
 
 TRAINED_ATTRS = {"POS": "pos", "TAG": "pos", "DEP": "dep", "MORPH": "morph", "LEMMA": "lemma"}
@@ -118,10 +119,14 @@ class LazyRegex:
         self.flags = compiled.flags
         self._compiled: re.Pattern[str] | None = compiled
 
-    def finditer(self, text: str) -> Any:
+    @property
+    def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled.finditer(text)
+        return self._compiled
+
+    def finditer(self, text: str) -> Any:
+        return self.compiled.finditer(text)
 
     def same_as(self, other: re.Pattern[str]) -> bool:
         return self.pattern == other.pattern and self.flags == other.flags
@@ -150,6 +155,7 @@ class CompiledPolicy:
     headline_matcher: Any | None = None  # token patterns of headline-scoped rules
     headline_regexes: list[tuple[str, Any, int | str]] = field(default_factory=list)
     headline_set: Any | None = None  # RE2 pre-pass over headline_regexes (regexset.RegexSet)
+    headline_needs: Needs | None = None  # what its patterns need (pattern_words.required)
     # --select/--ignore, and the policy compiled for its other languages (policy.variants):
     # compiled on first use, or all at once before the policy is cached (compile_variants);
     # pickled as bytes and unpickled only when a post of that language comes.
@@ -384,5 +390,6 @@ def _compile(
         _build_matcher(nlp, builder, builder.headline_patterns),
         builder.headline_regexes,
         RegexSet([regex for _, regex, _ in builder.headline_regexes]),
-        selection,
+        selection=selection,
+        headline_needs=required(builder.headline_patterns),
     )

@@ -5,7 +5,8 @@ hundred regex rules would spend most of its time there. RE2's ``Set`` matches al
 linear-time pass and says which matched. Each Python regex is translated into an RE2 pattern that
 matches a *superset* of what it matches (word boundaries and lookarounds dropped, character
 classes widened to Unicode), so the pre-pass never hides a match; the exact Python regex then runs
-only on the posts and rules the pre-pass picked. Regexes RE2 cannot take always run.
+only on the posts and rules the pre-pass picked, and only where the superset starts a match
+(``Finder``). Regexes RE2 cannot take always run, everywhere.
 """
 
 from __future__ import annotations
@@ -176,6 +177,7 @@ class RegexSet:
         self._patterns: list[str] = []  # the translated patterns, in the same order
         self._groups: list[list[int]] = []  # the pattern numbers of each RE2 set
         self._sets: list[tuple[list[int], object]] | None = None  # (regex positions, RE2 set)
+        self._finders: dict[int, Finder | None] = {}  # regex position -> its anchored scan
         try:
             import re2  # noqa: F401
         except ImportError:  # pragma: no cover - google-re2 is a declared dependency
@@ -210,15 +212,29 @@ class RegexSet:
 
     def __getstate__(self) -> dict[str, object]:
         # RE2 sets do not pickle (cache.py pickles compiled policies): keep the patterns.
-        return {k: v for k, v in self.__dict__.items() if k != "_sets"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_sets", "_finders")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         # Rebuilding costs ~25 ms, less than compiling every rule regex in Python (they compile
         # lazily, compiler.LazyRegex), which a run without the pre-pass would need.
         self.__dict__.update(state)
         self._sets = None
+        self._finders = {}
         if self._patterns:
             self._build()
+
+    def finder(self, position: int) -> Finder | None:
+        """The anchored scan of the regex at ``position`` (None: RE2 cannot take it), compiled
+        on first use: a run needs the few regexes the pre-pass picks on its posts."""
+        if position not in self._finders:
+            found = None
+            if self._sets is not None and position not in self.always:
+                import re2
+
+                number = self.index.index(position)
+                found = Finder(re2.compile(self._patterns[number].encode()))
+            self._finders[position] = found
+        return self._finders[position]
 
     def candidates(self, text: str) -> list[int]:
         return self.candidates_many([text])[0]
@@ -246,3 +262,60 @@ def _accepted(pattern: str) -> bool:
     except Exception:  # noqa: BLE001 - any RE2 refusal means "always run in Python"
         return False
     return True
+
+
+class Finder:
+    """A Python regex's ``finditer``, tried only where its RE2 superset (``to_re2``) starts a
+    match.
+
+    Python's ``re`` tries a regex at every position of a text; one that opens with an
+    alternation, ``^`` or look-behinds has no literal prefix to skip to and costs ~200 µs per post
+    (a boilerplate opener, a hard-sell command). Every match of the Python regex is a match of
+    its superset at the same span, so no match starts before the superset's leftmost start: RE2
+    finds that start in linear time and Python matches there (``match(text, pos)``: look-behinds,
+    ``^`` and ``\\b`` still read the text before ``pos``), then RE2 looks again after the match.
+    The matches are those of ``regex.finditer(text)``, in order. A superset that starts many
+    matches Python refuses (look-arounds doing the real work) hands over to plain ``finditer``
+    after ``TRIES`` refusals; so does an empty match, whose successor ``finditer`` rules on.
+    """
+
+    TRIES = 16
+
+    __slots__ = ("superset",)
+
+    def __init__(self, superset: Any) -> None:
+        self.superset = superset  # re2 pattern over the UTF-8 bytes of the text
+
+    def finditer(
+        self, regex: re.Pattern[str], text: str, encoded: bytes
+    ) -> Iterator[re.Match[str]]:
+        """``regex.finditer(text)``; ``encoded``: ``text`` in UTF-8."""
+        ascii_only = len(encoded) == len(text)
+        search = self.superset.search
+        byte = char = 0  # the scan's position, in bytes and in characters
+        tries = self.TRIES
+        while True:
+            found = search(encoded, byte)
+            if found is None:
+                return
+            start = found.start()
+            char += start - byte if ascii_only else len(encoded[byte:start].decode())
+            byte = start
+            m = regex.match(text, char)
+            if m is None:
+                tries -= 1
+                if char == len(text):
+                    return
+                if not tries:
+                    yield from regex.finditer(text, char)
+                    return
+                step = 1 if ascii_only else len(text[char].encode())
+                byte, char = byte + step, char + 1
+                continue
+            end = m.end()
+            if end == char:  # an empty match: finditer decides where the next one may start
+                yield from regex.finditer(text, char)
+                return
+            yield m
+            byte += end - char if ascii_only else len(text[char:end].encode())
+            char = end

@@ -12,22 +12,25 @@ from typing import Any
 
 from ..checks.base import Hit
 from ..compile.compiler import CompiledPolicy
+from ..compile.pattern_words import may_match
 from ..text.headlines import Headline
 from ..text.spacing import TokenText
 from .budget import Budget, OutOfTime
 
 
 def _headline_matches(
-    matcher: Any, doc: Any, headlines: list[Headline], spacing: TokenText
+    compiled: CompiledPolicy, doc: Any, headlines: list[Headline], spacing: TokenText
 ) -> list[list[tuple[int, int, int]]]:
     """Token patterns of headline-scoped rules, run on the headlines' tokens only (found by
-    bisecting the tokens: an array of every token's offset cost more on a short post)."""
+    bisecting the tokens: an array of every token's offset cost more on a short post), and only
+    on headlines holding a word the patterns need (pattern_words)."""
     offset = attrgetter("idx")
+    matcher, needs = compiled.headline_matcher, compiled.headline_needs
     out = []
     for h in headlines:
         i = bisect_left(doc, spacing.to_token(h.start), key=offset)
         j = bisect_left(doc, spacing.to_token(h.end), key=offset)
-        if i < j:
+        if i < j and may_match(needs, doc[i:j]):
             out.append([(key, i + s, i + e) for key, s, e in matcher(doc[i:j])])
     return out
 
@@ -53,7 +56,7 @@ def collect_hits(
     if compiled.matcher is not None:
         matches.append(compiled.matcher(doc))
     if headlines and compiled.headline_matcher is not None:
-        matches.extend(_headline_matches(compiled.headline_matcher, doc, headlines, spacing))
+        matches.extend(_headline_matches(compiled, doc, headlines, spacing))
     for found in matches:
         for match_id, start, end in found:
             last = doc[end - 1]
@@ -72,12 +75,19 @@ def collect_hits(
     if candidates is None:
         candidates = compiled.regex_set.candidates(text) if compiled.regexes else []
     if candidates:  # arming the budget's signal handler costs more than most posts' regexes
+        encoded = text.encode()  # what RE2 reads (RegexSet.finder)
         with Budget() as budget:
             for index in candidates:
                 key, regex, group = compiled.regexes[index]
+                finder = compiled.regex_set.finder(index)
                 try:
                     budget.start()
-                    spans = [m.span(group) for m in regex.finditer(text)]
+                    found = (
+                        finder.finditer(regex.compiled, text, encoded)
+                        if finder
+                        else regex.finditer(text)
+                    )
+                    spans = [m.span(group) for m in found]
                     budget.stop()
                 except OutOfTime:
                     budget.stop()

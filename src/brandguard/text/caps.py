@@ -37,8 +37,10 @@ from functools import cache
 Span = tuple[int, int]
 
 # A token with no lower-case ASCII or Latin-1 letter (digits, dots, '&', '-', '_' allowed inside).
+# The look-behind on what precedes the token follows its first character, so that re's scan
+# skips to a possible first character instead of trying the look-behind everywhere.
 CAPS_TOKEN_RE = re.compile(
-    r"(?<![\w'’#@&.])[^\W_a-zß-öø-ÿ](?:[^\Wa-zß-öø-ÿ]|[.&'’-])*(?<![.&'’-])(?![\w'’])"
+    r"[^\W_a-zß-öø-ÿ](?<![\w'’#@&.][^\W_a-zß-öø-ÿ])(?:[^\Wa-zß-öø-ÿ]|[.&'’-])*(?<![.&'’-])(?![\w'’])"
 )
 CAPS_HINT = re.compile(r"[^\W\d_a-zß-öø-ÿ]{2}")
 _UPPER_LETTERS = re.compile(r"[^\W\d_]")
