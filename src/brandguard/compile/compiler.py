@@ -289,6 +289,10 @@ def _build_matcher(nlp: Any, builder: _Builder, table: dict[str, list[Any]]) -> 
     return matcher
 
 
+def _all(table: dict[str, list[Any]]) -> list[Any]:
+    return [pattern for patterns in table.values() for pattern in patterns]
+
+
 def _needs_sentence_starts(patterns: dict[str, list[Any]]) -> bool:
     return any(
         "IS_SENT_START" in token or "SENT_START" in token
@@ -330,7 +334,7 @@ def compile_policy(
 def _compile(
     policy: Policy, select: tuple[str, ...] | None, ignore: tuple[str, ...]
 ) -> CompiledPolicy:
-    from .pipeline import make_nlp
+    from .pipeline import keep_lex_attrs, make_nlp
 
     nlp, trained = make_nlp(policy.language, policy.pipeline)
     builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
@@ -355,6 +359,8 @@ def _compile(
         or _needs_sentence_starts(builder.headline_patterns)
     ):
         nlp.add_pipe("brandguard_sentences")
+    if not trained:
+        keep_lex_attrs(nlp, [*_all(builder.patterns), *_all(builder.headline_patterns)])
     matchers = [
         m
         for m in (
