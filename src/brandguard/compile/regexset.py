@@ -1,11 +1,12 @@
-"""One pass that tells which of many regexes can match a post, so only those run.
+r"""One pass that tells which of many regexes can match a post, so only those run.
 
 Python's ``re`` scans a text once per regex (≈ 25 ms per regex per 100k words), so a policy with a
 hundred regex rules would spend most of its time there. RE2's ``Set`` matches all of them in one
 linear-time pass and says which matched. Each Python regex is translated into an RE2 pattern that
-matches a *superset* of what it matches (word boundaries and lookarounds dropped, character
-classes widened to Unicode), so the pre-pass never hides a match; the exact Python regex then runs
-only on the posts and rules the pre-pass picked. Regexes RE2 cannot take always run.
+matches a *superset* of what it matches (word boundaries and lookarounds dropped, ``\w``, ``\s``
+and ``\d`` widened to every non-ASCII character), so the pre-pass never hides a match; the exact
+Python regex then runs only on the posts and rules the pre-pass picked. Regexes RE2 cannot take
+always run.
 """
 
 from __future__ import annotations
@@ -16,16 +17,24 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+# Python's \w, \s and \d are Unicode classes; RE2 reads UTF-8 bytes, and a Unicode class such as
+# \pL (thousands of ranges, case-folded under (?i)) is a large byte automaton: compiling the
+# default policy's 243 patterns took 0.11 s, most of the pre-pass's cost in a one-file check, and
+# its DFA states were larger. Each class is widened instead to its ASCII members plus every
+# non-ASCII character: still a superset (any non-ASCII word character, digit or space is
+# non-ASCII), compiled in a quarter of the time, with 0.1-0.7 % more candidates on real text.
+_NON_ASCII = r"\x{80}-\x{10FFFF}"
+_ASCII_SPACE = r"\t-\r\x1c- "  # Python's \s in ASCII: \t \n \v \f \r, \x1c-\x1f, space
+_INSIDE = {"w": "0-9A-Z_a-z" + _NON_ASCII, "s": _ASCII_SPACE + _NON_ASCII, "d": "0-9" + _NON_ASCII}
 _OUTSIDE = {
-    "w": r"[\pL\pN_]",
-    "W": r"[^\pL\pN_]",
-    "s": r"[\s\p{Z}]",
-    "S": r"[^\s\p{Z}]",
-    "d": r"\p{Nd}",
-    "D": r"\P{Nd}",
+    "w": f"[{_INSIDE['w']}]",
+    "W": "[^0-9A-Z_a-z]",
+    "s": f"[{_INSIDE['s']}]",
+    "S": f"[^{_ASCII_SPACE}]",
+    "d": f"[{_INSIDE['d']}]",
+    "D": "[^0-9]",
     "Z": r"\z",
 }
-_INSIDE = {"w": r"\pL\pN_", "s": r"\s\p{Z}", "d": r"\p{Nd}"}
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
 # Each set's DFA grows with the variety of the text it reads until it reaches its budget, then
 # RE2 empties it and starts again: 20 sets of 32 patterns at 24 MB hold about 80 MB after 8,000
