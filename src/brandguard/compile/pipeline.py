@@ -99,6 +99,10 @@ def make_nlp(
     return nlp, False
 
 
+# Word attributes computed whatever the patterns: the language (Doc.lang_) and the lower case the
+# phrase matchers compare. A check that reads another one from a token outside a matcher
+# (token.is_stop, token.like_url...) must add it here, or it reads False/empty on blank pipelines.
+ENGINE_ATTRS = ("LANG", "LOWER")
 # Pattern keys read from the token or the text itself, not from a word attribute.
 _NO_GETTER = frozenset({"TEXT", "ORTH", "OP", "_", "IS_SENT_START", "SENT_START", "LENGTH"})
 
@@ -114,10 +118,10 @@ def keep_lex_attrs(nlp: Language, patterns: Iterable[Any]) -> None:
     An attribute not kept reads as empty (flags False), so this is only for blank pipelines and
     keeps every getter a pattern names (a key it does not know keeps them all).
     """
-    from spacy.attrs import IDS, LANG, LOWER
+    from spacy.attrs import IDS
 
     getters = nlp.vocab.lex_attr_getters
-    wanted = {LANG, LOWER}
+    wanted = {IDS[name] for name in ENGINE_ATTRS}
     for pattern in patterns:
         for token in pattern:
             for key in token:
