@@ -19,6 +19,10 @@ PATTERNS = [
     r"\b[A-ZÀ-Ý]{4,}\b",
     r"a{,2}b",
     r"(\w+) \1",
+    r"\w+\s\w+\d?",
+    r"\S\s+\S",
+    r"[\d\s]+\W",
+    r"\d{3}",
 ]
 TEXTS = [
     "Perché no?",
@@ -34,6 +38,8 @@ TEXTS = [
     "the the end",
     "",
     "nothing to see here",
+    "tab\there\x0bvertical\x1cseparator\u00a0nbsp\u2003em",
+    "١٢٣ arabic digits, ＡＢＣ wide letters",
 ]
 
 
@@ -51,7 +57,8 @@ def test_prepass_is_a_superset_of_python_matches(flags: int) -> None:
 def test_translation_examples() -> None:
     assert to_re2(r"\bfoo\b", re.IGNORECASE) == "(?i)foo"
     assert to_re2(r"(?<!a)b(?=c)", 0) == "b"
-    assert to_re2(r"[\w-]+", 0) == r"[\pL\pN_-]+"
+    assert to_re2(r"[\w-]+", 0) == r"[0-9A-Z_a-z\x{80}-\x{10FFFF}-]+"
+    assert to_re2(r"\s\d", 0) == r"[\t-\r\x1c- \x{80}-\x{10FFFF}][0-9\x{80}-\x{10FFFF}]"
     assert to_re2(r"[^\w]", 0) == r"[^\w]"  # negated classes keep ASCII: wider, never narrower
     assert to_re2(r"(\w) \1", 0) is None  # back-references always run in Python
 

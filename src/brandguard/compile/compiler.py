@@ -336,7 +336,7 @@ def compile_policy(
 def _compile(
     policy: Policy, select: tuple[str, ...] | None, ignore: tuple[str, ...]
 ) -> CompiledPolicy:
-    from .pipeline import make_nlp
+    from .pipeline import keep_lex_attrs, make_nlp
 
     nlp, trained = make_nlp(policy.language, policy.pipeline)
     builder = _Builder(nlp, policy.language, frozenset(nlp.Defaults.stop_words))
@@ -361,6 +361,9 @@ def _compile(
         or _needs_sentence_starts(builder.headline_patterns)
     ):
         nlp.add_pipe("brandguard_sentences")
+    if not trained:
+        tables = (builder.patterns, builder.headline_patterns)
+        keep_lex_attrs(nlp, [p for table in tables for ps in table.values() for p in ps])
     matchers = [
         m
         for m in (

@@ -14,12 +14,13 @@ audit is checked exactly as before, and only the long tail is freed chunk after 
 the first zone the tokenizer's lazily added special cases (``cached_tokenizer.py``) are all
 loaded: one added inside a zone would point at strings the zone frees.
 
-The warm-up is sized for real text: spaCy's tokenizer remembers the splits of only 10,000
-distinct chunks (a word with its punctuation), and a 20,000-string warm-up stopped caching after
-a few thousand posts, so every later word was split again (prefix, suffix and infix searches and
-a new lexeme: 8 µs a token). With ``WARM_STRINGS`` at 100,000 and the tokenizer's cache at
-``CACHED_CHUNKS``, tokenizing the 19,679 posts of the real mix went from 5.2 to 2.5 s CPU; the
-kept strings, lexemes and splits cost about 30 MB more at most, once.
+The warm-up is sized so that zones start early on real text: with ``WARM_STRINGS`` at 100,000 a
+33,000-post audit never reached it, kept every word it met and grew with the corpus (issue 12).
+At 30,000 (about 3,000 real posts) the string store stays flat after that, and the common words
+met so far stay known, their splits cached (the tokenizer caches up to ``CACHED_CHUNKS``, spaCy's
+default being 10,000). Later words are split again in every chunk, which with the few word
+attributes a policy needs (``compile/pipeline.py``: keep_lex_attrs) costs no measurable time:
+the real mix took 20.6 s CPU with either warm-up.
 
 ``BRANDGUARD_MEMORY_ZONES=0`` turns zones off (to compare memory; the outputs are the same,
 tests/test_result_cache.py checks it).
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from ..compile.compiler import CompiledPolicy
 
 CHUNK = 250  # rows a chunk: one zone, and one task for a worker process (parallel.py)
-WARM_STRINGS = 100_000  # strings kept for good before zones start (~30 MB with their lexemes)
+WARM_STRINGS = 30_000  # new strings kept for good before zones start (about 3,000 real posts)
 CACHED_CHUNKS = 100_000  # chunks whose split the tokenizer remembers (spaCy's default: 10,000)
 ENV = "BRANDGUARD_MEMORY_ZONES"
 _BASE: dict[int, tuple[CompiledPolicy, int]] = {}  # compiled policy -> string count at first use
