@@ -192,6 +192,35 @@ def test_a_result_round_trips_exactly(default_policy) -> None:
             cached.no_such_field  # noqa: B018
 
 
+def test_an_entry_keeps_what_the_record_leaves_out(default_policy) -> None:
+    """An entry stores the findings once, in the record's JSON; what the record does not say
+    (spans, weights, an empty or missing suggestion, a fix's span) comes back exactly, and a
+    record that does not match the rest of the entry is refused as damaged."""
+    from dataclasses import replace
+
+    from brandguard.compile.compiler import compile_policy
+    from brandguard.model import Fix
+
+    compiled = compile_policy(default_policy)
+    (result,) = check_posts(compiled, [parse(TEXTS[2], "text", "t")])
+    assert len(result.findings) >= 3
+    first, second, third, *rest = result.findings
+    odd = (
+        replace(first, suggestion="", weight=0.25),
+        replace(second, suggestion=None, fix=Fix(second.start, second.end, "ours", False)),
+        replace(third, suggestion="say what it does", fix=None),
+        *rest,
+    )
+    result = replace(result, findings=odd)
+    blob = result_codec.encode(result)
+    assert result_codec.decode(blob, "t", None, result.source) == result
+    assert blob.count(b"say what it does") == 1  # in the record only
+    cached = result_codec.CachedResult.load(blob, "t", None, result.source)
+    cached.__dict__["record"] = cached.record.replace('"findings": [{', '"findings": [], "x": [{')
+    with pytest.raises(result_codec.DAMAGED):
+        cached.findings  # noqa: B018
+
+
 def test_verdict_decides_as_the_findings_and_score_do(default_policy) -> None:
     from brandguard.compile.compiler import compile_policy
     from brandguard.engine.run import post_fails

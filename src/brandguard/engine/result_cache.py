@@ -34,7 +34,7 @@ from ..text.document import Post
 from .memory import CHUNK, chunks
 from .result_codec import DAMAGED, CachedResult, encode, record_body
 
-SCHEMA = "brandguard-results 3"
+SCHEMA = "brandguard-results 4"
 FILE_NAME = "results.sqlite3"
 COMMIT_EVERY = CHUNK
 KEEP_CONTEXTS = 8
