@@ -422,3 +422,21 @@ def test_audits_let_the_tokenizer_cache_more_splits_than_spacys_default() -> Non
     list(memory.check_stream(compiled, _random_posts(3, 4)))
     tokenizer = compiled.nlp.tokenizer if compiled.nlp is not None else compiled.tokenizer.tokenizer
     assert tokenizer.max_cache_size == memory.CACHED_CHUNKS > 10_000
+
+
+def test_check_lets_the_tokenizer_cache_as_many_splits_as_audits(
+    tmp_path: Path, default_policy
+) -> None:
+    """``check`` goes through ``memory.check_stream`` too: with spaCy's 10,000 cached splits,
+    a check of 20k short files split every word again after a few thousand posts."""
+    from brandguard.compile.compiler import compile_policy
+    from brandguard.engine.run import check_paths
+
+    compiled = compile_policy(default_policy)
+    tokenizer = compiled.nlp.tokenizer if compiled.nlp is not None else compiled.tokenizer.tokenizer
+    assert tokenizer.max_cache_size < memory.CACHED_CHUNKS
+    for i, text in enumerate(TEXTS):
+        (tmp_path / f"p{i}.txt").write_text(text, encoding="utf-8")
+    results = check_paths(default_policy, [str(tmp_path)], [], [], compiled=compiled)
+    assert [Path(r.id).name for r in results] == [f"p{i}.txt" for i in range(len(TEXTS))]
+    assert tokenizer.max_cache_size == memory.CACHED_CHUNKS

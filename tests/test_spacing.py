@@ -79,7 +79,9 @@ def test_the_shortcuts_give_what_the_full_squeeze_gives() -> None:
     rng = random.Random(7)
     words = ["calm", "words", "x" * 255, "y" * 256, "\t", "\xa0", "\x00", "\n", "  ", " "]
     texts = ["", "\n" * 300, " ".join(["word"] * 80), "a" * 300, "a\n" * 200]
-    texts += ["".join(rng.choice(words) + " " for _ in range(rng.randint(1, 60))) for _ in range(300)]
+    texts += [
+        "".join(rng.choice(words) + " " for _ in range(rng.randint(1, 60))) for _ in range(300)
+    ]
     for text in texts:
         fast = token_text(text)
         squeezed = text.translate(spacing._TO_SPACE)
