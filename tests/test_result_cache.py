@@ -84,6 +84,21 @@ def test_jobs_read_and_write_the_same_cache(tmp_path: Path, monkeypatch) -> None
     assert one.code == two.code == ref.code
 
 
+def test_a_post_repeated_in_a_later_chunk_is_read_from_the_cache_on_the_first_run(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(memory, "CHUNK", 4)
+    rows = [{"id": f"p{i}", "text": f"{TEXTS[i % 6 % 5]} Post {i % 6}."} for i in range(12)]
+    (tmp_path / "posts.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8"
+    )
+    run = audit(tmp_path, "posts.jsonl", "-j", "1", "-o", "1.jsonl", "--cache", "c.sqlite3")
+    assert from_cache(run.err) == 6  # p6-p11 repeat p0-p5, all in earlier chunks of four
+    plain = audit(tmp_path, "posts.jsonl", "-o", "2.jsonl", "--no-cache")
+    assert run.code == plain.code
+    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
+
+
 def test_changed_text_metadata_or_policy_means_checking_again(tmp_path: Path) -> None:
     write_rows(tmp_path / "posts.jsonl", 10)
     audit(tmp_path, "posts.jsonl", "-o", "1.jsonl", "--cache", "c.sqlite3")
