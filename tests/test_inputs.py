@@ -132,3 +132,28 @@ def test_audit_walks_a_folder_in_sorted_path_order_once_per_file(
     assert [str(p) for p in iter_files([".", "top.txt", "b/top-link.txt"])] == [
         name for name in expected if not name.endswith(".csv")
     ]
+
+
+def test_check_walks_a_folder_in_sorted_path_order_once_per_real_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check``'s walk (text/files.py): sorted paths as ``Path`` prints them (no "./"), known
+    suffixes only, tool folders skipped, symlinked folders followed, and a file reached twice
+    (through a symlinked folder, a symlink, a second argument) read once, at its first place;
+    a dangling symlink is read and reported."""
+    from brandguard.model import PostResult
+    from brandguard.text.files import iter_checked
+
+    for name in ("a/x.md", "c/y.MD", "c/z.csv", "node_modules/m/q.md", "top.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Hi.\n", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "folder-link").symlink_to("../a")
+    (tmp_path / "b" / "top-link.txt").symlink_to("../top.txt")
+    (tmp_path / "b" / "gone.md").symlink_to("../missing.md")
+    monkeypatch.chdir(tmp_path)
+    seen: set[str] = set()
+    posts = [p for raw in (".", "top.txt", "a/x.md") for p in iter_checked(raw, seen)]
+    assert [p.id for p in posts] == ["a/x.md", "b/gone.md", "b/top-link.txt", "c/y.MD"]
+    assert [isinstance(p, PostResult) for p in posts] == [False, True, False, False]
+    assert str(tmp_path / "a" / "x.md") in seen and str(tmp_path / "top.txt") in seen

@@ -84,6 +84,21 @@ def test_jobs_read_and_write_the_same_cache(tmp_path: Path, monkeypatch) -> None
     assert one.code == two.code == ref.code
 
 
+def test_a_post_repeated_in_a_later_chunk_is_read_from_the_cache_on_the_first_run(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(memory, "CHUNK", 4)
+    rows = [{"id": f"p{i}", "text": f"{TEXTS[i % 6 % 5]} Post {i % 6}."} for i in range(12)]
+    (tmp_path / "posts.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8"
+    )
+    run = audit(tmp_path, "posts.jsonl", "-j", "1", "-o", "1.jsonl", "--cache", "c.sqlite3")
+    assert from_cache(run.err) == 6  # p6-p11 repeat p0-p5, all in earlier chunks of four
+    plain = audit(tmp_path, "posts.jsonl", "-o", "2.jsonl", "--no-cache")
+    assert run.code == plain.code
+    assert (tmp_path / "1.jsonl").read_bytes() == (tmp_path / "2.jsonl").read_bytes()
+
+
 def test_changed_text_metadata_or_policy_means_checking_again(tmp_path: Path) -> None:
     write_rows(tmp_path / "posts.jsonl", 10)
     audit(tmp_path, "posts.jsonl", "-o", "1.jsonl", "--cache", "c.sqlite3")
@@ -190,6 +205,35 @@ def test_a_result_round_trips_exactly(default_policy) -> None:
         assert cached.skipped_rules == result.skipped_rules and cached.language == result.language
         with pytest.raises(AttributeError):
             cached.no_such_field  # noqa: B018
+
+
+def test_an_entry_keeps_what_the_record_leaves_out(default_policy) -> None:
+    """An entry stores the findings once, in the record's JSON; what the record does not say
+    (spans, weights, an empty or missing suggestion, a fix's span) comes back exactly, and a
+    record that does not match the rest of the entry is refused as damaged."""
+    from dataclasses import replace
+
+    from brandguard.compile.compiler import compile_policy
+    from brandguard.model import Fix
+
+    compiled = compile_policy(default_policy)
+    (result,) = check_posts(compiled, [parse(TEXTS[2], "text", "t")])
+    assert len(result.findings) >= 3
+    first, second, third, *rest = result.findings
+    odd = (
+        replace(first, suggestion="", weight=0.25),
+        replace(second, suggestion=None, fix=Fix(second.start, second.end, "ours", False)),
+        replace(third, suggestion="say what it does", fix=None),
+        *rest,
+    )
+    result = replace(result, findings=odd)
+    blob = result_codec.encode(result)
+    assert result_codec.decode(blob, "t", None, result.source) == result
+    assert blob.count(b"say what it does") == 1  # in the record only
+    cached = result_codec.CachedResult.load(blob, "t", None, result.source)
+    cached.__dict__["record"] = cached.record.replace('"findings": [{', '"findings": [], "x": [{')
+    with pytest.raises(result_codec.DAMAGED):
+        cached.findings  # noqa: B018
 
 
 def test_verdict_decides_as_the_findings_and_score_do(default_policy) -> None:
@@ -393,3 +437,21 @@ def test_audits_let_the_tokenizer_cache_more_splits_than_spacys_default() -> Non
     list(memory.check_stream(compiled, _random_posts(3, 4)))
     tokenizer = compiled.nlp.tokenizer if compiled.nlp is not None else compiled.tokenizer.tokenizer
     assert tokenizer.max_cache_size == memory.CACHED_CHUNKS > 10_000
+
+
+def test_check_lets_the_tokenizer_cache_as_many_splits_as_audits(
+    tmp_path: Path, default_policy
+) -> None:
+    """``check`` goes through ``memory.check_stream`` too: with spaCy's 10,000 cached splits,
+    a check of 20k short files split every word again after a few thousand posts."""
+    from brandguard.compile.compiler import compile_policy
+    from brandguard.engine.run import check_paths
+
+    compiled = compile_policy(default_policy)
+    tokenizer = compiled.nlp.tokenizer if compiled.nlp is not None else compiled.tokenizer.tokenizer
+    assert tokenizer.max_cache_size < memory.CACHED_CHUNKS
+    for i, text in enumerate(TEXTS):
+        (tmp_path / f"p{i}.txt").write_text(text, encoding="utf-8")
+    results = check_paths(default_policy, [str(tmp_path)], [], [], compiled=compiled)
+    assert [Path(r.id).name for r in results] == [f"p{i}.txt" for i in range(len(TEXTS))]
+    assert tokenizer.max_cache_size == memory.CACHED_CHUNKS

@@ -69,3 +69,22 @@ def test_a_wall_of_exclamation_marks_is_checked_in_linear_time() -> None:
     result = check_text("Order today" + "!" * 200_000)
     assert time.process_time() - start < 5  # was minutes: quadratic suffix search
     assert [f.rule_id for f in result.findings if f.rule_id == "PSH020"]
+
+
+def test_the_shortcuts_give_what_the_full_squeeze_gives() -> None:
+    """Texts without odd blanks skip the translation, and texts without a double space or a
+    256-character word skip the squeeze: both must tokenize exactly as the long way does."""
+    from brandguard.text import spacing
+
+    rng = random.Random(7)
+    words = ["calm", "words", "x" * 255, "y" * 256, "\t", "\xa0", "\x00", "\n", "  ", " "]
+    texts = ["", "\n" * 300, " ".join(["word"] * 80), "a" * 300, "a\n" * 200]
+    texts += [
+        "".join(rng.choice(words) + " " for _ in range(rng.randint(1, 60))) for _ in range(300)
+    ]
+    for text in texts:
+        fast = token_text(text)
+        squeezed = text.translate(spacing._TO_SPACE)
+        runs = list(spacing._RUN.finditer(squeezed))
+        assert (fast.text == squeezed) == (not runs), repr(text[:40])
+        assert bool(fast._after) == bool(runs)

@@ -15,6 +15,7 @@ from .audit import audit
 from .options import (
     OUTPUT_FORMATS,
     ignore_option,
+    load_run,
     max_post_size_option,
     no_cache_option,
     policy_option,
@@ -123,7 +124,7 @@ def check(
         raise click.UsageError("use --write-baseline or --baseline, not both")
     store.set_enabled(not no_cache)
     selected, ignored = split(select), split(ignore)
-    policy, compiled, router = tree.load_run(policy_ref, selected, ignored)
+    policy, compiled, router = load_run(policy_ref, selected, ignored)
     if not compiled.checks:
         click.echo(
             f"brandguard: warning: policy '{policy.name}' has no rules to run; nothing is checked",

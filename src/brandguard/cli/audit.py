@@ -10,6 +10,7 @@ import click
 
 from .options import (
     ignore_option,
+    load_run,
     max_post_size_option,
     no_cache_option,
     policy_option,
@@ -181,9 +182,7 @@ def audit(
 
     def load_router() -> Any:
         if not run:  # compile/tree.py loads the check kinds: a cached re-audit never needs them
-            from ..compile import tree
-
-            run.extend(tree.load_run(policy_ref, selected, ignored))
+            run.extend(load_run(policy_ref, selected, ignored))
         return run[2]
 
     router = LazyCompiled(load_router)

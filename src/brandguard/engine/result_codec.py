@@ -4,12 +4,16 @@ Why: a re-audit answered from the cache does little but read entries and write r
 entry holds what the writers need as they need it: the audit record's JSON (everything but the
 id, path and the row's columns, rendered once when the result is first checked) and the
 ``Verdict`` (findings count, worst severity, score figures) that the exit status and the totals
-read. The findings, score and skipped rules ride along as zlib-compressed ``marshal`` bytes
-inside the entry, decoded only when something reads them (CSV, HTML, ``--compare``): building
-their objects was two thirds of a JSONL re-audit. The record stays uncompressed: inflating it
-cost more than the rest of a cached post (12 of 30 µs), and a CRC-32 over the entry does the
-checksum's job. Entries are plain values (``marshal`` of tuples, strings, numbers and bytes),
-never pickles, so a cache file from anywhere can at worst hold wrong results, not run code.
+read. The findings and the score are rebuilt only when something reads them (CSV, HTML,
+``--compare``) from that same JSON plus the little it leaves out (``_extra``: each finding's
+character span, weight and fix span, the score's per-category details, the bar, the skipped
+rules): building their objects was two thirds of a JSONL re-audit. Storing the findings a second
+time, as zlib-compressed ``marshal`` bytes, cost a cold audit of the real mix's short posts more
+than any other part of caching (35 µs a post, most of it ``zlib.compress`` setting up its
+window, and entries a third larger). Nothing is compressed: inflating the record cost more than
+the rest of a cached post (12 of 30 µs), and a CRC-32 over the entry does the checksum's job.
+Entries are plain values (``marshal`` of tuples, strings, numbers and bytes), never pickles, so a
+cache file from anywhere can at worst hold wrong results, not run code.
 """
 
 from __future__ import annotations
@@ -21,13 +25,17 @@ from typing import Any
 
 from ..model import CategoryScore, Finding, Fix, PostResult, Score, Verdict
 
-_FINDING = (
-    "rule_id name category severity line column end_line end_column start end match message "
-    "suggestion"
-).split()
 _PLAIN = (str, int, float, bool, type(None), tuple, dict)
 _LAZY = frozenset({"findings", "score", "skipped_rules"})
-DAMAGED = (zlib.error, ValueError, TypeError, IndexError, KeyError, EOFError)
+DAMAGED = (ValueError, TypeError, IndexError, KeyError, EOFError)
+# (Finding field, the record's key) of what a finding's record holds as the Finding does
+_FROM_RECORD = tuple(
+    zip(
+        "rule_id name category severity line column end_line end_column match message".split(),
+        "rule name category severity line column end_line end_column match message".split(),
+        strict=True,
+    )
+)
 
 
 def record_body(result: PostResult) -> str:
@@ -41,62 +49,72 @@ def record_body(result: PostResult) -> str:
 
 def encode(result: PostResult, body: str | None = None) -> bytes:
     """The result's cache entry; ``body`` is its ``record_body`` when already rendered."""
-    s = result.score
-    full = (
-        tuple(
-            (*(getattr(f, name) for name in _FINDING), _fix(f.fix), f.weight)
-            for f in result.findings
-        ),
-        (
-            s.total,
-            s.categories,
-            {k: (d.score, d.findings, d.penalty) for k, d in s.details.items()},
-            s.words,
-            s.passed,
-            s.fail_under,
-            tuple(s.blocking),
-        ),
-        tuple(result.skipped_rules),
-    )
-    verdict = tuple(result.verdict())
     body = record_body(result) if body is None else body
-    data = marshal.dumps((body, verdict, result.language, zlib.compress(marshal.dumps(full), 1)))
+    extra = marshal.dumps(_extra(result))  # bytes: a JSONL re-audit never unpacks it
+    data = marshal.dumps((body, tuple(result.verdict()), result.language, extra))
     return zlib.crc32(data).to_bytes(4, "big") + data
 
 
-def _fix(fix: Fix | None) -> tuple[Any, ...] | None:
-    return None if fix is None else (fix.start, fix.end, fix.replacement, fix.safe)
+def _extra(result: PostResult) -> tuple[Any, ...]:
+    """What the record's JSON leaves out of the findings and score: each finding's span, weight,
+    suggestion when the record cannot tell (None or "" are both left out: True means "the
+    record's") and fix span; the per-category details, the bar; the skipped rules."""
+    s = result.score
+    return (
+        tuple(
+            (
+                f.start,
+                f.end,
+                f.weight,
+                True if f.suggestion else f.suggestion,
+                None if f.fix is None else (f.fix.start, f.fix.end),
+            )
+            for f in result.findings
+        ),
+        {k: (d.score, d.findings, d.penalty) for k, d in s.details.items()},
+        s.fail_under,
+        tuple(result.skipped_rules),
+    )
 
 
-def _finding(values: tuple[Any, ...], names: list[str] = _FINDING) -> Finding:
+def _finding(shown: dict[str, Any], extra: tuple[Any, ...]) -> Finding:
     # Built without the frozen dataclass's __init__ (one object.__setattr__ per field): a third
     # of the time of a cached post. Equal to the Finding the check made (tests compare them).
+    start, end, weight, suggestion, fix = extra
     finding = object.__new__(Finding)
     state = finding.__dict__
-    state.update(zip(names, values[:13], strict=True))
-    fix = values[13]
-    state["fix"] = Fix(*fix) if fix is not None else None
-    state["weight"] = values[14]
+    state.update({field: shown[key] for field, key in _FROM_RECORD})
+    state["start"] = start
+    state["end"] = end
+    state["suggestion"] = shown["suggestion"] if suggestion is True else suggestion
+    if fix is None:
+        state["fix"] = None
+    else:
+        state["fix"] = Fix(fix[0], fix[1], shown["fix"]["replacement"], shown["fix"]["safe"])
+    state["weight"] = weight
     return finding
 
 
-def _full(stored: bytes) -> dict[str, Any]:
-    """The findings, score and skipped rules ``encode`` packed, as PostResult fields."""
-    data = marshal.loads(zlib.decompress(stored))
-    if type(data) is not tuple or len(data) != 3 or not all(type(v) in _PLAIN for v in data[1]):
+def _full(body: str, verdict: Verdict, stored: bytes) -> dict[str, Any]:
+    """The findings, score and skipped rules of an entry, as PostResult fields."""
+    extra = marshal.loads(stored)
+    if type(extra) is not tuple or len(extra) != 4 or not all(type(v) in _PLAIN for v in extra):
         raise ValueError("not a cached result")
-    findings, score, skipped = data
-    total, categories, details, words, passed, fail_under, blocking = score
+    spans, details, fail_under, skipped = extra
+    shown = json.loads("{" + body + "}")
+    if len(shown["findings"]) != len(spans):
+        raise ValueError("not a cached result")
+    scores = {k: CategoryScore(*d) for k, d in details.items()}
     return {
-        "findings": tuple(map(_finding, findings)),
+        "findings": tuple(map(_finding, shown["findings"], spans)),
         "score": Score(
-            total,
-            categories,
-            {k: CategoryScore(*d) for k, d in details.items()},
-            words,
-            passed,
+            verdict.total,
+            {k: d.score for k, d in scores.items()},
+            scores,
+            verdict.words,
+            verdict.passed,
             fail_under,
-            blocking,
+            verdict.blocking,
         ),
         "skipped_rules": skipped,
     }
@@ -131,7 +149,7 @@ class CachedResult(PostResult):
             or type(data[3]) is not bytes
         ):
             raise ValueError("not a cached result")
-        body, verdict, language, stored = data
+        body, verdict, language, extra = data
         result = object.__new__(cls)
         result.__dict__.update(
             id=post_id,
@@ -141,7 +159,7 @@ class CachedResult(PostResult):
             language=str(language),
             record=body,
             _verdict=Verdict(*verdict),
-            _stored=stored,
+            _extra=extra,
         )
         return result
 
@@ -158,9 +176,9 @@ class CachedResult(PostResult):
 
     def __getattr__(self, name: str) -> Any:
         state = self.__dict__
-        if name not in _LAZY or "_stored" not in state:
+        if name not in _LAZY or "_extra" not in state:
             raise AttributeError(name)
-        state.update(_full(state.pop("_stored")))
+        state.update(_full(state["record"], state["_verdict"], state.pop("_extra")))
         return state[name]
 
 
@@ -168,7 +186,8 @@ def decode(blob: bytes, post_id: str, path: str | None, source: str) -> PostResu
     """The PostResult ``encode`` stored, every field decoded now (a damaged entry raises one of
     ``DAMAGED``)."""
     cached = CachedResult.load(blob, post_id, path, source)
-    fields = _full(cached.__dict__["_stored"])
+    state = cached.__dict__
+    fields = _full(state["record"], state["_verdict"], state["_extra"])
     return PostResult(
         post_id,
         path,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import SEVERITY_RANK, PostResult
@@ -32,22 +31,26 @@ def check_paths(
     max_bytes: int = MAX_POST_BYTES,
     stdin: Stdin | None = None,
 ) -> list[PostResult]:
-    """Check every post the paths name; ``-`` is standard input (``stdin`` when already read)."""
+    """Check every post the paths name; ``-`` is standard input (``stdin`` when already read).
+
+    Posts go through ``memory.check_stream`` like an audit's rows: chunk by chunk, in memory
+    zones once the vocabulary is warm, with the tokenizer remembering ``memory.CACHED_CHUNKS``
+    splits instead of spaCy's 10,000 (a check of the real mix's 19,679 files split every word
+    again past the first few thousand posts: tokenizing took 1.7x as long as in ``audit``)."""
     from ..compile.compiler import compile_policy
-    from .check import check_posts
 
     if compiled is None:
         compiled = compile_policy(policy, select or None, ignore)
 
     def posts() -> Iterator:
-        seen: set[Path] = set()  # a file named twice is checked (and fixed) once
+        seen: set[str] = set()  # a file named twice is checked (and fixed) once
         for path in paths:
             if path == "-":
                 yield (stdin or read_stdin(stdin_filename, max_bytes)).post()
             else:
                 yield from iter_checked(path, seen, max_bytes)
 
-    return list(check_posts(compiled, posts()))
+    return list(check_stream(compiled, posts()))
 
 
 def audit_results(

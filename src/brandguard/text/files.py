@@ -22,7 +22,7 @@ from ..model import PostResult
 from .document import Post
 from .exports import MAX_POST_BYTES
 from .formats import FORMAT_BY_SUFFIX, parse
-from .sources import SKIP_DIRS, format_for, unreadable
+from .sources import SKIP_DIRS, _suffix, format_for, unreadable
 
 __all__ = ["MAX_POST_BYTES", "Stdin", "iter_checked", "read_bounded", "read_stdin"]
 
@@ -35,18 +35,19 @@ def _reason(exc: OSError) -> str:
     return f"cannot read ({exc.strerror or exc})"
 
 
-def _key(path: Path) -> Path:
+def _key(path: Path) -> str:
+    """The resolved path that says two names are one file (``seen``)."""
     try:
-        return path.resolve()
+        return str(path.resolve())
     except (OSError, RuntimeError):  # a symlink loop: Python 3.11 raises RuntimeError
-        return path.absolute()
+        return str(path.absolute())
 
 
-def read_bounded(path: Path, max_bytes: int = MAX_POST_BYTES) -> Post | PostResult:
+def read_bounded(path: Path | str, max_bytes: int = MAX_POST_BYTES) -> Post | PostResult:
     """``sources.read_file`` that stops after ``max_bytes`` (devices, FIFOs, huge files)."""
     name = str(path)
     try:
-        with path.open("rb") as handle:
+        with open(name, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         return unreadable(name, name, f"{name}: {_reason(exc)}")
@@ -58,7 +59,7 @@ def read_bounded(path: Path, max_bytes: int = MAX_POST_BYTES) -> Post | PostResu
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return unreadable(name, name, f"{name}: not UTF-8 text (byte {exc.start})")
-    return parse(source, format_for(path), name, name)
+    return parse(source, format_for(name), name, name)
 
 
 @dataclass(frozen=True)
@@ -106,38 +107,65 @@ def read_stdin(filename: str | None, max_bytes: int = MAX_POST_BYTES) -> Stdin:
     return Stdin(filename or "-", stream.read(max_bytes + 1), max_bytes, stream)
 
 
-def _walk(root: Path) -> Iterator[Path | PostResult]:
-    """Files with a known suffix under ``root`` and one BG003 result per unreadable folder."""
-    found: list[tuple[str, Path | PostResult]] = []
+def _walk(root: Path) -> Iterator[tuple[str, str] | PostResult]:
+    """``(path, resolved path)`` of the files with a known suffix under ``root``, sorted by
+    path, and one BG003 result per unreadable folder.
+
+    One ``scandir`` per folder, as ``os.walk`` would, but its entries' types are reused and a
+    file's resolved path is its folder's (resolved once) joined with its name unless the file is
+    a symlink: a ``Path``, an ``is_file`` stat and a ``resolve`` per file were a tenth of
+    ``check`` on 20k small files. Folders are entered in name order, so a folder reached twice
+    is always walked under the same name (``os.walk`` took the directory's own order)."""
+    found: list[tuple[str, tuple[str, str] | PostResult]] = []
     visited: set[tuple[int, int]] = set()
 
-    def problem(exc: OSError) -> None:
-        name = str(exc.filename or root)
+    def problem(exc: OSError, folder: str) -> None:
+        name = str(exc.filename or folder)
         found.append((name, unreadable(name, name, f"{name}: {_reason(exc)}")))
 
-    for folder, dirs, files in os.walk(root, onerror=problem, followlinks=True):
+    def visit(folder: str) -> None:
         try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
             info = os.stat(folder)
         except OSError as exc:
-            problem(exc)
-            dirs[:] = []
-            continue
+            problem(exc, folder)
+            return
         if (info.st_dev, info.st_ino) in visited:  # a symlink back up the tree
-            dirs[:] = []
-            continue
+            return
         visited.add((info.st_dev, info.st_ino))
-        dirs[:] = [d for d in dirs if d not in SKIP_DIRS]
-        for name in files:
-            path = Path(folder, name)
-            if path.suffix.lower() in FORMAT_BY_SUFFIX and (path.is_file() or path.is_symlink()):
-                found.append((str(path), path))
+        shown = str(Path(folder))  # as Path(folder, name) prints: "./a.md" is "a.md"
+        real = os.path.realpath(folder)
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if name not in SKIP_DIRS:
+                    visit(os.path.join(folder, name))
+                continue
+            if _suffix(name) not in FORMAT_BY_SUFFIX:
+                continue
+            try:
+                link = entry.is_symlink()
+                if not (link or entry.is_file()):
+                    continue
+            except OSError:
+                continue
+            path = name if shown == "." else os.path.join(shown, name)
+            key = _key(Path(path)) if link else os.path.join(real, name)
+            found.append((path, (path, key)))
+
+    visit(str(root))
     found.sort(key=lambda item: item[0])
     for _, item in found:
         yield item
 
 
 def iter_checked(
-    raw: str, seen: set[Path], max_bytes: int = MAX_POST_BYTES
+    raw: str, seen: set[str], max_bytes: int = MAX_POST_BYTES
 ) -> Iterator[Post | PostResult]:
     """The posts behind one path named on the command line (a file reached twice is read once)."""
     path = Path(raw)
@@ -145,11 +173,11 @@ def iter_checked(
         is_dir = path.is_dir()
     except OSError:
         is_dir = False
-    for item in _walk(path) if is_dir else iter((path,)):
+    for item in _walk(path) if is_dir else iter(((str(path), _key(path)),)):
         if isinstance(item, PostResult):
             yield item
             continue
-        key = _key(item)
+        name, key = item
         if key not in seen:
             seen.add(key)
-            yield read_bounded(item, max_bytes)
+            yield read_bounded(name, max_bytes)

@@ -88,8 +88,8 @@ def _walk(folder: str, real: str, suffixes: set[str]) -> Iterator[tuple[str, str
         yield path, os.path.realpath(path) if entry.is_symlink() else os.path.join(real, name)
 
 
-def format_for(path: Path, default: str = "text") -> str:
-    return FORMAT_BY_SUFFIX.get(path.suffix.lower(), default)
+def format_for(path: Path | str, default: str = "text") -> str:
+    return FORMAT_BY_SUFFIX.get(_suffix(str(path)), default)
 
 
 def read_file(

@@ -26,6 +26,7 @@ BLANKS = "\t\r\xa0\u2007\u202f"  # blanks other than the space that read as one
 # tokenizer from splitting the '!' off, which hid the phrase 'Act now'.
 CONTROLS = "".join(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), *range(127, 160)))
 _TO_SPACE = str.maketrans(dict.fromkeys(BLANKS + CONTROLS, " "))
+_ODD_BLANK = re.compile(f"[{re.escape(BLANKS + CONTROLS)}]")  # translating looks up every char
 # A run of spaces squeezes to one; a "word" of 256+ characters without a blank (a wall of '!', a
 # pasted blob) keeps its first 128 for the tokenizer: spaCy strips suffixes one at a time, so one
 # 100 KB token of punctuation took minutes, and nothing a reader sees is one word that long.
@@ -73,11 +74,11 @@ def token_text(checked: str, fmt: str = "text", hard: Iterable[int] = ()) -> Tok
 
     ``hard``: offsets of newlines that are never soft wraps (those around headlines).
     """
-    text = checked.translate(_TO_SPACE)
+    text = checked.translate(_TO_SPACE) if _ODD_BLANK.search(checked) else checked
     if fmt in SOFT_WRAP_FORMATS and "\n" in text:
         text = _join_soft_wraps(text, frozenset(hard))
-    if "  " not in text and len(text) < 256:
-        return TokenText(text)
+    if "  " not in text and (len(text) < 256 or max(map(len, text.split()), default=0) < 256):
+        return TokenText(text)  # nothing for _RUN: it reads every character in Python's re
     after: list[int] = []
     removed: list[int] = []
     pieces: list[str] = []
