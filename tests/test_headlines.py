@@ -272,3 +272,28 @@ def test_a_long_bold_line_in_capitals_is_a_section_title() -> None:
     assert any(post.text[h.start : h.end].startswith("AZIONE 4") for h in post.headlines)
     ids = {f.rule_id for f in check_text(guide, policy="default-it", format="markdown").findings}
     assert not ids & {"PSH113", "PSH114"}
+
+
+def test_headline_pre_pass_of_a_batch_picks_what_each_headline_would(default_policy) -> None:  # type: ignore[no-untyped-def]
+    from brandguard.compile.compiler import compile_policy
+    from brandguard.engine.hits import headline_candidates_many
+
+    compiled = compile_policy(default_policy)
+    posts = [
+        parse(
+            "---\ntitle: You Won't Believe These 7 Tricks\n---\nBody text here.\n", "markdown", "a"
+        ),
+        parse("No headline here, just a sentence that ends.", "text", "b"),
+        parse(
+            "# Why this one weird trick works\n\n## Shocking results inside\n\nText.",
+            "markdown",
+            "c",
+        ),
+    ]
+    found = headline_candidates_many(compiled, posts)
+    assert [len(f or []) for f in found] == [len(p.headlines) for p in posts]
+    for post, per_post in zip(posts, found, strict=True):
+        for headline, picked in zip(post.headlines, per_post or [], strict=True):
+            piece = post.text[headline.start : headline.end]
+            assert picked == compiled.headline_set.candidates(piece)
+    assert any(picked for per_post in found for picked in per_post or [])

@@ -15,6 +15,7 @@ from brandguard.compile.compiler import _phrase_doc, _word_tokens, compile_polic
 from brandguard.compile.pipeline import make_nlp
 from brandguard.engine import dispatch
 from brandguard.policy.loader import load_policy
+from brandguard.text.document import Post
 
 SYLLABLES = "ka lo mi ne ru sa te vo zu bri dra fle".split()
 
@@ -73,10 +74,11 @@ def test_the_checks_that_read_more_than_their_hits_always_run(tmp_path: Path) ->
     words = _made_up(400)
     phrases = [f"{a} {b}" for a, b in zip(words[::2], words[1::2], strict=True)]
     compiled = compile_policy(load_policy(_policy(tmp_path, phrases)))
-    due = dispatch.due_checks(compiled, {})
+    post = Post("p", "A plain note.", "A plain note.")
+    due = dispatch.due_checks(compiled, post, {})
     kinds = {c.rule.kind for c in due}
     assert "metric" in kinds and "phrase" not in kinds
-    hit = dispatch.due_checks(compiled, {"XA003": [object()]})  # type: ignore[list-item]
+    hit = dispatch.due_checks(compiled, post, {"XA003": [object()]})  # type: ignore[list-item]
     assert [c.rule.id for c in hit if c.rule.id.startswith("X")] == ["XA003"]
     order = [c.rule.id for c in compiled.checks]
     assert [c.rule.id for c in hit] == [i for i in order if i in {c.rule.id for c in hit}]

@@ -77,9 +77,42 @@ class Context(Protocol):
 
 
 class Check(Protocol):
+    """A compiled rule. A kind may also say when it has nothing to do: ``hit_driven = True`` (it
+    finds nothing without hits of its rule id) or a ``wake`` (``Wake``, else None); the engine
+    then does not call it on posts that cannot give it a finding (engine/dispatch.py)."""
+
     rule: RuleSpec
 
     def run(self, ctx: Context) -> Iterable[RawFinding]: ...
+
+
+@dataclass(frozen=True)
+class Wake:
+    """What a post must hold for a check to find anything in it, any one being enough: one of
+    ``chars`` in its text, a hit of one of ``keys``, one of ``meta`` in its metadata, a link
+    (``links``). Most posts have no "#" or "@", say nothing about sponsorship and hold no
+    disclosure marker; calling each check that needs one cost ~3 µs a post for nothing."""
+
+    chars: str = ""
+    keys: tuple[str, ...] = ()
+    meta: tuple[str, ...] = ()
+    links: bool = False
+
+    def open(self, post: Post, hits: dict[str, list[Hit]]) -> bool:
+        """Whether ``post`` (with its pattern ``hits``) holds any of it."""
+        if self.links and post.links:
+            return True
+        text, meta = post.text, post.meta
+        for c in self.chars:  # loops, not any(): this runs for every post
+            if c in text:
+                return True
+        for key in self.keys:
+            if hits.get(key):
+                return True
+        for key in self.meta:
+            if key in meta:
+                return True
+        return False
 
 
 class _Lenient(dict):

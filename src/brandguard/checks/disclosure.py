@@ -35,9 +35,15 @@ from urllib.parse import urlsplit
 
 from ..errors import ConfigError
 from ..model import RuleSpec
-from .base import Builder, Context, Hit, RawFinding, first_word_span
+from .base import Builder, Context, Hit, RawFinding, Wake, first_word_span
 from .disclosure_statements import NAMES, PROSE, statement_patterns
-from .disclosures import body_start, placement_problem, post_language, sponsorship
+from .disclosures import (
+    SPONSORSHIP_KEYS,
+    body_start,
+    placement_problem,
+    post_language,
+    sponsorship,
+)
 
 REPORTS = ("missing", "misplaced", "ambiguous", "wrong-language", "looks-sponsored")
 REGEXES = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
@@ -110,6 +116,15 @@ class DisclosureCheck:
                     (link.start, link.end, link.url, self.affiliate_reason.format(host=host or ""))
                 )
         return min(found) if found else None
+
+    @property
+    def wake(self) -> Wake:
+        """``_may_report`` before the post is read: a verdict needs a hit of its markers (or a
+        trigger, or a link to test), or metadata that declares a relationship."""
+        if self.report == "looks-sponsored":
+            return Wake(keys=tuple(k for k, _ in self.triggers), links=bool(self.affiliate_links))
+        declared = SPONSORSHIP_KEYS if self.report == "missing" else ()
+        return Wake(keys=tuple(self.keys.values()), meta=declared)
 
     def _may_report(self, ctx: Context, declared: bool | None) -> bool:
         """Whether this verdict can come out of the post at all. Most posts hold no marker and

@@ -43,11 +43,15 @@ def _flag(value: Any) -> bool | None:
     return None
 
 
+SPONSORSHIP_KEYS = ("relationship", "sponsored")  # the metadata that declares a relationship
+
+
 def sponsorship(meta: Mapping[str, Any]) -> tuple[bool | None, str]:
     """(True, why) when metadata declares a paid/gifted/... relationship, (False, why) when it
-    declares none, (None, "") when it says nothing."""
-    relationship = str(meta.get("relationship") or "").strip().lower()
-    sponsored = _flag(meta.get("sponsored"))
+    declares none, (None, "") when it says nothing (neither of SPONSORSHIP_KEYS)."""
+    relationship_key, sponsored_key = SPONSORSHIP_KEYS
+    relationship = str(meta.get(relationship_key) or "").strip().lower()
+    sponsored = _flag(meta.get(sponsored_key))
     if relationship in RELATIONSHIPS:
         return True, f"relationship: {relationship}"
     if sponsored:

@@ -12,8 +12,8 @@ from typing import Any
 
 from ..model import RuleSpec
 from ..text.headlines import SHOUTING_SCHEMA, outside_headings
-from ..text.measures import MEASURES, PER_UNIT, Measure, sentence_words_over
-from .base import Builder, Context, RawFinding, first_word_span, fmt_number
+from ..text.measures import MEASURES, NEEDS, PER_UNIT, Measure, sentence_words_over
+from .base import Builder, Context, RawFinding, Wake, first_word_span, fmt_number
 
 OPTIONS = {
     "metric": {"enum": sorted(MEASURES)},
@@ -36,6 +36,16 @@ class MetricCheck:
     def local(self) -> bool:
         """Per-unit findings mark their unit (a sentence); post-level ones the post."""
         return self.metric in PER_UNIT
+
+    @property
+    def wake(self) -> Wake | None:
+        """A count with only a maximum reports nothing on a post holding none of what it counts
+        (no "!", no "#", no link)."""
+        if self.low is not None or self.high is None or self.high < 0:
+            return None
+        if self.metric == "links":
+            return Wake(links=True)
+        return Wake(chars=NEEDS[self.metric]) if self.metric in NEEDS else None
 
     def _out(self, value: float) -> float | None:
         if self.high is not None and value > self.high:

@@ -46,6 +46,11 @@ class OccurrenceCheck:
     high: int | None
     per_words: int | None
 
+    @property
+    def hit_driven(self) -> bool:
+        """With only a maximum, a post without hits of the rule has nothing to report."""
+        return self.low is None
+
     def _scaled(self, limit: int, words: int) -> float:
         if not self.per_words:
             return limit

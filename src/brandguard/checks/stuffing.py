@@ -38,7 +38,8 @@ from functools import partial
 from typing import Any
 
 from ..model import RuleSpec
-from .base import Builder, Context, RawFinding, fmt_number
+from ..text.measures import NEEDS
+from .base import Builder, Context, RawFinding, Wake, fmt_number
 
 OPTIONS = {
     "report": {"enum": ["tag-run", "keyword-variants", "hashtag-wall", "link-density"]},
@@ -61,11 +62,11 @@ _RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%]|\s[-–—]\s|\n")
 # Function words that spaCy's stop-word lists lack: Italian "i", "o"; the prepositions that
 # introduce an example or a comparison ("like", "including", "tramite").
 _EXTRA_FUNCTION = {
-    "en": frozenset({"like", "including", "vs", "versus"}),
-    "it": frozenset(
-        {"i", "o", "e", "ed", "ad", "od", "tramite", "incluso", "inclusa", "inclusi", "incluse"}
-    ),
+    "en": frozenset("like including vs versus".split()),
+    "it": frozenset("i o e ed ad od tramite incluso inclusa inclusi incluse".split()),
 }
+# A hashtag wall needs a hashtag, link density a link; the other shapes need words.
+_WAKES = {"hashtag-wall": Wake(chars=NEEDS["hashtags"]), "link-density": Wake(links=True)}
 ARTICLE_CHANNELS = frozenset({"blog", "newsletter", "email", "web", "website", "article", "docs"})
 # A run that ends in "and"/"or"/"etc." after commas is an enumeration inside a sentence
 # ("backups, patches, upgrades, monitoring and more"), not a tag dump.
@@ -122,16 +123,16 @@ class StuffingCheck:
     def __post_init__(self) -> None:
         self._function = _Memo(partial(_function_word, self.stop_words))
         self._stems = _Memo(partial(_family, self._function, self.language))
+        self.wake = _WAKES.get(self.report)  # what a post needs for the shape (engine/dispatch.py)
 
     def run(self, ctx: Context) -> Iterator[RawFinding]:
         if self.report == "tag-run":
-            yield from self._tag_runs(ctx)
-        elif self.report == "keyword-variants":
-            yield from self._variants(ctx)
-        elif self.report == "hashtag-wall":
-            yield from self._hashtag_wall(ctx)
-        else:
-            yield from self._link_density(ctx)
+            return self._tag_runs(ctx)
+        if self.report == "keyword-variants":
+            return self._variants(ctx)
+        if self.report == "hashtag-wall":
+            return self._hashtag_wall(ctx)
+        return self._link_density(ctx)
 
     def _tag_runs(self, ctx: Context) -> Iterator[RawFinding]:
         min_run = int(self.options.get("min_run", 10))

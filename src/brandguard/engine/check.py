@@ -21,8 +21,8 @@ from ..text.measures import Measures
 from ..text.spacing import TokenText, one_line, token_text
 from . import budget as regex_budget
 from .dedupe import Rank, collapse
-from .dispatch import due_checks
-from .hits import TIMEOUT, collect_hits
+from .dispatch import due_checks, meta_matches
+from .hits import TIMEOUT, collect_hits, headline_candidates_many
 from .scoring import META_CATEGORY, score_post
 from .suppressions import build_suppressions, parse_directives
 
@@ -49,47 +49,17 @@ class PostContext:
     def voice(self) -> Voice:
         """Quotations and proper names of the post, computed on first use."""
         if self._voice is None:
-            self._voice = Voice(self.measures.quoted, self.text, self._language)
+            measures = self.measures
+            self._voice = Voice(
+                measures.quoted,
+                self.text,
+                self._language,
+                lambda: (start for start, _ in measures.sentence_bounds),
+            )
         return self._voice
 
     def hits(self, key: str) -> list[Hit]:
         return self._hits.get(key, [])
-
-
-def _truthy(value: Any) -> Any:
-    if isinstance(value, str):
-        low = value.strip().lower()
-        if low in ("true", "yes", "1"):
-            return True
-        if low in ("false", "no", "0", ""):
-            return False
-        return low
-    return value
-
-
-def _options(expected: Any) -> frozenset[Any]:
-    return frozenset(_truthy(o) for o in (expected if isinstance(expected, list) else [expected]))
-
-
-_WANTED: dict[int, tuple[dict[str, Any], list[tuple[str, frozenset[Any]]]]] = {}
-
-
-def _normalised(wanted: dict[str, Any]) -> list[tuple[str, frozenset[Any]]]:
-    """A condition's accepted values, normalised once per condition object."""
-    entry = _WANTED.get(id(wanted))
-    if entry is None or entry[0] is not wanted:
-        entry = _WANTED[id(wanted)] = (wanted, [(k, _options(v)) for k, v in wanted.items()])
-    return entry[1]
-
-
-def meta_matches(meta: dict[str, Any], wanted: dict[str, Any]) -> bool:
-    for key, accepted in _normalised(wanted):
-        try:
-            if _truthy(meta.get(key)) not in accepted:
-                return False
-        except TypeError:  # an unhashable metadata value (a list) matches nothing
-            return False
-    return True
 
 
 def applies(rule: RuleSpec, ctx: PostContext) -> bool:
@@ -252,16 +222,20 @@ def check_doc(
     doc: Any,
     spacing: TokenText,
     candidates: list[int] | None = None,
+    headline_candidates: list[list[int]] | None = None,
 ) -> PostResult:
     """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized; ``candidates``
-    the regex pre-pass's answer when the caller ran it (else check_doc does)."""
-    hits = collect_hits(compiled, doc, post.text, spacing, post.headlines, candidates)
+    (and ``headline_candidates``, one list per headline) the regex pre-pass's answer when the
+    caller ran it (else check_doc does)."""
+    hits = collect_hits(
+        compiled, doc, post.text, spacing, post.headlines, candidates, headline_candidates
+    )
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
         meta_finding("BG002", post, s, e, msg) for s, e, msg in post.problems
     ]
     findings += [_timeout(compiled, post, k, h) for k, h in hits.items() if k.startswith(TIMEOUT)]
-    for check, rule, scoped, local in due_checks(compiled, hits):
+    for check, rule, scoped, local in due_checks(compiled, post, hits):
         if rule.when is None or applies(rule, ctx):
             raws = check.run(ctx)
             if scoped:
@@ -315,13 +289,14 @@ def check_posts(
                 if target.regexes
                 else [[] for _ in mine]
             )
-            tokenized[id(target)] = zip(spacings, docs, found, strict=True)
+            heads = headline_candidates_many(target, mine)
+            tokenized[id(target)] = zip(spacings, docs, found, heads, strict=True)
         for item, target in routed:
             if target is None:
                 yield item
             else:
-                spacing, doc, candidates = next(tokenized[id(target)])
-                yield check_doc(target, item, doc, spacing, candidates)
+                spacing, doc, candidates, head_candidates = next(tokenized[id(target)])
+                yield check_doc(target, item, doc, spacing, candidates, head_candidates)
         pending.clear()
 
     for item in posts:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from operator import attrgetter
 from typing import Any
 
 from ..checks.base import Hit
 from ..compile.compiler import CompiledPolicy
 from ..compile.pattern_words import may_match
+from ..text.document import Post
 from ..text.headlines import Headline
 from ..text.spacing import TokenText
 from .budget import Budget, OutOfTime
@@ -38,6 +40,20 @@ def _headline_matches(
 TIMEOUT = "BG005@"  # hits key prefix of regexes stopped by their budget
 
 
+def headline_candidates_many(
+    compiled: CompiledPolicy, posts: list[Post]
+) -> list[list[list[int]] | None]:
+    """The headline regexes' RE2 pre-pass over every headline of a batch at once, set by set as
+    ``RegexSet.candidates_many`` does for bodies (its DFA stays in the CPU caches): for each post,
+    one list of candidates per headline (None: no pre-pass to run)."""
+    head_set = compiled.headline_set
+    if not compiled.headline_regexes or head_set is None:
+        return [None] * len(posts)
+    pieces = [p.text[h.start : h.end] for p in posts for h in p.headlines]
+    found = iter(head_set.candidates_many(pieces) if pieces else ())
+    return [[next(found) for _ in p.headlines] for p in posts]
+
+
 def collect_hits(
     compiled: CompiledPolicy,
     doc: Any,
@@ -45,9 +61,11 @@ def collect_hits(
     spacing: TokenText,
     headlines: list[Headline] | None = None,
     candidates: list[int] | None = None,
+    headline_candidates: list[list[int]] | None = None,
 ) -> dict[str, list[Hit]]:
     """Every pattern hit of the post by key; ``candidates``: the regex pre-pass's answer for
-    ``text`` when the caller ran it for a batch (``RegexSet.candidates_many``)."""
+    ``text`` when the caller ran it for a batch (``RegexSet.candidates_many``), and
+    ``headline_candidates`` its answer for each headline (``headline_candidates_many``)."""
     headlines = headlines or []
     raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
     strings = doc.vocab.strings
@@ -62,11 +80,15 @@ def collect_hits(
             last = doc[end - 1]
             raw[strings[match_id]].append((back(doc[start].idx), back(last.idx + len(last.text))))
     head_set = compiled.headline_set
-    for h in headlines if compiled.headline_regexes else ():
+    for n, h in enumerate(headlines if compiled.headline_regexes else ()):
         piece = text[h.start : h.end]  # ^ and $ are the headline's start and end
-        for index in (
-            head_set.candidates(piece) if head_set else range(len(compiled.headline_regexes))
-        ):
+        if headline_candidates is not None:
+            picked: Iterable[int] = headline_candidates[n]
+        else:
+            picked = (
+                head_set.candidates(piece) if head_set else range(len(compiled.headline_regexes))
+            )
+        for index in picked:
             key, regex, group = compiled.headline_regexes[index]
             for m in regex.finditer(piece):
                 start, end = m.span(group)

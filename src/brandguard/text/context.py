@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 Span = tuple[int, int]
 
@@ -272,18 +272,27 @@ def _head_led(text: str, m: re.Match[str], initial: bool, strict: bool = False) 
 
 
 class Voice:
-    """Per post: which findings are about words that are not the brand's voice."""
+    """Per post: which findings are about words that are not the brand's voice. ``starts``
+    gives where sentences start when the caller has split them (``Measures.sentence_bounds``)."""
 
-    def __init__(self, quoted: Spans, text: str, language: str) -> None:
+    def __init__(
+        self,
+        quoted: Spans,
+        text: str,
+        language: str,
+        starts: Callable[[], Iterable[int]] | None = None,
+    ) -> None:
         self.quoted = quoted
         self._text = text
         self._language = language
+        self._starts = starts
         self._names: Spans | None = None
 
     @property
     def names(self) -> Spans:
         if self._names is None:
-            self._names = name_spans(self._text, self._language)
+            starts = self._starts() if self._starts is not None else None
+            self._names = name_spans(self._text, self._language, starts=starts)
         return self._names
 
     def foreign(self, quotes: bool, category: str, start: int, end: int) -> bool:

@@ -176,10 +176,10 @@ def single_line(checked: str) -> tuple[int, int] | None:
     stripped = checked.strip()
     if not stripped or "\n" in stripped or _not_headline(stripped):
         return None
-    if _CHAT.search(stripped):
-        return None
-    words = _WORD.findall(stripped)
+    words = _WORD.findall(stripped)  # first: _CHAT tries every position of a long line
     if not 2 <= len(words) <= MAX_LINE_WORDS:
+        return None
+    if _CHAT.search(stripped):
         return None
     first = _WORD.search(checked)
     assert first is not None

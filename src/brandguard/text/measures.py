@@ -103,14 +103,22 @@ class Measures:
         return words
 
     @cached_property
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        """Each sentence as the splitter gives it (``sentences.sentence_spans``): split once per
+        post for the measures and for proper names (``context.Voice``)."""
+        return sentence_spans(self.post.text, self.language)
+
+    @cached_property
     def sentences(self) -> list[tuple[int, int, int]]:
-        """(start_char, end_char, words) of each sentence that has words."""
+        """(start_char, end_char, words) of each sentence that has words, run-in labels cut off."""
         text = self.post.text
-        starts = [start for start, _ in self.word_spans]  # sentence ends fall between words
+        words = WORD_RE.findall
         out = []
-        spans = split_at(sentence_spans(text, self.language), text, run_in_labels(self.post.source))
-        for start, end in spans:
-            n = bisect_left(starts, end) - bisect_left(starts, start)
+        # A sentence starts after white space or a full stop and ends before white space, so no
+        # word straddles its edges: its words are the words found within it (this spares most
+        # posts ``word_spans``, which only a long sentence, a tag run or a repeat needs).
+        for start, end in split_at(self.sentence_bounds, text, run_in_labels(self.post.source)):
+            n = len(words(text, start, end))
             if n:
                 out.append((start, end, n))
         return out
@@ -340,6 +348,15 @@ def _trailing_hashtags(m: Measures) -> Measure:
     return Measure(len(spans), spans)
 
 
+# A character each item a count measure counts contains: a text without it counts 0 (and a
+# metric with only a maximum has nothing to report: metric.MetricCheck.wake).
+NEEDS = {
+    "exclamations": "!",
+    "exclamation_runs": "!",
+    "hashtags": "#",
+    "trailing_hashtags": "#",
+    "mentions": "@",
+}
 MEASURES: dict[str, Callable[[Measures], Measure]] = {
     "words": _words,
     "sentences": _sentences,
@@ -350,14 +367,16 @@ MEASURES: dict[str, Callable[[Measures], Measure]] = {
     "flesch_vacca": _reading_ease,
     "reading_grade": _reading_grade,
     "gulpease": _gulpease,
-    "exclamations": _regex_measure(EXCLAMATION_RE, voice=True, needs="!"),
-    "exclamation_runs": _regex_measure(EXCLAMATION_RUN_RE, voice=True, needs="!"),
+    "exclamations": _regex_measure(EXCLAMATION_RE, voice=True, needs=NEEDS["exclamations"]),
+    "exclamation_runs": _regex_measure(
+        EXCLAMATION_RUN_RE, voice=True, needs=NEEDS["exclamation_runs"]
+    ),
     "caps_words": _caps_words,
     "caps_emphasis": _caps_emphasis,
     "caps_ratio": _caps_ratio,
-    "hashtags": _regex_measure(HASHTAG_RE, needs="#"),
+    "hashtags": _regex_measure(HASHTAG_RE, needs=NEEDS["hashtags"]),
     "trailing_hashtags": _trailing_hashtags,
-    "mentions": _regex_measure(MENTION_RE, needs="@"),
+    "mentions": _regex_measure(MENTION_RE, needs=NEEDS["mentions"]),
     "links": _links,
     "emoji": _regex_measure(EMOJI_RE),
 }
