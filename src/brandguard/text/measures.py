@@ -138,7 +138,7 @@ class Measures:
         cached = self._reading.get(limit)
         if cached is not None:
             return cached
-        text, spans, links = self.post.text, self.word_spans, self.post.link_texts
+        text, links = self.post.text, self.post.link_texts
         units = names = None
         out = []
         for start, end, n in self.sentences:
@@ -159,6 +159,7 @@ class Measures:
                 units = _named(self)
                 starts = (s for s, _, _ in self.sentences)
                 names = name_spans(text, self.language, strict_heads=True, starts=starts)
+            spans = self.word_spans  # only here: most posts have no sentence to measure
             lo, hi = bisect_left(spans, (start, -1)), bisect_left(spans, (end, -1))
             out.append(
                 reading_length(
