@@ -29,7 +29,7 @@ def test_required_words_and_flags() -> None:
     assert needs is not None
     words, flags = needs
     assert len(words) == 5  # this, these, here; ways, tips (a word beats a flag: D)
-    assert flags == ("IS_DIGIT",)
+    assert flags == ("is_digit",)  # the Token attribute may_match reads
 
 
 def test_a_pattern_needing_nothing_makes_the_matcher_always_run() -> None:

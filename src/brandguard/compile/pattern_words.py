@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 FLAGS = ("IS_DIGIT", "LIKE_NUM")  # token flags a needed token may test instead of a word
-Needs = tuple[frozenset[int], tuple[str, ...]]  # word hashes (Token.lower), token flags
+Needs = tuple[frozenset[int], tuple[str, ...]]  # word hashes (Token.lower), Token flag names
 
 
 def _needed(pattern: list[dict[str, Any]]) -> tuple[set[str], set[str]] | None:
@@ -41,8 +41,9 @@ def _needed(pattern: list[dict[str, Any]]) -> tuple[set[str], set[str]] | None:
 
 
 def required(patterns: dict[str, list[list[dict[str, Any]]]]) -> Needs | None:
-    """What every pattern needs one of, as word hashes and token flags; None when a pattern
-    needs nothing (its matcher must always run)."""
+    """What every pattern needs one of, as word hashes and the names of Token's flag
+    attributes (``is_digit``, ``like_num``); None when a pattern needs nothing (its matcher must
+    always run)."""
     from spacy.strings import get_string_id
 
     words: set[str] = set()
@@ -54,15 +55,14 @@ def required(patterns: dict[str, list[list[dict[str, Any]]]]) -> Needs | None:
                 return None
             words |= needed[0]
             flags |= needed[1]
-    return frozenset(map(get_string_id, words)), tuple(sorted(flags))
+    return frozenset(map(get_string_id, words)), tuple(sorted(flag.lower() for flag in flags))
 
 
 def may_match(needs: Needs | None, tokens: Iterable[Any]) -> bool:
     """Whether a matcher whose patterns need ``needs`` (``required``) may match these tokens."""
     if needs is None:
         return True
-    words, flags = needs
-    names = [flag.lower() for flag in flags]  # Token.is_digit, Token.like_num
+    words, names = needs
     return any(
         token.lower in words or any(getattr(token, name) for name in names) for token in tokens
     )
