@@ -451,3 +451,29 @@ def test_a_contrast_in_the_sentence_marks_stress_not_shouting() -> None:
     assert contrasted(text, first, first + 4)
     assert not contrasted(text, second, second + 4)
     assert contrasted("Usa il TUO server anziché il nostro.", 8, 11)
+
+
+def test_code_placeholders_literals_and_disclaimers_are_not_shouting() -> None:
+    """Technical writing names things in capitals and licences disclaim in capitals by law."""
+    assert shouts("Unset $EDITOR and set PREFIX=/opt before the build.") == []
+    assert shouts("The call returns TRUE when the queue is empty.") == []
+    assert shouts("  -o, --output=TARGET   writes the report to TARGET") == []
+    help_text = "Usage: tool -u OWNER\nLists the jobs that OWNER started."
+    assert shouts(help_text) == []
+    assert shouts("QUEUE_MAX_SIZE sets the WRITER buffer.") == []
+    assert shouts("QUEUE_MAX_SIZE NEW limit for the writer.") == []
+    assert shouts("Stores settings in <CONFIGDIR> on first run.") == []
+    assert shouts("NOTE: the archive is rebuilt nightly.") == []
+    assert shouts("DEPRECATA: usare la nuova chiave.", "it") == []
+    licence = "It is shared WITHOUT ANY WARRANTY; without even the implied warranty of FITNESS."
+    assert shouts(licence) == []
+    assert shouts("Il software è fornito SENZA ALCUNA GARANZIA di alcun tipo.", "it") == []
+    # Configuration names run words together without selling anything.
+    assert shouts("Both GROUPHOMES and LETTERHOMES are read at start-up.") == []
+
+
+def test_selling_next_to_code_or_a_disclaimer_still_shouts() -> None:
+    assert shouts("Sold with no warranty, so BUY NOW") == ["BUY", "NOW"]
+    assert shouts("Get FREEPHONE access this week") == ["FREEPHONE"]
+    assert shouts("Use SUMMER_DEAL at checkout for FREE delivery") == ["FREE"]
+    assert shouts("URGENT: reply today") == ["URGENT"]

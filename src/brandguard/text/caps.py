@@ -20,6 +20,8 @@ or more that reads as a word ("SAVINGS"). Not shouting:
   followed by the technical noun it names ("the REST API", "the POWER architecture");
 - the label of a button after the verb that presses it ("click SEND", "cliccando su INVIA");
 - an item of a list of names ("ARMv7, MIPS, and POWER");
+- code and law (caps_code.py): literals, placeholders, identifiers on a line of code, and
+  disclaimers of warranty that licences write in capitals;
 - in English, a token that is not read as a dictionary word (CMU Pronouncing Dictionary):
   CAPTCHA, OAUTH, KUBERNETES are not in it; FBI, USB are, but spelled out letter by letter (as
   many syllables as letters), while MUSIC, STORE, SAVINGS have fewer syllables than letters.
@@ -33,6 +35,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+
+from .caps_code import code_or_law, placeholders
 
 Span = tuple[int, int]
 
@@ -132,7 +136,12 @@ def _compound(low: str) -> bool:
     def part(piece: str) -> bool:
         return piece in sales or (len(piece) >= 4 and bool(dictionary_syllables(piece)))
 
-    return any(part(low[:cut]) and part(low[cut:]) for cut in range(3, len(low) - 2))
+    # Configuration names run words together too (MAKEFLAGS, GROUPHOMES, COLORTERM): a compound
+    # reads as sales copy only when one of its parts is a sales word.
+    return any(
+        part(low[:cut]) and part(low[cut:]) and (low[:cut] in sales or low[cut:] in sales)
+        for cut in range(3, len(low) - 2)
+    )
 
 
 def _is_caps(token: str) -> bool:
@@ -163,6 +172,7 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     counts = Counter(t for _, _, t in caps)
     methods = len(HTTP_METHODS.intersection(counts))
     defined = _defined(text, caps)
+    known = placeholders(text, caps)
     out: list[Span] = []
     for run in _runs(text, caps):
         words = [t for k, t in enumerate(run) if not _exempt(run, k)]
@@ -170,6 +180,8 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
         for start, end, token in words:
             low = token.lower()
             if len(words) == 1 and _http_method(text, start, end, token, methods):
+                continue
+            if code_or_law(text, start, end, token, known, low in sales):
                 continue
             if low in sales:
                 out.append((start, end))

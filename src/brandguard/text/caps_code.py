@@ -1,0 +1,100 @@
+"""Words in capitals that are code or law, not shouting.
+
+Technical writing names things in capitals: shell and environment variables (``$PATH``,
+``PREFIX=/usr``), the placeholders of command-line help (``--domain=NAME``, ``-u USER``,
+``<FILE>``), literals (TRUE, NULL) and the items of a line of code or API reference
+("GCRY_MD_SHA1 NEW hash algo"). A placeholder shown once in its synopsis is the same placeholder
+in the prose that explains it ("... the messages of NAME"). Licences write their disclaimers in
+capitals because the law wants them conspicuous (UCC § 2-316 for the disclaimer of
+merchantability): "WITHOUT ANY WARRANTY", "SENZA ALCUNA GARANZIA". None of these is a brand
+raising its voice, so ``caps.shouted`` leaves them out.
+"""
+
+from __future__ import annotations
+
+import re
+
+Token = tuple[int, int, str]
+
+# Literals of programming and configuration languages, and the standard streams.
+LITERALS = frozenset("TRUE FALSE NULL NIL NONE EOF STDIN STDOUT STDERR VERO FALSO".split())
+
+# Right before the token: a sigil ($PATH, %PATH%, ${PATH}), an assignment or option value
+# (--domain=NAME, OLD=NEW), or a command-line option that takes it as argument ("-u USER",
+# "--user USER"; the option opens the line or follows a blank or a comma).
+_CODE_BEFORE = re.compile(r"(?:[$%=]|\$\{|(?:^|(?<=[\s,]))--?[A-Za-z][\w-]*[ \t])\Z", re.MULTILINE)
+# Admonition labels (docutils' admonition types, and the status labels of reference pages) before
+# a colon: "NOTE: ...", "ATTENZIONE: ...", "DEPRECATED: ...".
+ADMONITIONS = frozenset(
+    """NOTE NOTES WARNING CAUTION DANGER ATTENTION IMPORTANT TIP HINT ERROR DEPRECATED OBSOLETE
+    TODO NOTA NOTE AVVERTENZA AVVISO ATTENZIONE PERICOLO IMPORTANTE SUGGERIMENTO ERRORE
+    DEPRECATO DEPRECATA DEPRECATI DEPRECATE OBSOLETO OBSOLETA""".split()
+)
+# Right after the token: an assignment (PREFIX=/usr) or the closing sigil of %PATH%.
+_CODE_AFTER = re.compile(r"[=%]")
+# A placeholder between angle brackets or braces: <FILE>, {NAME}.
+_BRACKETS = {"<": ">", "{": "}"}
+
+# An identifier with an underscore (GCRY_MD_SHA1, max_size; not a #hash_tag or @user_name), or a
+# command-line option opening the line ("  -M, --domain=..."): the line is code or reference.
+_CODE_LINE = re.compile(
+    r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|^[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)",
+    re.MULTILINE,
+)
+# An identifier right before the token: in an API listing, the word after a name labels it
+# ("GCRY_MD_SHA1 NEW hash algo").
+_IDENTIFIER_BEFORE = re.compile(r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+[ \t]+\Z")
+
+# A disclaimer of warranty or liability, in English and Italian licences and terms.
+_DISCLAIMER = re.compile(
+    r"without\s+(?:any\s+)?warrant|\bno\s+warrant|disclaim|merchantability|"
+    r"fitness\s+for\s+a\s+particular|not\s+(?:be\s+)?liable|"
+    r"alcuna\s+garanzia|nessuna\s+garanzia|commerciabilit|negoziabilit|"
+    r"idoneità\s+(?:a|per)\s+(?:un|uno)\s+scopo",
+    re.IGNORECASE,
+)
+_REACH = 300  # characters around the token that a disclaimer may span, within one paragraph
+
+
+def code_position(text: str, start: int, end: int) -> bool:
+    """The token is glued to code: a sigil, an assignment, an option or brackets around it."""
+    if _CODE_BEFORE.search(text, max(0, start - 40), start) or _CODE_AFTER.match(text, end):
+        return True
+    closing = _BRACKETS.get(text[start - 1 : start]) if start else None
+    return closing is not None and text[end : end + 1] == closing
+
+
+def placeholders(text: str, caps: list[Token]) -> set[str]:
+    """Tokens the post shows in a code position somewhere: placeholders everywhere it uses them."""
+    return {token for start, end, token in caps if code_position(text, start, end)}
+
+
+def on_code_line(text: str, start: int) -> bool:
+    """The token's line holds an identifier with an underscore or opens with an option."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return bool(_CODE_LINE.search(text, line_start, len(text) if line_end < 0 else line_end))
+
+
+def in_disclaimer(text: str, start: int, end: int) -> bool:
+    """The token stands in a disclaimer of warranty or liability (same paragraph, nearby)."""
+    lo = text.rfind("\n\n", max(0, start - _REACH), start)
+    hi = text.find("\n\n", end, end + _REACH)
+    lo = max(0, start - _REACH) if lo < 0 else lo
+    hi = min(len(text), end + _REACH) if hi < 0 else hi
+    return bool(_DISCLAIMER.search(text, lo, hi))
+
+
+def code_or_law(
+    text: str, start: int, end: int, token: str, known: set[str], sales: bool = False
+) -> bool:
+    """Whether a token in capitals is a literal, a placeholder, code or part of a disclaimer;
+    ``known`` holds the post's placeholders (``placeholders``). A sales word ("FREE", "NOW")
+    is selling on a line of code or next to a disclaimer, unless it is itself the code."""
+    return (
+        token in LITERALS
+        or (token in ADMONITIONS and text[end : end + 1] == ":")
+        or token in known
+        or bool(_IDENTIFIER_BEFORE.search(text, max(0, start - 60), start))
+        or (not sales and (on_code_line(text, start) or in_disclaimer(text, start, end)))
+    )
