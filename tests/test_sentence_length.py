@@ -233,3 +233,26 @@ def test_a_series_of_longer_parallel_items_reads_as_its_longest_item() -> None:
     assert series_spans(clause, 0, len(clause)) == []
     it = "Abbiamo pulito la stalla, dipinto il cancello e sistemato la panca di legno."
     assert series_spans(it, 0, len(it))[0][2] == 6  # "e sistemato la panca di legno"
+
+
+def words_per_sentence(text: str) -> list[int]:
+    post = parse_markdown(text, "t")
+    return [n for _, _, n in Measures(post, None, "en").sentences]  # type: ignore[arg-type]
+
+
+def test_rows_of_a_table_or_columns_are_items_not_one_sentence() -> None:
+    """A help text's table goes on in lower case line after line; each row is an item."""
+    table = "Commands:\n" + "".join(
+        f"  {name:<10}  shows the {what} of the current project in full\n"
+        for name, what in [("status", "state"), ("log", "history"), ("diff", "changes")] * 3
+    )
+    assert max(lengths(table)) < 15
+    bullets = "The modes are: • quiet: nothing is printed • loud: every step is printed"
+    assert words_per_sentence(bullets) == [3, 4, 5]
+    # Hard-wrapped prose, two spaces between sentences, and a link's masked markup stay prose.
+    prose = (
+        "The reviewer reads the change and writes\nnotes in the margin.  Then the author "
+        "answers.\nAsk the developer to [split it](https://example.org/split-it) that\n"
+        "builds on each other, instead of one huge change."
+    )
+    assert words_per_sentence(prose) == [11, 4, 16]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .contrast import contrasted
 from .platforms import EMOJI_RE
-from .sentences import reading_length, run_in_labels, sentence_spans, split_at
+from .sentences import reading_length, row_breaks, run_in_labels, sentence_spans, split_at
 from .syllables import syllable_table
 
 if TYPE_CHECKING:
@@ -117,7 +117,12 @@ class Measures:
         # A sentence starts after white space or a full stop and ends before white space, so no
         # word straddles its edges: its words are the words found within it (this spares most
         # posts ``word_spans``, which only a long sentence, a tag run or a repeat needs).
-        for start, end in split_at(self.sentence_bounds, text, run_in_labels(self.post.source)):
+        source = self.post.source
+        # Rows are read from the source: masked markup leaves runs of blanks in the text that
+        # are not columns ("the developer to [a link](url) that ...").
+        rows = row_breaks(source) if len(source) == len(text) and self.post.format != "html" else []
+        cuts = sorted(run_in_labels(source) + rows)
+        for start, end in split_at(self.sentence_bounds, text, cuts):
             n = len(words(text, start, end))
             if n:
                 out.append((start, end, n))
