@@ -57,8 +57,11 @@ OPTIONS = {
 REQUIRED = ("report",)
 
 # What ends a run of tags: sentence punctuation, brackets, quotes, a spaced dash, a line break.
-# A percent-escape ("%20") is a URL left in the text, not a run of words.
-_RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%]|\s[-–—]\s|\n")
+# A percent-escape ("%20") is a URL left in the text, not a run of words. The characters that
+# join the parts of code and formulas (lib_open_file, --prefix=PATH, U+2701, C:\dos) are not the
+# blanks between keywords: what they join is one token of code, not a tag. A slash is not one of
+# them: listings write alternatives as "boho/hippie" (a break there lowered the keyword-spam AUC).
+_RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%=_+\\]|\s[-–—]\s|\n")
 # Function words that spaCy's stop-word lists lack: Italian "i", "o"; the prepositions that
 # introduce an example or a comparison ("like", "including", "tramite").
 _EXTRA_FUNCTION = {
