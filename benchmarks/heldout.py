@@ -214,6 +214,7 @@ def rst_to_markdown(text: str) -> str:
 
 # ---------------------------------------------------------------- sources
 
+
 def site_packages() -> Path:
     """The running interpreter's site-packages (the dist-info folders live there)."""
     return Path(sysconfig.get_paths()["purelib"])
@@ -373,8 +374,14 @@ def compose(out: Path, names: Iterable[str]) -> list[Doc]:
         (folder / f"{d.id}.{'md' if d.format == 'markdown' else 'txt'}").write_text(d.text, "utf-8")
     with (out / f"{NAME}.jsonl").open("w", encoding="utf-8") as fh:
         for d in docs:
-            row = {"id": d.id, "text": d.text, "label": "good", "lang": d.lang,
-                   "format": d.format, "source": d.origin}
+            row = {
+                "id": d.id,
+                "text": d.text,
+                "label": "good",
+                "lang": d.lang,
+                "format": d.format,
+                "source": d.origin,
+            }
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return docs
 
@@ -384,6 +391,7 @@ def doc_path(out: Path, d: Doc) -> str:
 
 
 # ---------------------------------------------------------------- measuring
+
 
 def report(scored: list[Scored], proselint: dict[str, float] | None) -> str:
     """Per language: documents, words, the eval's writing rates, readability, per-rule hits."""
@@ -407,9 +415,10 @@ def report(scored: list[Scored], proselint: dict[str, float] | None) -> str:
         if proselint is not None:
             lines.append(f"  proselint per 1,000 words: {proselint[g.lang]:.2f}")
         counts = Counter((h.rule, h.category, h.severity) for s in mine for h in s.hits)
-        lines.append("  hits per rule: " + ", ".join(
-            f"{r} {c}/{sev} {n}" for (r, c, sev), n in counts.most_common()
-        ))
+        lines.append(
+            "  hits per rule: "
+            + ", ".join(f"{r} {c}/{sev} {n}" for (r, c, sev), n in counts.most_common())
+        )
     return "\n".join(lines)
 
 
@@ -445,12 +454,17 @@ def proselint_rates(scored: list[Scored]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=Path, required=True, help="folder for the composed documents")
-    ap.add_argument("--sources", default=",".join(SOURCES), help="comma-separated: " + ",".join(SOURCES))
+    ap.add_argument(
+        "--sources", default=",".join(SOURCES), help="comma-separated: " + ",".join(SOURCES)
+    )
     ap.add_argument("--sample", type=int, default=0, help="N findings per language (as the eval)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--sample-out", type=Path, help="write the sample as JSONL")
-    ap.add_argument("--review-out", type=Path,
-                    help="write every bland/pushy/SEO finding and the GDL001 ones (capped) as JSONL")
+    ap.add_argument(
+        "--review-out",
+        type=Path,
+        help="write every bland/pushy/SEO finding and the GDL001 ones (capped) as JSONL",
+    )
     ap.add_argument("--review-cap", type=int, default=150)
     ap.add_argument("--proselint", action="store_true", help="proselint side by side")
     args = ap.parse_args(argv)
@@ -465,7 +479,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = [Row(d.id, d.text, "good", d.lang, d.format) for d in docs]
     scored, seconds = score_rows(rows, Policies())
-    print(f"{len(docs)} documents from {', '.join(names)} in {args.out}/docs; checked in {seconds:.1f} s")
+    print(
+        f"{len(docs)} documents from {', '.join(names)} in {args.out}/docs; checked in {seconds:.1f} s"
+    )
     print(report(scored, proselint_rates(scored) if args.proselint else None))
     by_id = {d.id: d for d in docs}
     every = records(scored, by_id, args.out)

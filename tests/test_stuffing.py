@@ -141,6 +141,13 @@ def test_keyword_variants(tmp_path: Path) -> None:
     assert not found(policy, honest, "TST002")
 
 
+def test_keyword_variants_are_phrases_within_a_clause(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    # "lee" meets other words only across brackets and commas: credits, not keyword phrasings
+    text = "Fixed leak (lee), Fixed leak (lee), Fixed hang (lee), Fixed hang (lee)."
+    assert "lee" not in {f.match for f in found(policy, text, "TST002")}
+
+
 def test_hashtag_wall_is_relative_to_the_text(tmp_path: Path) -> None:
     policy = make(tmp_path)
     hits = found(policy, "New mug. #mug #coffee #ceramic #handmade", "TST003")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import RuleSpec
 from ..text.measures import WORD_RE
-from .base import Builder, Context, RawFinding, fmt_number
+from .base import Builder, Context, RawFinding, fmt_number, joined
 
 OPTIONS = {
     "ngram": {"type": "integer", "minimum": 1, "maximum": 3},
@@ -102,18 +102,11 @@ class RepetitionCheck:
             )
 
 
-_PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*")
-
-
 def _phrases(text: str, spans: list[tuple[int, int]], terms: list[str], n: int) -> list[str]:
-    """The n-grams of content words, "" where one is missing or where punctuation or a blank
-    line falls between two of its words: "Fix leak (Ann Lee), Fix crash (Ann Lee)" repeats
-    "ann lee", not "lee fix"; a phrase is read within a clause."""
+    """The n-grams of content words, "" where one is missing or the words are not ``joined``."""
     out = []
     for i in range(len(terms) - n + 1):
-        if all(terms[i : i + n]) and all(
-            _PHRASE_GAP.fullmatch(text, spans[k][1], spans[k + 1][0]) for k in range(i, i + n - 1)
-        ):
+        if all(terms[i : i + n]) and all(joined(text, spans, k) for k in range(i, i + n - 1)):
             out.append(" ".join(terms[i : i + n]))
         else:
             out.append("")
