@@ -168,6 +168,11 @@ def test_repetition_counts_words_in_use_not_mentions_or_identifiers(policy) -> N
     # words joined into identifiers are code: pkg_open, pkg.close, pkg_read_all
     code = "Added pkg_open and pkg.close; renamed pkg_read to pkg_read_all for the new API."
     assert "TST008" not in rule_ids(code, policy)
+    # a help text's placeholders in angle brackets name an argument
+    usage = "copy <file> <dest>: copies <file> to <dest>; move <file> <dest> moves <file>."
+    assert "file" not in {
+        f.match for f in check_text(usage, policy).findings if f.rule_id == "TST008"
+    }
 
 
 def test_repeated_phrases_do_not_span_punctuation(tmp_path: Path) -> None:

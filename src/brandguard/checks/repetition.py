@@ -4,8 +4,8 @@ Options: ``ngram`` (1–3, default 1), ``min_count`` (default 3: fewer repeats n
 ``max_density`` (occurrences per 100 words, default 4), ``min_words`` (posts shorter than this
 are judged by ``min_count`` alone, default 0), ``ignore`` (words never counted). Stop words of
 the post's language and numbers are not counted; ``#coffee`` counts as ``coffee``; a phrase
-does not span punctuation; words inside quotation marks (mentioned, not used) and words joined
-into an identifier by "_" or "." are not counted.
+does not span punctuation; words inside quotation marks (mentioned, not used), words joined
+into an identifier by "_" or "." and placeholders in angle brackets ("<file>") are not counted.
 
 A piece repeats what it is about: a term its title names (front matter ``title``, ``<title>``,
 a level-1 heading: "Your Source Maps Should Be Public" and "source maps") is its topic, not
@@ -119,8 +119,9 @@ _IDENTIFIER_BEFORE = re.compile(r"(?:_|\w\.)\Z")
 
 def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) -> list[int]:
     """The occurrences that are words in use: not inside quotation marks (a quoted word is
-    mentioned, as a reference names "the "yield" statement" or a value "auto") and not part of
-    an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword)."""
+    mentioned, as a reference names "the "yield" statement" or a value "auto"), not part of
+    an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword) and
+    not a placeholder in angle brackets ("pick <commit>", a help text's metavariable)."""
     text = ctx.text
     quoted = ctx.measures.quoted
     out = []
@@ -129,6 +130,8 @@ def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) 
         if quoted and quoted.covers(start, end):
             continue
         if _IDENTIFIER_AFTER.match(text, end) or _IDENTIFIER_BEFORE.search(text, 0, start):
+            continue
+        if text[start - 1 : start] == "<" and text[end : end + 1] == ">":
             continue
         out.append(i)
     return out
