@@ -22,7 +22,7 @@ Sources (each skipped with a note when missing):
   Vim's), translations of at least ``MIN_MSG_WORDS`` words (help texts, long messages).
 
     python benchmarks/heldout.py --out /tmp/heldout [--sample N --seed S --sample-out FILE]
-        [--review-out FILE] [--proselint]
+        [--review-out FILE] [--judged FILE] [--proselint]
 """
 
 from __future__ import annotations
@@ -44,11 +44,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from brandguard.quality import peers
+from brandguard.quality import judged, peers
 from brandguard.quality.eval_data import Corpus, Row
 from brandguard.quality.eval_run import Policies, Scored, score_rows
 from brandguard.quality.eval_sample import SAMPLE_CATEGORIES, candidates, sample, write_sample
 from brandguard.quality.eval_suite import RATE_CATEGORIES, measure_writing, per_thousand
+from brandguard.quality.eval_table import format_judged
 
 NAME = "heldout"
 MAX_WORDS = 600  # a long blog section; writing_dev cut documents into 150–800 words
@@ -466,6 +467,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write every bland/pushy/SEO finding and the GDL001 ones (capped) as JSONL",
     )
     ap.add_argument("--review-cap", type=int, default=150)
+    ap.add_argument(
+        "--judged",
+        type=Path,
+        help="judged findings (a review file with verdicts): precision where they still fire",
+    )
     ap.add_argument("--proselint", action="store_true", help="proselint side by side")
     args = ap.parse_args(argv)
     names = [n for n in args.sources.split(",") if n]
@@ -488,6 +494,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.sample and args.sample_out:
         write_sample(sample(every, args.sample, args.seed, SAMPLE_CATEGORIES), args.sample_out)
         print(f"sample written to {args.sample_out}")
+    if args.judged:
+        check = judged.check(judged.load(args.judged), {NAME: scored})
+        # the list of judged-wrong findings still firing is long here: keep the summary lines
+        lines = format_judged(check, str(args.judged)).split("\n")
+        print("\n".join(x for x in lines if not x.startswith(f"  {NAME}:")))
+        lost = [e for e in check.gone if e["verdict"]]
+        print(f"judged-true findings that no longer fire: {len(lost)}")
+        for e in lost:
+            print(f"  {e['row']} {e['rule']} '{e.get('match', '')}' — {e.get('reason', '')}")
     if args.review_out:
         chosen = review_set(every, args.review_cap, args.seed)
         write_sample(chosen, args.review_out)
