@@ -158,6 +158,32 @@ def test_repetition_flags_keyword_stuffing(policy) -> None:
     assert "TST008" not in rule_ids("Our shoes are made in Portugal from leather.", policy)
 
 
+def test_repetition_counts_words_in_use_not_mentions_or_identifiers(policy) -> None:
+    # a reference names its subject in quotation marks: mentions, not uses
+    quoted = 'The "wait" call blocks. A "wait" without a timeout and a "wait" in a loop both hang.'
+    assert "TST008" not in rule_ids(quoted, policy)
+    # the same word, in use, is counted
+    used = "Wait here. Wait there. Wait now, wait later, wait for it."
+    assert "wait" in {f.match for f in check_text(used, policy).findings if f.rule_id == "TST008"}
+    # words joined into identifiers are code: pkg_open, pkg.close, pkg_read_all
+    code = "Added pkg_open and pkg.close; renamed pkg_read to pkg_read_all for the new API."
+    assert "TST008" not in rule_ids(code, policy)
+    # a help text's placeholders in angle brackets name an argument
+    usage = "copy <file> <dest>: copies <file> to <dest>; move <file> <dest> moves <file>."
+    assert "file" not in {
+        f.match for f in check_text(usage, policy).findings if f.rule_id == "TST008"
+    }
+
+
+def test_repeated_phrases_do_not_span_punctuation(tmp_path: Path) -> None:
+    pack = PACK.replace("min_count: 3\n", "ngram: 2\n    min_count: 3\n")
+    (tmp_path / "pack.yaml").write_text(pack, encoding="utf-8")
+    bigrams = policy_from("policy: t\nlanguage: en\npacks: [./pack.yaml]\n", tmp_path)
+    notes = "Fixed leak (build log), Fixed crash (build log), Fixed hang (build log), Fixed typo."
+    found = {f.match for f in check_text(notes, bigrams).findings if f.rule_id == "TST008"}
+    assert "build log" in found and "log fixed" not in found
+
+
 def test_metric_sentence_words_points_at_each_long_sentence(tmp_path: Path) -> None:
     policy = policy_from("language: en\nguidelines:\n  sentence_words: {max: 5}\n", tmp_path)
     text = "Short one here.\n\nThis sentence is clearly far too long to pass the check."

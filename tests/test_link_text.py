@@ -95,6 +95,9 @@ def policy(tmp_path: Path):  # noqa: ANN201 - a Policy
         ('<a href="/m">Click <em>here</em></a>', "html", ["TST001"]),
         # a button label on a line of its own, and a label followed by its bare URL
         ("New prices from May.\n\nREAD MORE\n\n## Next", "markdown", ["TST001"]),
+        ("New prices from May.\nREAD MORE", "markdown", ["TST001"]),
+        # the wrapped end of a sentence begun on the line above is not a label
+        ("The new prices are listed below, where you can\nread more.", "markdown", []),
         ("New prices.\nRead more https://a.b/p", "text", []),  # plain text: plain_text rules
         ("- Read more\n- Click here", "markdown", []),  # a list of examples
         ("Click here: https://a.b", "text", ["TST002"]),

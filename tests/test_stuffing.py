@@ -100,6 +100,16 @@ def test_links_and_line_breaks_end_a_run(tmp_path: Path) -> None:
     assert not found(policy, "alpha bravo charlie\ndelta echo foxtrot golf", "TST001")
 
 
+def test_code_joiners_end_a_run_but_a_slash_between_tags_does_not(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    # identifiers, assignments and code points are tokens of code, not runs of keywords
+    assert not found(policy, "calls buf_open buf_close buf_read buf_seek buf_tell now", "TST001")
+    assert not found(policy, "run x=1 y=2 z=3 w=4 v=5 now", "TST001")
+    assert not found(policy, "glyphs U+2701 U+2702 U+2703 U+2704 added", "TST001")
+    # listings write alternatives with a slash: "boho/hippie" is still two tags of the run
+    assert found(policy, "boho/hippie retro/vintage summer festival dress", "TST001")
+
+
 def test_italian_function_words_missing_from_spacy_list(tmp_path: Path) -> None:
     policy = make(tmp_path, "it")
     assert not found(policy, "arco temporale lungo i dataset potrebbero presentare", "TST001")
@@ -129,6 +139,13 @@ def test_keyword_variants(tmp_path: Path) -> None:
         "The recorder is small. The recorder is light. The recorder is loud. The recorder is cheap."
     )
     assert not found(policy, honest, "TST002")
+
+
+def test_keyword_variants_are_phrases_within_a_clause(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    # "lee" meets other words only across brackets and commas: credits, not keyword phrasings
+    text = "Fixed leak (lee), Fixed leak (lee), Fixed hang (lee), Fixed hang (lee)."
+    assert "lee" not in {f.match for f in found(policy, text, "TST002")}
 
 
 def test_hashtag_wall_is_relative_to_the_text(tmp_path: Path) -> None:

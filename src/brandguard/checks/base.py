@@ -7,6 +7,7 @@ Matcher and one regex pass per post and hands each check the hits for its keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -220,3 +221,13 @@ def first_word_span(text: str) -> tuple[int, int]:
 
 def fmt_number(value: float) -> str:
     return f"{value:g}" if float(value).is_integer() else f"{value:.1f}"
+
+
+_PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*")
+
+
+def joined(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Words ``i`` and ``i + 1`` belong to one phrase: only blanks (at most one line break) lie
+    between them, no punctuation and no blank line. "Fix leak (Ann Lee), Fix crash (Ann Lee)"
+    repeats "ann lee", not "lee fix": a phrase is read within a clause."""
+    return bool(_PHRASE_GAP.fullmatch(text, spans[i][1], spans[i + 1][0]))

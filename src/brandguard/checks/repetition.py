@@ -3,7 +3,9 @@
 Options: ``ngram`` (1–3, default 1), ``min_count`` (default 3: fewer repeats never fire),
 ``max_density`` (occurrences per 100 words, default 4), ``min_words`` (posts shorter than this
 are judged by ``min_count`` alone, default 0), ``ignore`` (words never counted). Stop words of
-the post's language and numbers are not counted; ``#coffee`` counts as ``coffee``.
+the post's language and numbers are not counted; ``#coffee`` counts as ``coffee``; a phrase
+does not span punctuation; words inside quotation marks (mentioned, not used), words joined
+into an identifier by "_" or "." and placeholders in angle brackets ("<file>") are not counted.
 
 A piece repeats what it is about: a term its title names (front matter ``title``, ``<title>``,
 a level-1 heading: "Your Source Maps Should Be Public" and "source maps") is its topic, not
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 
 from ..model import RuleSpec
 from ..text.measures import WORD_RE
-from .base import Builder, Context, RawFinding, fmt_number
+from .base import Builder, Context, RawFinding, fmt_number, joined
 
 OPTIONS = {
     "ngram": {"type": "integer", "minimum": 1, "maximum": 3},
@@ -66,15 +68,11 @@ class RepetitionCheck:
         if max(counts.values(), default=0) < threshold:
             return
         n = self.ngram
+        spans = ctx.measures.word_spans
         if n == 1:
             grams = terms
-        elif n == 2:
-            grams = [a + " " + b if a and b else "" for a, b in zip(terms, terms[1:], strict=False)]
         else:
-            grams = [
-                " ".join(terms[i : i + n]) if all(terms[i : i + n]) else ""
-                for i in range(len(terms) - n + 1)
-            ]
+            grams = _phrases(ctx.text, spans, terms, n)
         title = None
         for term, count in (counts if n == 1 else Counter(grams)).most_common():
             if count < threshold:
@@ -85,9 +83,12 @@ class RepetitionCheck:
                 title = _title_words(ctx)
             if (title and _in_title(term, title)) or _name(ctx, grams, term, n):
                 continue
+            used = _used(ctx, spans, [i for i, g in enumerate(grams) if g == term], n)
+            count = len(used)
+            if count < threshold:
+                continue
             density = 100 * count / words
-            nth = [i for i, g in enumerate(grams) if g == term][self.min_count - 1]
-            spans = ctx.measures.word_spans
+            nth = used[self.min_count - 1]
             start, end = spans[nth][0], spans[nth + n - 1][1]
             yield RawFinding(
                 start,
@@ -99,6 +100,41 @@ class RepetitionCheck:
                     "limit": fmt_number(self.max_density),
                 },
             )
+
+
+def _phrases(text: str, spans: list[tuple[int, int]], terms: list[str], n: int) -> list[str]:
+    """The n-grams of content words, "" where one is missing or the words are not ``joined``."""
+    out = []
+    for i in range(len(terms) - n + 1):
+        if all(terms[i : i + n]) and all(joined(text, spans, k) for k in range(i, i + n - 1)):
+            out.append(" ".join(terms[i : i + n]))
+        else:
+            out.append("")
+    return out
+
+
+_IDENTIFIER_AFTER = re.compile(r"_|\.\w")
+_IDENTIFIER_BEFORE = re.compile(r"(?:_|\w\.)\Z")
+
+
+def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) -> list[int]:
+    """The occurrences that are words in use: not inside quotation marks (a quoted word is
+    mentioned, as a reference names "the "yield" statement" or a value "auto"), not part of
+    an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword) and
+    not a placeholder in angle brackets ("pick <commit>", a help text's metavariable)."""
+    text = ctx.text
+    quoted = ctx.measures.quoted
+    out = []
+    for i in found:
+        start, end = spans[i][0], spans[i + n - 1][1]
+        if quoted and quoted.covers(start, end):
+            continue
+        if _IDENTIFIER_AFTER.match(text, end) or _IDENTIFIER_BEFORE.search(text, 0, start):
+            continue
+        if text[start - 1 : start] == "<" and text[end : end + 1] == ">":
+            continue
+        out.append(i)
+    return out
 
 
 _FIRST_LINE = re.compile(r"\s*([^\n]{1,80})\n")

@@ -42,15 +42,20 @@ def _in_link_text(post: Post, raw: RawFinding) -> bool:
 
 
 _LABEL_LINE_SKIP = re.compile(r"\s*(?:[-*+>#|]|\d+[.)])")
+_SENTENCE_END = (".", "!", "?", ":", "…", '"', "”", ")")
 
 
 def _label_line(post: Post, raw: RawFinding) -> bool:
     """The finding, of two words or more, is a line of its own give or take one word (a button
-    or link label). One word ("here") alone on a line is too often a short reply."""
+    or link label), not the wrapped end of a sentence that the line above began ("See below\n
+    for more information."). One word ("here") alone on a line is too often a short reply."""
     text = post.text
     if post.format == "text" or len(_WORD.findall(text, raw.start, raw.end)) < 2:
         return False  # plain text: see plain_text (a caption's lines are not buttons)
     start = text.rfind("\n", 0, raw.start) + 1
+    above = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)].rstrip()
+    if above and not above.endswith(_SENTENCE_END):
+        return False
     end = text.find("\n", raw.end)
     end = len(text) if end == -1 else end
     if _LABEL_LINE_SKIP.match(text, start):

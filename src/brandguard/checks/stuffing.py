@@ -12,12 +12,12 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
   does "and"/"or"/"etc." after commas (an enumeration in a sentence). A run yields one finding,
   and one more per ``step`` words (default 4) beyond ``min_run``: 40 tags weigh eight times 10.
 - ``keyword-variants``: one keyword family (words sharing a stem after simple English/Italian
-  suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more
-  than ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases
-  that each come back at least twice ("voice recorder" ... "audio recorder" ... "audio
-  recorder and voice recorder"). Each variant stays under a single-phrase density limit; the
-  family does not. An honest text repeats its topic in one fixed phrase; stuffing repeats the
-  keyword with each modifier a searcher might type.
+  suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more than
+  ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases that each
+  come back at least twice ("voice recorder" ... "audio recorder" ... "audio recorder and voice
+  recorder"; a phrase does not span punctuation). Each variant stays under a single-phrase density
+  limit; the family does not. An honest text repeats its topic in one fixed phrase; stuffing
+  repeats the keyword with each modifier a searcher might type.
 - ``hashtag-wall``: at least ``min_tags`` hashtags and more than ``max_per_100`` of them per 100
   other words: a block of tags out of proportion to a short body.
 - ``link-density``: links per 100 words (a post under 100 words counts as 100, so a short post
@@ -39,7 +39,7 @@ from typing import Any
 
 from ..model import RuleSpec
 from ..text.measures import NEEDS
-from .base import Builder, Context, RawFinding, Wake, fmt_number
+from .base import Builder, Context, RawFinding, Wake, fmt_number, joined
 
 OPTIONS = {
     "report": {"enum": ["tag-run", "keyword-variants", "hashtag-wall", "link-density"]},
@@ -56,9 +56,9 @@ OPTIONS = {
 }
 REQUIRED = ("report",)
 
-# What ends a run of tags: sentence punctuation, brackets, quotes, a spaced dash, a line break.
-# A percent-escape ("%20") is a URL left in the text, not a run of words.
-_RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%]|\s[-–—]\s|\n")
+# What ends a run of tags: sentence punctuation, brackets, quotes, a spaced dash, a line break, a
+# URL's "%20", what joins code (lib_open_file, x=1, U+2701, C:\dos); not a slash ("boho/hippie").
+_RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%=_+\\]|\s[-–—]\s|\n")
 # Function words that spaCy's stop-word lists lack: Italian "i", "o"; the prepositions that
 # introduce an example or a comparison ("like", "including", "tramite").
 _EXTRA_FUNCTION = {
@@ -229,10 +229,11 @@ class StuffingCheck:
         if not counts or max(counts.values()) < threshold:
             return
         frequent = {s for s, n in counts.items() if n >= threshold}
+        spans, text = ctx.measures.word_spans, ctx.text
         pairs = Counter(
             (a, b)
-            for a, b in zip(stems, stems[1:], strict=False)
-            if a and b and a != b and (a in frequent or b in frequent)
+            for i, (a, b) in enumerate(zip(stems, stems[1:], strict=False))
+            if a and b and a != b and (a in frequent or b in frequent) and joined(text, spans, i)
         )
         neighbours: dict[str, set[str]] = {s: set() for s in frequent}
         for (a, b), n in pairs.items():
@@ -241,7 +242,6 @@ class StuffingCheck:
                     neighbours[a].add(b)
                 if b in neighbours:
                     neighbours[b].add(a)
-        spans = ctx.measures.word_spans
         for family in sorted(frequent, key=lambda s: (-counts[s], s)):
             if len(neighbours[family]) < min_variants:
                 continue
