@@ -105,7 +105,8 @@ def test_a_short_single_line_post_is_a_headline_and_a_long_post_is_not() -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "We met at noon. It went well",  # two sentences
+        "We met at noon. It went well. See you soon",  # three sentences
+        "Wait?! We met at noon",  # a run of marks before a second sentence
         "See you at the station at six.",  # a final full stop
         "one",  # one word
         " ".join(["word"] * 21),  # over 20 words
@@ -120,6 +121,13 @@ def test_lines_that_read_as_prose_or_chat_are_not_headlines(text: str) -> None:
 def test_headline_lines_keep_questions_and_abbreviations() -> None:
     assert single_line("Can you spot the fake painting?") is not None
     assert single_line("U.S. Senate passes the budget") is not None
+
+
+def test_a_teaser_of_two_sentences_is_a_headline() -> None:
+    """A news post on social media: a fact, then the kicker that withholds the rest."""
+    text = "She quit her job to sail round the world. Here's what she learned"
+    assert single_line(text) == (0, len(text))
+    assert single_line("Which town has the best chips? The answer may surprise you") is not None
 
 
 SCOPED = """

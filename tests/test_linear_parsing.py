@@ -93,11 +93,22 @@ OLD_CODE_TAG_RE = re.compile(r"<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.IGNO
 OLD_ATX_RE = re.compile(r"^ {0,3}(#{1,6})[ \t]+([^\n]*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 OLD_LABEL = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?([^\n:]*?)[ \t]*(?::|$)", re.MULTILINE)
 OLD_LINE = re.compile(r"^[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(\S[^\n]*?)?[ \t]*$", re.MULTILINE)
-OLD_NOT_HEADLINE = re.compile(
-    r"[.,;:…]\W*\Z|\.\.|(?:[!?…]|(?<!\b[a-z])(?<!\bmrs)(?<!\b[dms]r)(?<!\b[js]r)(?<!\bst)"
-    r"(?<!\bvs)(?<!\bms)\.)[.!?…]*[\"'”’)]*\s+\S",
+# What _not_headline says, as plain patterns: a final stop or "..", a run of marks before another
+# sentence, or two sentence breaks (one is a two-sentence teaser, still a headline).
+OLD_END = re.compile(r"[.,;:…]\W*\Z|\.\.")
+OLD_RUN_BREAK = re.compile(r"[.!?…]{2,}[\"'”’)]*\s+\S")
+OLD_BREAK = re.compile(
+    r"(?:[!?…]|(?<!\b[a-z])(?<!\bmrs)(?<!\b[dms]r)(?<!\b[js]r)(?<!\bst)"
+    r"(?<!\bvs)(?<!\bms)\.)[.!?…]*[\"'”’)]*(?=\s+\S)",
     re.IGNORECASE,
 )
+
+
+def old_not_headline(line: str) -> bool:
+    return bool(
+        OLD_END.search(line) or OLD_RUN_BREAK.search(line) or len(OLD_BREAK.findall(line)) > 1
+    )
+
 
 PIECES = [
     "*", "**", "***", "_", "__", "~~", "`", "``", "[", "]", "(", ")", "![", "]:", "<", ">",
@@ -149,4 +160,4 @@ def test_headline_patterns_read_as_the_lazy_ones_did(text: str) -> None:
         assert (old and old.span(1)) == (new and new.span(1))
     assert _spans(headlines._LINE.finditer(text)) == _spans(OLD_LINE.finditer(text))
     line = text.strip()
-    assert headlines._not_headline(line) == bool(OLD_NOT_HEADLINE.search(line))
+    assert headlines._not_headline(line) == old_not_headline(line)

@@ -124,10 +124,10 @@ def _atx_text_end(text: str, start: int) -> int:
 
 MAX_LINE_WORDS = 20
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-# A full stop, comma, colon, semicolon or ellipsis at the end, or a sentence break inside: prose
-# or chat, not a headline (headlines drop the final full stop; "?" and "!" are kept).
-# That is the pattern r"[.,;:…]\W*\Z|\.\.|(?:[!?…]|(?<!\b[a-z])...\.)[.!?…]*[\"'”’)]*\s+\S", read
-# run by run by _not_headline: searched as one pattern it took quadratic time on a run of "!".
+# A full stop, comma, colon, semicolon or ellipsis at the end, or a second sentence break inside:
+# prose or chat, not a headline (headlines drop the final full stop; "?" and "!" are kept).
+# _not_headline reads the marks run by run: searched as one pattern, r"[.,;:…]\W*\Z|\.\.|
+# (?:[!?…]|(?<!\b[a-z])...\.)[.!?…]*[\"'”’)]*\s+\S" took quadratic time on a run of "!".
 _STOP_RUN = re.compile(r"[.!?…]+")
 # A full stop that ends a sentence: not after an initial or a short title ("J.", "Mr.", "vs.").
 _SENTENCE_DOT = re.compile(
@@ -137,20 +137,21 @@ _NEXT_SENTENCE = re.compile(r"[\"'”’)]*\s+\S")
 
 
 def _not_headline(line: str) -> bool:
-    """A final full stop, comma, colon, semicolon or ellipsis, ".." or a sentence break inside."""
+    """A final full stop, comma, colon, semicolon or ellipsis, "..", a run of marks ("?!", "!!")
+    before another sentence, or more than one sentence break inside."""
     end = len(line)
     while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
         end -= 1
     if any(c in ".,;:…" for c in line[end:]) or ".." in line:
         return True
+    breaks = 0
     for run in _STOP_RUN.finditer(line):
-        if (
-            run.end() - run.start() > 1
-            or line[run.start()] != "."
-            or _SENTENCE_DOT.match(line, run.start())
-        ):
+        several = run.end() - run.start() > 1
+        if several or line[run.start()] != "." or _SENTENCE_DOT.match(line, run.start()):
             if _NEXT_SENTENCE.match(line, run.end()):
-                return True
+                if several or breaks:
+                    return True
+                breaks = 1
     return False
 
 
@@ -168,10 +169,12 @@ def single_line(checked: str) -> tuple[int, int] | None:
     """The span of a post that is one short line, read as a headline; else None.
 
     A headline is one line of 2 to 20 words (news headlines run 8-12 words, and 20 is about
-    the 110 characters after which search results and feeds cut them) with no sentence break
-    inside, no final full stop, comma, colon or ellipsis, and no text-speak. That keeps most chat
-    and captions out: a message of two sentences, one that ends with a full stop, or one that
-    says "u" or "lol", reads as a message.
+    the 110 characters after which search results and feeds cut them) of at most two sentences,
+    with no final full stop, comma, colon or ellipsis, and no text-speak. That keeps most chat
+    and captions out: a message of three sentences, one that ends with a full stop, one with
+    "?!" or "!!" inside, or one that says "u" or "lol", reads as a message. Two sentences are
+    the teaser of a news post on social media ("She quit her job to sail. Here's what she
+    learned"): the kicker is where the bait is.
     """
     stripped = checked.strip()
     if not stripped or "\n" in stripped or _not_headline(stripped):
