@@ -111,7 +111,6 @@ def test_shape_patterns_get_sets_of_their_own() -> None:
     assert regex_set.candidates("a quiet line") == []
 
 
-
 def test_a_set_much_slower_than_the_others_is_split_and_finds_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from time import process_time
 from collections.abc import Iterator, Sequence
+from time import process_time
 from typing import Any
 
 # Python's \w, \s and \d are Unicode classes; RE2 reads UTF-8 bytes, and a Unicode class such as

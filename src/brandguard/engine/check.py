@@ -287,9 +287,7 @@ def check_posts(
             docs = target.pipe((s.text for s in spacings), batch_size=batch_size)
             encoded = [p.text.encode() for p in mine]  # what RE2 reads, once per post
             found = (
-                target.regex_set.candidates_many(encoded)
-                if target.regexes
-                else [[] for _ in mine]
+                target.regex_set.candidates_many(encoded) if target.regexes else [[] for _ in mine]
             )
             heads = headline_candidates_many(target, mine)
             tokenized[id(target)] = zip(spacings, docs, found, heads, encoded, strict=True)
