@@ -361,5 +361,5 @@ def _compile(
         builder.headline_regexes,
         RegexSet([regex for _, regex, _ in builder.headline_regexes]),
         selection=selection,
-        headline_needs=required(builder.headline_patterns),
+        headline_needs=required(builder.headline_patterns, builder.stop_words),
     )
