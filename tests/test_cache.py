@@ -212,15 +212,25 @@ def test_regex_set_survives_pickling() -> None:
         assert loaded.candidates(text) == original.candidates(text)
 
 
-def test_lazy_regex_pickles_as_source_and_compiles_on_use() -> None:
+def test_lazy_regex_pickles_as_its_program_and_rebuilds_on_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import pickle
     import re
 
     from brandguard.compile.compiler import LazyRegex
 
-    lazy = pickle.loads(pickle.dumps(LazyRegex(re.compile(r"\bfree\b", re.I))))
+    data = pickle.dumps(LazyRegex(re.compile(r"\bfree\b", re.I)))
+    lazy = pickle.loads(data)
     assert lazy._compiled is None
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pickled program should have been used")
+
+    monkeypatch.setattr(re, "compile", no_parsing)
     assert [m.group() for m in lazy.finditer("FREE stuff, free!")] == ["FREE", "free"]
+    assert lazy.compiled == re.__dict__["_compile"](r"\bfree\b", re.I)
+    assert pickle.loads(pickle.dumps(lazy)).compiled == lazy.compiled  # used: pickles again
 
 
 def test_hyphenation_patterns_are_cached_and_rebuilt_when_damaged(

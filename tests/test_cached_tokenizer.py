@@ -103,3 +103,19 @@ def test_a_frozen_regex_from_another_python_or_a_bad_program_is_compiled_again()
     source, flags, program, _ = freeze(pattern)
     assert thaw((source, flags, program, sys.hexversion + 1)) == pattern
     assert thaw((source, flags, ([1, 2, 3], 0, {}, ()), sys.hexversion)) == pattern
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_emoji_sequences_stay_whole_through_the_regex_own_match(language: str) -> None:
+    """Without a token_match of the language's own, the emoji rule is the regex's C method (no
+    Python frame per unseen word), and it crosses the cache as a frozen regex."""
+    from brandguard.compile.pipeline import _EMOJI_SEQUENCE
+
+    nlp, _ = make_nlp(language)
+    assert nlp.tokenizer.token_match == _EMOJI_SEQUENCE.match
+    text = "Grazie 👍🏽👨‍👩‍👧 ok🎉🎉 fine"
+    expected = [t.text for t in nlp.tokenizer(text)]
+    assert "👍🏽👨‍👩‍👧" in expected
+    loaded = pickle.loads(pickle.dumps(CachedTokenizer(nlp.tokenizer)))
+    assert loaded.tokenizer.token_match.__self__ == _EMOJI_SEQUENCE
+    assert [t.text for d in loaded.pipe([text], 1) for t in d] == expected

@@ -3,6 +3,7 @@ and skipping it changes no finding."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,22 @@ rules:
     message: no hype
     phrases: [amazing]
     min: 1
+  - id: TST008
+    name: raised
+    kind: metric
+    category: pushy
+    severity: info
+    message: shouted
+    metric: caps_emphasis
+    max: 0
+  - id: TST009
+    name: all-caps
+    kind: metric
+    category: pushy
+    severity: info
+    message: shouting
+    metric: caps_words
+    max: 1
 """
 
 
@@ -98,6 +115,20 @@ def test_a_count_with_only_a_maximum_waits_for_what_it_counts(compiled) -> None:
     assert "TST002" in _due(compiled, "Calm words.")  # a minimum fires on nothing
     assert "TST005" not in _due(compiled, "Calm words.")
     assert "TST005" in _due(compiled, "Calm words.", links=[Link(0, 4, "https://example.com")])
+
+
+def test_a_count_of_words_in_capitals_waits_for_two_capitals_in_a_row(compiled) -> None:  # type: ignore[no-untyped-def]
+    assert not {"TST008", "TST009"} & _due(compiled, "Calm words by Anna in Rome, I think.")
+    assert {"TST008", "TST009"} <= _due(compiled, "Huge SAVINGS this weekend")
+    assert {"TST008", "TST009"} <= _due(compiled, "Così è PERCHÉ")  # capitals beyond ASCII
+
+
+def test_gated_caps_checks_find_what_they_found_before(compiled) -> None:  # type: ignore[no-untyped-def]
+    policy = compiled.policy
+    found = check_text("Huge SAVINGS this weekend. BUY NOW AND SAVE BIG", policy).findings
+    assert {"TST008", "TST009"} <= {f.rule_id for f in found}
+    calm = check_text("Calm words by Anna in Rome, I think.", policy).findings
+    assert not {"TST008", "TST009"} & {f.rule_id for f in calm}
 
 
 def test_when_meta_needs_its_key_unless_a_missing_value_is_accepted(compiled) -> None:  # type: ignore[no-untyped-def]
@@ -136,6 +167,9 @@ def test_a_wake_opens_on_any_of_what_it_names() -> None:
     assert wake.open(Post("p", "plain", "plain"), {"k": [object()]})  # type: ignore[list-item]
     assert wake.open(Post("p", "plain", "plain", {"sponsored": False}), {})
     assert wake.open(Post("p", "plain", "plain", links=[Link(0, 1, "u")]), {})
+    shout = Wake(pattern=re.compile(r"[A-Z]{2}"))
+    assert not shout.open(Post("p", "I am Calm", "I am Calm"), {})
+    assert shout.open(Post("p", "SO loud", "SO loud"), {})
 
 
 def test_default_disclosure_verdicts_wait_for_markers_or_declared_metadata(

@@ -157,3 +157,27 @@ def test_check_walks_a_folder_in_sorted_path_order_once_per_real_file(
     assert [p.id for p in posts] == ["a/x.md", "b/gone.md", "b/top-link.txt", "c/y.MD"]
     assert [isinstance(p, PostResult) for p in posts] == [False, True, False, False]
     assert str(tmp_path / "a" / "x.md") in seen and str(tmp_path / "top.txt") in seen
+
+
+@pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 50])
+def test_reading_at_most_a_bound_reads_what_the_file_holds(tmp_path: Path, size: int) -> None:
+    """read_at_most(handle, 10) gives the file up to 10 bytes, whatever its size."""
+    from brandguard.text.sources import read_at_most
+
+    path = tmp_path / "post.txt"
+    path.write_bytes(bytes(range(65, 65 + size)))
+    with open(path, "rb") as handle:
+        assert read_at_most(handle, 10) == path.read_bytes()[:10]
+
+
+def test_reading_at_most_a_bound_reads_on_past_the_size_a_file_gave() -> None:
+    """A device says its size is 0 and holds more; a file may grow after its size was read."""
+    from brandguard.text.sources import read_at_most
+
+    with open("/dev/zero", "rb") as handle:
+        assert read_at_most(handle, 10) == b"\0" * 10
+    read, write = os.pipe()
+    os.write(write, b"abc")
+    os.close(write)
+    with open(read, "rb") as handle:
+        assert read_at_most(handle, 10) == b"abc"

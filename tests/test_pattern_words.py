@@ -50,3 +50,35 @@ def test_skipping_never_loses_a_match() -> None:
             skipped += 1
             assert matcher(doc) == [], text
     assert skipped == 3  # the calm day, the open shop, the empty headline
+
+
+def test_function_words_are_needed_only_when_nothing_rarer_is() -> None:
+    """With the language's stop words, a pattern needs its content words ("tips"), else a digit,
+    and a function word ("the") only when it has nothing else: a headline holding only "the"
+    skips the matcher."""
+    stop = frozenset(spacy.blank("en").Defaults.stop_words)
+    patterns = {
+        "A": [[{"LOWER": "the"}, {"LOWER": {"IN": ["tips", "ways"]}}]],
+        "B": [[{"LOWER": {"IN": ["you", "we"]}}, {"IS_DIGIT": True}]],
+        "C": [[{"LOWER": "here"}, {"LOWER": {"IN": ["is", "are"]}}]],
+    }
+    nlp = spacy.blank("en")
+    without = required(patterns)
+    needs = required(patterns, stop)
+    assert without is not None and needs is not None
+    hashes = {nlp.vocab.strings.add(w): w for w in "the you we here tips ways".split()}
+    assert {hashes[h] for h in without[0]} == {"the", "you", "we", "here"}
+    assert {hashes[h] for h in needs[0]} == {"tips", "ways", "here"}
+    assert needs[1] == ("is_digit",)
+    assert may_match(without, nlp("The shop is open")) and not may_match(
+        needs, nlp("The shop is open")
+    )
+    assert may_match(needs, nlp("The tips"))
+    assert may_match(needs, nlp("Here are they"))  # C has only function words: they are needed
+    matcher = Matcher(nlp.vocab, validate=True)
+    for key, group in patterns.items():
+        matcher.add(key, group)
+    for text in [*HEADLINES, "The tips", "You 2", "Here are they", "the ways of the shop"]:
+        doc = nlp(text)
+        if not may_match(needs, doc):
+            assert matcher(doc) == [], text

@@ -111,6 +111,41 @@ def test_shape_patterns_get_sets_of_their_own() -> None:
     assert regex_set.candidates("a quiet line") == []
 
 
+def test_a_set_much_slower_than_the_others_is_split_and_finds_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A set that costs ``SLOW`` times the median set over ``WINDOW`` batches (an RE2 DFA
+    rebuilt all along) is split in two; the candidates do not change."""
+    from brandguard.compile import regexset
+
+    monkeypatch.setattr(regexset, "CHUNK", 8)
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
+    words += "mike november oscar papa quebec romeo sierra tango uno victor whisky xray".split()
+    compiled = [re.compile(rf"\b{w}\b", re.IGNORECASE) for w in words]
+    regex_set = RegexSet(compiled)
+    assert [len(g) for g in regex_set._groups] == [8, 8, 8]
+    texts = [f"{a} and {b}".encode() for a, b in zip(words, reversed(words), strict=True)]
+    expected = RegexSet(compiled).candidates_many(texts)
+    assert expected[0] == [0, 23]
+
+    calls, spent = iter(range(10**6)), [0.0]
+
+    def clock() -> float:  # called before and after each set: set 0 costs 100 s, others 1 s
+        n = next(calls)
+        if n % 2:
+            spent[0] += 100.0 if (n // 2) % len(regex_set._groups) == 0 else 1.0
+        return spent[0]
+
+    monkeypatch.setattr(regexset, "process_time", clock)
+    for _ in range(RegexSet.WINDOW - 1):
+        assert regex_set.candidates_many(texts) == expected
+    assert len(regex_set._groups) == 3  # nothing decided before a window is complete
+    assert regex_set.candidates_many(texts) == expected
+    assert [len(g) for g in regex_set._groups] == [4, 4, 8, 8]
+    assert regex_set.candidates_many(texts) == expected
+    assert regex_set.candidates("nothing") == []
+
+
 ANCHORED = [
     *PATTERNS,
     r"(?:^|[.!?] +|\n)(buy|order)\b",  # an opener: no literal prefix for re to skip to

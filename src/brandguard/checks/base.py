@@ -90,14 +90,16 @@ class Check(Protocol):
 @dataclass(frozen=True)
 class Wake:
     """What a post must hold for a check to find anything in it, any one being enough: one of
-    ``chars`` in its text, a hit of one of ``keys``, one of ``meta`` in its metadata, a link
-    (``links``). Most posts have no "#" or "@", say nothing about sponsorship and hold no
-    disclosure marker; calling each check that needs one cost ~3 µs a post for nothing."""
+    ``chars`` in its text, a match of ``pattern`` in it, a hit of one of ``keys``, one of
+    ``meta`` in its metadata, a link (``links``). Most posts have no "#" or "@", no two capitals
+    in a row, say nothing about sponsorship and hold no disclosure marker; calling each check
+    that needs one cost ~3-15 µs a post for nothing."""
 
     chars: str = ""
     keys: tuple[str, ...] = ()
     meta: tuple[str, ...] = ()
     links: bool = False
+    pattern: re.Pattern[str] | None = None  # searched only when no char of ``chars`` is there
 
     def open(self, post: Post, hits: dict[str, list[Hit]]) -> bool:
         """Whether ``post`` (with its pattern ``hits``) holds any of it."""
@@ -107,6 +109,8 @@ class Wake:
         for c in self.chars:  # loops, not any(): this runs for every post
             if c in text:
                 return True
+        if self.pattern is not None and self.pattern.search(text):
+            return True
         for key in self.keys:
             if hits.get(key):
                 return True

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import RuleSpec
 from ..text.headlines import SHOUTING_SCHEMA, outside_headings
-from ..text.measures import MEASURES, NEEDS, PER_UNIT, Measure, sentence_words_over
+from ..text.measures import HINTS, MEASURES, NEEDS, PER_UNIT, Measure, sentence_words_over
 from .base import Builder, Context, RawFinding, Wake, first_word_span, fmt_number
 
 OPTIONS = {
@@ -40,11 +40,13 @@ class MetricCheck:
     @property
     def wake(self) -> Wake | None:
         """A count with only a maximum reports nothing on a post holding none of what it counts
-        (no "!", no "#", no link)."""
+        (no "!", no "#", no link, no two capitals in a row)."""
         if self.low is not None or self.high is None or self.high < 0:
             return None
         if self.metric == "links":
             return Wake(links=True)
+        if self.metric in HINTS:
+            return Wake(pattern=HINTS[self.metric])
         return Wake(chars=NEEDS[self.metric]) if self.metric in NEEDS else None
 
     def _out(self, value: float) -> float | None:

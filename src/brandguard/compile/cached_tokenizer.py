@@ -74,7 +74,7 @@ class CachedTokenizer:
                 _freeze_method(tok.prefix_search),
                 _freeze_method(tok.suffix_search),
                 _freeze_method(tok.infix_finditer),
-                tok.token_match,
+                _freeze_method(tok.token_match),
                 _freeze_method(tok.url_match),
             ),
         )
@@ -111,7 +111,7 @@ def _rebuild(
         prefix_search=_thaw_method(prefix_search),
         suffix_search=_thaw_method(suffix_search),
         infix_finditer=_thaw_method(infix_finditer),
-        token_match=token_match,
+        token_match=_thaw_method(token_match),
         url_match=_thaw_method(url_match),
     )
     return CachedTokenizer(tokenizer, pending=rules)

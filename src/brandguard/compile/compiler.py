@@ -18,6 +18,7 @@ from ..model import META_RULES, RuleSpec
 from ..policy.loader import Policy, selector_matches, unknown_selector
 from ..text.inflection import apostrophe_forms, variants
 from .cached_tokenizer import CachedTokenizer
+from .frozen_regex import LazyRegex
 from .pattern_words import Needs, required
 from .regexset import RegexSet
 
@@ -103,40 +104,6 @@ class _Builder:
         if any(k == key and r.same_as(compiled) for k, r, _ in self.regexes[-64:]):
             return  # rules sharing a key (e.g. one pack's markers) register a regex once
         self.regexes.append((key, LazyRegex(compiled), group))
-
-
-class LazyRegex:
-    """A compiled regex that pickles as its source and compiles again only when first used.
-
-    A cached policy holds ~170 rule regexes; a one-file check runs only the few the RE2 pre-pass
-    picks, so recompiling all of them on every load would be wasted start-up time.
-    """
-
-    __slots__ = ("pattern", "flags", "_compiled")
-
-    def __init__(self, compiled: re.Pattern[str]) -> None:
-        self.pattern = compiled.pattern
-        self.flags = compiled.flags
-        self._compiled: re.Pattern[str] | None = compiled
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def finditer(self, text: str) -> Any:
-        return self.compiled.finditer(text)
-
-    def same_as(self, other: re.Pattern[str]) -> bool:
-        return self.pattern == other.pattern and self.flags == other.flags
-
-    def __getstate__(self) -> tuple[str, int]:
-        return self.pattern, self.flags
-
-    def __setstate__(self, state: tuple[str, int]) -> None:
-        self.pattern, self.flags = state
-        self._compiled = None
 
 
 @dataclass
@@ -394,5 +361,5 @@ def _compile(
         builder.headline_regexes,
         RegexSet([regex for _, regex, _ in builder.headline_regexes]),
         selection=selection,
-        headline_needs=required(builder.headline_patterns),
+        headline_needs=required(builder.headline_patterns, builder.stop_words),
     )

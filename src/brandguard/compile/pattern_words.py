@@ -17,10 +17,16 @@ FLAGS = ("IS_DIGIT", "LIKE_NUM")  # token flags a needed token may test instead 
 Needs = tuple[frozenset[int], tuple[str, ...]]  # word hashes (Token.lower), Token flag names
 
 
-def _needed(pattern: list[dict[str, Any]]) -> tuple[set[str], set[str]] | None:
-    """(words, flags): the pattern needs a token whose lower-case form is one of ``words``
-    (the smallest such set), else one with a flag of ``flags``; None when it needs neither."""
+def _needed(
+    pattern: list[dict[str, Any]], stop_words: frozenset[str] = frozenset()
+) -> tuple[set[str], set[str]] | None:
+    """(words, flags): the pattern needs a token whose lower-case form is one of ``words``,
+    else one with a flag of ``flags``; None when it needs neither. Of the tokens it needs, the
+    one least likely to be in any headline: the smallest set of content words, else a digit or
+    number, else the smallest set holding a function word of ``stop_words`` ("the", "you", "in"
+    are in nearly every headline, so needing them skips nothing)."""
     best: set[str] | None = None
+    common: set[str] | None = None
     flag: str | None = None
     for token in pattern:
         fields = {str(k).upper(): v for k, v in token.items()}
@@ -33,24 +39,32 @@ def _needed(pattern: list[dict[str, Any]]) -> tuple[set[str], set[str]] | None:
         if isinstance(value, str):
             value = [value]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            if best is None or len(value) < len(best):
-                best = set(value)
+            if stop_words.isdisjoint(value):
+                if best is None or len(value) < len(best):
+                    best = set(value)
+            elif common is None or len(value) < len(common):
+                common = set(value)
     if best is not None:
         return best, set()
-    return (set(), {flag}) if flag else None
+    if flag:
+        return set(), {flag}
+    return (common, set()) if common is not None else None
 
 
-def required(patterns: dict[str, list[list[dict[str, Any]]]]) -> Needs | None:
+def required(
+    patterns: dict[str, list[list[dict[str, Any]]]], stop_words: frozenset[str] = frozenset()
+) -> Needs | None:
     """What every pattern needs one of, as word hashes and the names of Token's flag
     attributes (``is_digit``, ``like_num``); None when a pattern needs nothing (its matcher must
-    always run)."""
+    always run). ``stop_words``: the language's function words, needed only when a pattern
+    needs nothing rarer."""
     from spacy.strings import get_string_id
 
     words: set[str] = set()
     flags: set[str] = set()
     for group in patterns.values():
         for pattern in group:
-            needed = _needed(pattern)
+            needed = _needed(pattern, stop_words)
             if needed is None:
                 return None
             words |= needed[0]

@@ -15,6 +15,7 @@ import contextlib
 import os
 import re
 from collections.abc import Iterator, Sequence
+from time import process_time
 from typing import Any
 
 # Python's \w, \s and \d are Unicode classes; RE2 reads UTF-8 bytes, and a Unicode class such as
@@ -184,7 +185,17 @@ class RegexSet:
     lazily, one state per combination of partial matches met in the text, and a shape pattern is
     partly matched almost everywhere, so mixed with word patterns it multiplies their states. Kept
     apart, building the DFA on 20,000 real posts costs 1.0 s instead of 2.2 s.
+
+    Some combinations still outgrow the budget on some text: on the real mix one set of 32 word
+    patterns rebuilt its DFA all along and cost 0.43 s a pass, its two halves 0.03 s each. Which
+    set does depends on the policy and the text, so ``candidates_many`` measures: a set that
+    costs ``SLOW`` times the median set over ``WINDOW`` batches is split in two (the candidates
+    are the same whatever the grouping; only the time changes).
     """
+
+    SLOW = 6  # times the median set's time: a set rebuilding its DFA, not one reading more
+    WINDOW = 16  # batches measured before deciding (a new DFA's first states cost more)
+    SMALLEST = 4  # patterns a set keeps at least
 
     def __init__(self, regexes: Sequence[Any]) -> None:  # compiled or compiler.LazyRegex
         self.count = len(regexes)
@@ -194,6 +205,8 @@ class RegexSet:
         self._groups: list[list[int]] = []  # the pattern numbers of each RE2 set
         self._sets: list[tuple[list[int], object]] | None = None  # (regex positions, RE2 set)
         self._finders: dict[int, Finder | None] = {}  # regex position -> its anchored scan
+        self._spent: list[float] = []  # CPU seconds of each set in the current window
+        self._batches = 0  # batches read in the current window
         try:
             import re2  # noqa: F401
         except ImportError:  # pragma: no cover - google-re2 is a declared dependency
@@ -215,20 +228,40 @@ class RegexSet:
             self._build()
 
     def _build(self) -> None:
+        self._sets = [self._compile(numbers) for numbers in self._groups]
+        self._spent = [0.0] * len(self._groups)
+        self._batches = 0
+
+    def _compile(self, numbers: list[int]) -> tuple[list[int], object]:
         import re2
 
-        sets = []
-        for numbers in self._groups:
-            chunk = _new_set(re2)
-            for number in numbers:
-                chunk.Add(self._patterns[number])
-            chunk.Compile()
-            sets.append(([self.index[n] for n in numbers], chunk))
-        self._sets = sets
+        chunk = _new_set(re2)
+        for number in numbers:
+            chunk.Add(self._patterns[number])
+        chunk.Compile()
+        return [self.index[n] for n in numbers], chunk
+
+    def _rebalance(self) -> None:
+        """Split each set that cost ``SLOW`` times the median set over the window."""
+        assert self._sets is not None
+        median = sorted(self._spent)[len(self._spent) // 2]
+        groups, sets = [], []
+        for numbers, built, spent in zip(self._groups, self._sets, self._spent, strict=True):
+            if spent > self.SLOW * median and len(numbers) >= 2 * self.SMALLEST:
+                halves = [numbers[: len(numbers) // 2], numbers[len(numbers) // 2 :]]
+                groups += halves
+                sets += [self._compile(half) for half in halves]
+            else:
+                groups.append(numbers)
+                sets.append(built)
+        self._groups, self._sets = groups, sets
+        self._spent = [0.0] * len(groups)
+        self._batches = 0
 
     def __getstate__(self) -> dict[str, object]:
         # RE2 sets do not pickle (cache.py pickles compiled policies): keep the patterns.
-        return {k: v for k, v in self.__dict__.items() if k not in ("_sets", "_finders")}
+        skip = ("_sets", "_finders", "_spent", "_batches")
+        return {k: v for k, v in self.__dict__.items() if k not in skip}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         # Rebuilding costs ~25 ms, less than compiling every rule regex in Python (they compile
@@ -253,18 +286,29 @@ class RegexSet:
         return self._finders[position]
 
     def candidates(self, text: str) -> list[int]:
-        return self.candidates_many([text])[0]
+        return self.candidates_many([text.encode()])[0]
 
-    def candidates_many(self, texts: Sequence[str]) -> list[list[int]]:
-        """``candidates`` of each text. One set at a time over all the texts: each set's DFA
-        stays in the CPU's caches (post by post, interleaved with the rest of the checking, the
-        same matching took three times as long on the synthetic corpus)."""
+    def candidates_many(self, texts: Sequence[bytes]) -> list[list[int]]:
+        """``candidates`` of each text, given in UTF-8 (what RE2 reads: encoded once by the
+        caller, who hands the same bytes to ``Finder``, instead of once per set). One set at a
+        time over all the texts: each set's DFA stays in the CPU's caches (post by post,
+        interleaved with the rest of the checking, the same matching took three times as long
+        on the synthetic corpus)."""
         if self._sets is None:
             return [self.always for _ in texts]
         found: list[list[int]] = [[] for _ in texts]
-        for positions, chunk in self._sets:
-            for mine, text in zip(found, texts, strict=True):
-                mine.extend(positions[k] for k in (chunk.Match(text) or ()))
+        spent = self._spent
+        for n, (positions, chunk) in enumerate(self._sets):
+            match = chunk.Match  # type: ignore[attr-defined]
+            started = process_time()
+            for mine, data in zip(found, texts, strict=True):
+                hit = match(data)
+                if hit:
+                    mine.extend([positions[k] for k in hit])
+            spent[n] += process_time() - started
+        self._batches += 1
+        if self._batches == self.WINDOW:
+            self._rebalance()
         return [sorted(self.always + mine) if mine else self.always for mine in found]
 
 

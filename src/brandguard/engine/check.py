@@ -223,12 +223,13 @@ def check_doc(
     spacing: TokenText,
     candidates: list[int] | None = None,
     headline_candidates: list[list[int]] | None = None,
+    encoded: bytes | None = None,
 ) -> PostResult:
     """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized; ``candidates``
     (and ``headline_candidates``, one list per headline) the regex pre-pass's answer when the
-    caller ran it (else check_doc does)."""
+    caller ran it (else check_doc does), over ``encoded`` (the text in UTF-8)."""
     hits = collect_hits(
-        compiled, doc, post.text, spacing, post.headlines, candidates, headline_candidates
+        compiled, doc, post.text, spacing, post.headlines, candidates, headline_candidates, encoded
     )
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
@@ -284,19 +285,18 @@ def check_posts(
                 token_text(p.text, p.format, breaks_after(p.text, p.headlines)) for p in mine
             ]
             docs = target.pipe((s.text for s in spacings), batch_size=batch_size)
+            encoded = [p.text.encode() for p in mine]  # what RE2 reads, once per post
             found = (
-                target.regex_set.candidates_many([p.text for p in mine])
-                if target.regexes
-                else [[] for _ in mine]
+                target.regex_set.candidates_many(encoded) if target.regexes else [[] for _ in mine]
             )
             heads = headline_candidates_many(target, mine)
-            tokenized[id(target)] = zip(spacings, docs, found, heads, strict=True)
+            tokenized[id(target)] = zip(spacings, docs, found, heads, encoded, strict=True)
         for item, target in routed:
             if target is None:
                 yield item
             else:
-                spacing, doc, candidates, head_candidates = next(tokenized[id(target)])
-                yield check_doc(target, item, doc, spacing, candidates, head_candidates)
+                spacing, doc, candidates, head_candidates, data = next(tokenized[id(target)])
+                yield check_doc(target, item, doc, spacing, candidates, head_candidates, data)
         pending.clear()
 
     for item in posts:

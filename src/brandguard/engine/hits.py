@@ -49,7 +49,7 @@ def headline_candidates_many(
     head_set = compiled.headline_set
     if not compiled.headline_regexes or head_set is None:
         return [None] * len(posts)
-    pieces = [p.text[h.start : h.end] for p in posts for h in p.headlines]
+    pieces = [p.text[h.start : h.end].encode() for p in posts for h in p.headlines]
     found = iter(head_set.candidates_many(pieces) if pieces else ())
     return [[next(found) for _ in p.headlines] for p in posts]
 
@@ -62,10 +62,12 @@ def collect_hits(
     headlines: list[Headline] | None = None,
     candidates: list[int] | None = None,
     headline_candidates: list[list[int]] | None = None,
+    encoded: bytes | None = None,
 ) -> dict[str, list[Hit]]:
     """Every pattern hit of the post by key; ``candidates``: the regex pre-pass's answer for
-    ``text`` when the caller ran it for a batch (``RegexSet.candidates_many``), and
-    ``headline_candidates`` its answer for each headline (``headline_candidates_many``)."""
+    ``text`` when the caller ran it for a batch (``RegexSet.candidates_many``), ``encoded`` the
+    UTF-8 text it read, and ``headline_candidates`` its answer for each headline
+    (``headline_candidates_many``)."""
     headlines = headlines or []
     raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
     strings = doc.vocab.strings
@@ -97,7 +99,7 @@ def collect_hits(
     if candidates is None:
         candidates = compiled.regex_set.candidates(text) if compiled.regexes else []
     if candidates:  # arming the budget's signal handler costs more than most posts' regexes
-        encoded = text.encode()  # what RE2 reads (RegexSet.finder)
+        encoded = encoded or text.encode()  # what RE2 reads (RegexSet.finder)
         with Budget() as budget:
             for index in candidates:
                 key, regex, group = compiled.regexes[index]

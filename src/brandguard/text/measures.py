@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .caps import CAPS_HINT
 from .contrast import contrasted
 from .platforms import EMOJI_RE
 from .sentences import reading_length, row_breaks, run_in_labels, sentence_spans, split_at
@@ -354,6 +355,10 @@ def _trailing_hashtags(m: Measures) -> Measure:
     return Measure(len(spans), spans)
 
 
+# What every counted item's text matches, for the measures of words in capitals (two capitals in
+# a row: caps.shouted finds nothing without them): a text without a match counts 0, and a metric
+# with only a maximum has nothing to report (metric.MetricCheck.wake); most posts have none.
+HINTS = {"caps_words": CAPS_HINT, "caps_emphasis": CAPS_HINT, "caps_ratio": CAPS_HINT}
 # A character each item a count measure counts contains: a text without it counts 0 (and a
 # metric with only a maximum has nothing to report: metric.MetricCheck.wake).
 NEEDS = {

@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..model import PostResult
 from .document import Post
@@ -92,6 +92,19 @@ def format_for(path: Path | str, default: str = "text") -> str:
     return FORMAT_BY_SUFFIX.get(_suffix(str(path)), default)
 
 
+def read_at_most(handle: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes of an open file. Why not ``handle.read(limit)``: it allocates
+    ``limit`` bytes before reading, 5 MB (the post bound) for every 25-word post, which made
+    reading the real mix's 19,679 files 3.4x as costly (0.36 s against 0.11 s). The file's size
+    says how much to ask for; a file that holds more than it said (growing, a device, a pipe)
+    is read on up to ``limit``."""
+    size = os.fstat(handle.fileno()).st_size
+    data = handle.read(min(size, limit - 1) + 1)  # one byte more than the size: EOF shows
+    if len(data) <= size or len(data) >= limit:
+        return data
+    return data + handle.read(limit - len(data))
+
+
 def read_file(
     path: Path | str, fmt: str | None = None, max_bytes: int = MAX_POST_BYTES, raw: bool = False
 ) -> Any:
@@ -100,7 +113,7 @@ def read_file(
     name = str(path)
     try:
         with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            data = read_at_most(handle, max_bytes + 1)
         if len(data) > max_bytes:
             message = f"{name}: larger than {max_bytes:,} bytes (--max-post-size); not checked"
             return unreadable(name, name, message)
