@@ -106,7 +106,7 @@ def test_doubled_letter_abbreviations_end_nothing_before_lower_case() -> None:
 
 
 def test_a_paragraph_signed_after_a_dash_is_a_quotation() -> None:
-    quote = " ".join(["parola"] * 50)
+    quote = " ".join(["la parola"] * 25)
     intro = " ".join(["premessa"] * 40)
     text = f"{intro}.\n\n{quote}.\n\n— @qualcuno, manutentrice\n\n{intro}."
     assert lengths(text, "it")[1] == 3  # someone else's words: one unit
@@ -256,3 +256,13 @@ def test_rows_of_a_table_or_columns_are_items_not_one_sentence() -> None:
         "builds on each other, instead of one huge change."
     )
     assert words_per_sentence(prose) == [11, 4, 16]
+
+
+def test_a_run_of_names_without_function_words_is_a_list_not_a_long_sentence() -> None:
+    commands = "Tools: " + " ".join(f"tool-{k:c} fmt-{k:c} sync-{k:c}" for k in range(97, 122))
+    assert max(lengths(commands)) <= 3
+    prose = " ".join(["the reviewer reads the change and writes a note for the author"] * 6)
+    assert max(lengths(prose)) > 60
+    # Italian prose has its own function words.
+    italiano = " ".join(["il revisore legge la modifica e scrive una nota per chi la propone"] * 5)
+    assert max(lengths(italiano, "it")) > 60

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 from .caps import CAPS_HINT
 from .contrast import contrasted
 from .platforms import EMOJI_RE
-from .sentences import reading_length, row_breaks, run_in_labels, sentence_spans, split_at
+from .sentences import (
+    CHUNK,
+    is_prose,
+    reading_length,
+    row_breaks,
+    run_in_labels,
+    sentence_spans,
+    split_at,
+)
 from .syllables import syllable_table
 
 if TYPE_CHECKING:
@@ -119,8 +127,7 @@ class Measures:
         # word straddles its edges: its words are the words found within it (this spares most
         # posts ``word_spans``, which only a long sentence, a tag run or a repeat needs).
         source = self.post.source
-        # Rows are read from the source: masked markup leaves runs of blanks in the text that
-        # are not columns ("the developer to [a link](url) that ...").
+        # Rows are read from the source: masked markup leaves blanks in the text, not columns.
         rows = row_breaks(source) if len(source) == len(text) and self.post.format != "html" else []
         cuts = sorted(run_in_labels(source) + rows)
         for start, end in split_at(self.sentence_bounds, text, cuts):
@@ -150,6 +157,9 @@ class Measures:
         for start, end, n in self.sentences:
             if n <= limit:
                 out.append(n)
+                continue
+            if not is_prose(text, start, end, self.language):
+                out.append(min(n, CHUNK))  # a list of names or commands reads as one unit
                 continue
             k = bisect_left(links, (start, -1))
             if (

@@ -17,13 +17,17 @@ count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio"
 link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
 name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
 run-in heading, not part of the sentence after it (``run_in_labels``), and each row of a table
-or a list in columns is an item of its own (``row_breaks``).
+or a list in columns is an item of its own (``row_breaks``). A "sentence" with hardly any function
+words is not prose but a list of names, commands or identifiers run together ("arch b2sum base32
+basename cat ...", "libaudit (optional) libacl (optional) ..."): it reads as one unit
+(``is_prose``).
 
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 SENTENCE_END = re.compile(
     # Every alternative starts at one of these characters; saying so first lets the scan skip the
@@ -346,3 +350,32 @@ def reading_length(
         clauses[b] += w
     longest = max(clauses)
     return round(longest + LATER_CLAUSES * (sum(clauses) - longest))
+
+
+# Function words are about half of the words of prose in English and Italian; a run of names,
+# commands or identifiers has next to none. Below this share a long "sentence" is a list.
+PROSE_MIN_SHARE = 0.2
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@cache
+def _function_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of ``language`` (English for a language it has none for here)."""
+    if language == "it":
+        from spacy.lang.it.stop_words import STOP_WORDS
+    else:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS)
+
+
+PROSE_MIN_WORDS = 12  # a shorter sentence has too few words for the share to say anything
+
+
+def is_prose(text: str, start: int, end: int, language: str) -> bool:
+    """Whether ``text[start:end]`` has the function words of prose (``PROSE_MIN_SHARE``) among
+    its words without digits (numbers of a citation or a date are neither kind)."""
+    words = [w for w in _WORD.findall(text, start, end) if not any(c.isdigit() for c in w)]
+    if len(words) < PROSE_MIN_WORDS:
+        return True
+    common = _function_words(language)
+    return sum(w.lower() in common for w in words) >= PROSE_MIN_SHARE * len(words)
