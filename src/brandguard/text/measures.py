@@ -16,15 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .caps import CAPS_HINT
 from .contrast import contrasted
 from .platforms import EMOJI_RE
-from .sentences import (
-    CHUNK,
-    is_prose,
-    reading_length,
-    row_breaks,
-    run_in_labels,
-    sentence_spans,
-    split_at,
-)
+from .sentences import CHUNK, is_prose, reading_length, sentence_cuts, sentence_spans, split_at
 from .syllables import syllable_table
 
 if TYPE_CHECKING:
@@ -126,10 +118,7 @@ class Measures:
         # A sentence starts after white space or a full stop and ends before white space, so no
         # word straddles its edges: its words are the words found within it (this spares most
         # posts ``word_spans``, which only a long sentence, a tag run or a repeat needs).
-        source = self.post.source
-        # Rows are read from the source: masked markup leaves blanks in the text, not columns.
-        rows = row_breaks(source) if len(source) == len(text) and self.post.format != "html" else []
-        cuts = sorted(run_in_labels(source) + rows)
+        cuts = sentence_cuts(self.post.source, text, self.post.format)
         for start, end in split_at(self.sentence_bounds, text, cuts):
             n = len(words(text, start, end))
             if n:

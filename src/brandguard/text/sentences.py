@@ -152,6 +152,14 @@ def row_breaks(text: str) -> list[int]:
     return sorted(set(cuts))
 
 
+def sentence_cuts(source: str, text: str, fmt: str) -> list[int]:
+    """Where sentences are cut beyond the splitter: after run-in labels and around rows. Rows
+    are read from the source, as masked markup leaves blanks in the text that are not columns
+    (HTML tables are tags, and HTML text is not the source's length)."""
+    rows = row_breaks(source) if len(source) == len(text) and fmt != "html" else []
+    return sorted(run_in_labels(source) + rows)
+
+
 def split_at(spans: list[tuple[int, int]], text: str, cuts: list[int]) -> list[tuple[int, int]]:
     """``spans`` with each one that holds a cut split there (white space trimmed again)."""
     if not cuts:
