@@ -16,6 +16,9 @@ Sources (each skipped with a note when missing):
   (headings, literal blocks, directives, roles and links: see ``rst_to_markdown``).
 * ``pydoc`` (en): the Python reference's topics (``pydoc_data/topics.py`` of the base
   interpreter), plain text whose indented literal blocks become code and grid tables are dropped.
+* ``stdlib`` (en): docstrings of the base interpreter's standard library modules (the module's,
+  then its public classes' and functions' of at least ``MIN_DOCSTRING_WORDS`` words), doctest
+  sessions fenced as code, read like the pydoc topics.
 * ``debian`` (en): ``/usr/share/doc/*/README*`` and ``NEWS*`` (gzip too), copyright files and
   changelogs left out, one copy of identical files.
 * ``gettext`` (it): Italian message catalogues (``/usr/share/locale/it/LC_MESSAGES/*.mo`` and
@@ -28,6 +31,7 @@ Sources (each skipped with a note when missing):
 from __future__ import annotations
 
 import argparse
+import ast
 import gettext
 import glob
 import gzip
@@ -55,6 +59,7 @@ NAME = "heldout"
 MAX_WORDS = 600  # a long blog section; writing_dev cut documents into 150–800 words
 MIN_WORDS = 60  # shorter pieces are headings or stubs, not posts
 MAX_SECTIONS = 4  # at most this many sections of one document, as in writing_dev
+MIN_DOCSTRING_WORDS = 30  # stdlib: a class's or function's docstring that says something
 MIN_MSG_WORDS = 25  # Italian messages: help texts and long messages, not labels
 REVIEW_CATEGORIES = frozenset(RATE_CATEGORIES)
 REVIEW_RULES = frozenset({"GDL001"})
@@ -298,6 +303,64 @@ def pydoc_docs() -> list[Doc]:
     return docs
 
 
+# Standard-library folders that are tests, tools or generated tables rather than documented API.
+_STDLIB_SKIP = frozenset(
+    "test tests idlelib lib2to3 turtledemo ensurepip site-packages pydoc_data encodings "
+    "__pycache__ __phello__ config".split()
+)
+_DOCTEST = re.compile(r"^\s*(>>>|\.\.\.)( |$)")
+
+
+def _fence_doctests(text: str) -> str:
+    """Doctest sessions (``>>>`` lines and the output up to a blank line) as fenced code."""
+    out: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if _DOCTEST.match(line) and not inside:
+            out.append("```")
+            inside = True
+        elif inside and not line.strip():
+            out.append("```")
+            inside = False
+        out.append(line)
+    if inside:
+        out.append("```")
+    return "\n".join(out)
+
+
+def _docstrings(path: Path) -> str:
+    """The module's docstring, then its public classes' and functions' that say something."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError, ValueError):
+        return ""
+    texts = [ast.get_docstring(tree) or ""]
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            doc = ast.get_docstring(node) or ""
+            if not node.name.startswith("_") and len(doc.split()) >= MIN_DOCSTRING_WORDS:
+                texts.append(doc)
+    return "\n\n".join(_fence_doctests(t) for t in texts if t.strip())
+
+
+def stdlib_docs() -> list[Doc]:
+    """Docstrings of the base interpreter's standard library, one document set per module."""
+    root = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    if not root.is_dir():
+        print(f"skipped: stdlib: no {root}", file=sys.stderr)
+        return []
+    docs = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        if any(part in _STDLIB_SKIP or part.startswith("test") for part in rel.parts):
+            continue
+        name = ".".join(rel.with_suffix("").parts)
+        text = _docstrings(path)
+        if text:
+            docs += cut(f"stdlib-{name}", "en", "markdown", str(path), pydoc_to_markdown(text))
+    return docs
+
+
 _DOC_FILES = re.compile(r"^(README|NEWS)(\.(md|txt|rst|Debian))?(\.gz)?$")
 
 
@@ -360,7 +423,13 @@ def gettext_docs() -> list[Doc]:
     return docs
 
 
-SOURCES = {"pypi": pypi_docs, "pydoc": pydoc_docs, "debian": debian_docs, "gettext": gettext_docs}
+SOURCES = {
+    "pypi": pypi_docs,
+    "pydoc": pydoc_docs,
+    "stdlib": stdlib_docs,
+    "debian": debian_docs,
+    "gettext": gettext_docs,
+}
 
 
 def compose(out: Path, names: Iterable[str]) -> list[Doc]:
