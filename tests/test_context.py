@@ -477,3 +477,14 @@ def test_selling_next_to_code_or_a_disclaimer_still_shouts() -> None:
     assert shouts("Get FREEPHONE access this week") == ["FREEPHONE"]
     assert shouts("Use SUMMER_DEAL at checkout for FREE delivery") == ["FREE"]
     assert shouts("URGENT: reply today") == ["URGENT"]
+
+
+def test_technical_writing_names_things_in_capitals() -> None:
+    """Release notes and API docs (identifiers, options, versions) name keys, records and
+    variables in capitals; an advert does not read like that, and sales words still shout."""
+    notes = (
+        "Version 2.4.1 fixes the pager. The ENTER key now works when --raw is set, "
+        "and read_config() honours the EDITOR variable. Upgrade for FREE."
+    )
+    assert shouts(notes) == ["FREE"]
+    assert shouts("Meet the EDITOR behind our spring issue") == ["EDITOR"]

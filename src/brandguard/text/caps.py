@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from .caps_code import code_or_law, placeholders
+from .caps_code import code_or_law, placeholders, technical
 
 Span = tuple[int, int]
 
@@ -173,6 +173,7 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     methods = len(HTTP_METHODS.intersection(counts))
     defined = _defined(text, caps)
     known = placeholders(text, caps)
+    tech = technical(text, code)
     out: list[Span] = []
     for run in _runs(text, caps):
         words = [t for k, t in enumerate(run) if not _exempt(run, k)]
@@ -182,6 +183,8 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
             if len(words) == 1 and _http_method(text, start, end, token, methods):
                 continue
             if code_or_law(text, start, end, token, known, low in sales):
+                continue
+            if tech and low not in sales:  # technical writing names things in capitals
                 continue
             if low in sales:
                 out.append((start, end))

@@ -98,3 +98,20 @@ def code_or_law(
         or bool(_IDENTIFIER_BEFORE.search(text, max(0, start - 60), start))
         or (not sales and (on_code_line(text, start) or in_disclaimer(text, start, end)))
     )
+
+
+# What technical writing is made of: identifiers (snake_case, dotted.names(), calls()), command-line
+# options, paths, shell variables and version numbers.
+_TECHNICAL = re.compile(
+    r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|\b[a-z_]\w*\.[a-z_]\w*\(|\b[A-Za-z_]\w*\(\)|"
+    r"(?<![\w-])--[a-z][\w-]+|(?<![\w.])(?:~?/[\w.-]+){2,}|\$\{?[A-Z_]{2,}|\bv?\d+\.\d+\.\d+\b"
+)
+TECHNICAL_SIGNALS = 3  # distinct ones: a post with this many is documentation, not an ad
+
+
+def technical(text: str, code: str) -> bool:
+    """Whether the post is technical writing, where words in capitals name things (an
+    environment variable, a DNS record, a key, a test result) rather than raise the voice.
+    Code in the post counts as one signal."""
+    found = {m.group() for m in _TECHNICAL.finditer(text)}
+    return len(found) + bool(code) >= TECHNICAL_SIGNALS
