@@ -266,3 +266,14 @@ def test_a_run_of_names_without_function_words_is_a_list_not_a_long_sentence() -
     # Italian prose has its own function words.
     italiano = " ".join(["il revisore legge la modifica e scrive una nota per chi la propone"] * 5)
     assert max(lengths(italiano, "it")) > 60
+
+
+def test_a_change_of_indentation_parts_a_definition_from_its_term() -> None:
+    definitions = (
+        "Modes:\n  quiet\n    print nothing at all while the job runs and keep the log short\n"
+        "  loud\n    print every step of the job as it runs and keep the whole log\n"
+    )
+    assert words_per_sentence(definitions) == [1, 1, 13, 1, 14]
+    # An item's continuation under its text, and a plain wrapped paragraph, stay one sentence.
+    item = "  o The tool now reads the file and\n    writes the report in one pass.\n"
+    assert words_per_sentence(item) == [14]

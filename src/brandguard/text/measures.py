@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from .caps import CAPS_HINT
 from .contrast import contrasted
+from .layout import sentence_cuts
 from .platforms import EMOJI_RE
-from .sentences import CHUNK, is_prose, reading_length, sentence_cuts, sentence_spans, split_at
+from .sentences import CHUNK, is_prose, reading_length, sentence_spans, split_at
 from .syllables import syllable_table
 
 if TYPE_CHECKING:

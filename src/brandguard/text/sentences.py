@@ -17,7 +17,7 @@ count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio"
 link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
 name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
 run-in heading, not part of the sentence after it (``run_in_labels``), and each row of a table
-or a list in columns is an item of its own (``row_breaks``). A "sentence" with hardly any function
+or a list in columns is an item of its own (``layout.py``). A "sentence" with hardly any function
 words is not prose but a list of names, commands or identifiers run together ("arch b2sum base32
 basename cat ...", "libaudit (optional) libacl (optional) ..."): it reads as one unit
 (``is_prose``).
@@ -123,41 +123,6 @@ def run_in_labels(source: str) -> list[int]:
         for m in RUN_IN_LABEL.finditer(source)
         if len(m.group(2).split()) <= LABEL_MAX_WORDS
     ]
-
-
-# A line of a table or of a list in columns: after its first word, a gap of two or more spaces or
-# a tab between two cells ("png.c      Basic interface functions", "help   Shows this help").
-# A gap after a full stop is the two spaces some writers put between sentences, not a column.
-_ROW = re.compile(r"^[ \t]*\S[^\n]*?[^\s.!?:;](?: {2,}|\t)[ \t]*\S[^\n]*$", re.MULTILINE)
-# A bullet inside a line starts an item ("I valori sono: • none: ... • push: ...").
-_INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+(?=[•▪◦‣][ \t])")
-
-
-def row_breaks(text: str) -> list[int]:
-    """Where lines of a table or list end and inline bullets start: cuts for ``split_at``.
-
-    A hard-wrapped paragraph goes on in lower case on the next line, so the splitter keeps such
-    lines together; rows of a table or a list in columns do too ("example.c   Example code"),
-    and a help text's table would read as one sentence of hundreds of words. Each row is an
-    item of its own, as each line of a Markdown list is.
-    """
-    cuts = []
-    if "  " in text or "\t" in text:
-        for row in _ROW.finditer(text):
-            if row.start():
-                cuts.append(row.start() - 1)  # the line break before the row
-            cuts.append(row.end())  # the line break after it (or the end of the text)
-    if "•" in text or "▪" in text or "◦" in text or "‣" in text:
-        cuts.extend(m.end() for m in _INLINE_BULLET.finditer(text))
-    return sorted(set(cuts))
-
-
-def sentence_cuts(source: str, text: str, fmt: str) -> list[int]:
-    """Where sentences are cut beyond the splitter: after run-in labels and around rows. Rows
-    are read from the source, as masked markup leaves blanks in the text that are not columns
-    (HTML tables are tags, and HTML text is not the source's length)."""
-    rows = row_breaks(source) if len(source) == len(text) and fmt != "html" else []
-    return sorted(run_in_labels(source) + rows)
 
 
 def split_at(spans: list[tuple[int, int]], text: str, cuts: list[int]) -> list[tuple[int, int]]:
