@@ -51,3 +51,13 @@ def test_a_result_that_is_not_cached_crosses_whole_without_its_text(default_poli
     assert not cacheable(result)
     sent = pickle.loads(pickle.dumps(parallel._compact(result)))
     assert parallel._opened(sent) == replace(result, source="")
+
+
+def test_the_last_chunk_is_cut_so_that_the_workers_finish_together() -> None:
+    rows = [list(range(0, 8)), list(range(8, 16)), list(range(16, 23))]
+    out = list(parallel._tapered(iter(rows), 4))
+    assert out[:2] == rows[:2]
+    assert [len(piece) for piece in out[2:]] == [2, 2, 2, 1]
+    assert [n for chunk in out for n in chunk] == list(range(23))
+    assert list(parallel._tapered(iter([[1]]), 4)) == [[1]]
+    assert list(parallel._tapered(iter([]), 4)) == []

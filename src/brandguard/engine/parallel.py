@@ -3,10 +3,13 @@
 The parent reads and decodes the exports (``text/exports.py``) but does not parse the rows: each
 travels as its raw fields ``(text, format, id, path, metadata)`` in chunks of ``CHUNK`` rows. A
 worker, forked so that it inherits the compiled policy instead of unpickling it, parses and checks
-a chunk and sends back its PostResults without their source text (the audit writers never read
-it). At most two chunks per worker are in flight, so memory stays flat; results are yielded in
-input order, so the output is the same as with one job. An input that fits in one chunk is checked
-in the parent, with no pool at all. A PostResult among the rows (an unreadable row, or a result
+a chunk and sends back each result as its result-cache entry (``_compact``: the audit record
+rendered, as bytes), which the parent stores and writes as it came; a result the cache does not
+keep (unreadable, a regex timeout) comes back whole, without its source text (the audit writers
+never read it). At most two chunks per worker are in flight, so memory stays flat; the last
+chunk goes out in pieces, so that the workers finish together. Results are yielded in input
+order, so the output is the same as with one job. An input that fits in one chunk is checked in
+the parent, with no pool at all. A PostResult among the rows (an unreadable row, or a result
 from the result cache, ``result_cache.py``) stays in the parent and takes its place in the order:
 workers only check what needs checking. Each chunk is checked in a memory zone (``memory.py``).
 
@@ -105,13 +108,16 @@ def check_parallel(
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[list[Any], Future[list[Sent]] | None]] = deque()
     try:
-        for chunk in chain((first, second), rows):
+        for chunk in _tapered(chain((first, second), rows), 2 * jobs):
             if pool is None and not all(isinstance(item, PostResult) for item in chunk):
                 _COMPILED = resolve(compiled)
                 context = multiprocessing.get_context("fork")
                 pool = ProcessPoolExecutor(jobs, mp_context=context)  # forks every worker now
             pending.append(_submit(pool, chunk))
-            while len(pending) > 2 * jobs:
+            # down to 2 * jobs - 1 before _tapered reads the chunk after next: the result
+            # cache's look-up of that chunk sees as many earlier results as when chunks were
+            # not read ahead (a post repeated there is read, not checked again)
+            while len(pending) >= 2 * jobs:
                 yield from _merge(*pending.popleft())
         while pending:
             yield from _merge(*pending.popleft())
@@ -119,6 +125,19 @@ def check_parallel(
         if pool is not None:  # idle workers exit at once; a busy one finishes its chunk
             pool.shutdown(wait=True, cancel_futures=True)
         _COMPILED = None
+
+
+def _tapered(rows: Iterator[list[Any]], pieces: int) -> Iterator[list[Any]]:
+    """The chunks of ``rows``, the last cut into ``pieces``: the workers finish within a piece
+    of each other, where one used to idle while another checked a whole last chunk."""
+    last: list[Any] = []
+    for chunk in rows:
+        if last:
+            yield last
+        last = chunk
+    size = max(1, -(-len(last) // pieces))
+    for start in range(0, len(last), size):
+        yield last[start : start + size]
 
 
 def _submit(
