@@ -4,13 +4,18 @@ test_result_cache.py."""
 
 from __future__ import annotations
 
+import json
 import pickle
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from brandguard.engine import parallel, result_codec
 from brandguard.engine.check import check_posts
 from brandguard.engine.result_cache import cacheable
 from brandguard.text.formats import parse
+from tests._cli import run_cli
 
 TEXTS = [
     "We roast coffee in Turin every morning and sell it by the bag.",
@@ -61,3 +66,22 @@ def test_the_last_chunk_is_cut_so_that_the_workers_finish_together() -> None:
     assert [n for chunk in out for n in chunk] == list(range(23))
     assert list(parallel._tapered(iter([[1]]), 4)) == [[1]]
     assert list(parallel._tapered(iter([]), 4)) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("cache", [True, False])
+def test_workers_write_what_one_process_writes(
+    tmp_path: Path, monkeypatch, fmt: str, cache: bool
+) -> None:
+    """CSV reads the findings of the entries the workers sent (decoded on first read)."""
+    monkeypatch.setattr(parallel, "CHUNK", 3)  # 14 rows: 4 chunks, the last cut in pieces
+    rows = [{"id": f"r{i}", "text": TEXTS[i % 3], "channel": f"c{i % 2}"} for i in range(14)]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    runs = {}
+    for jobs in ("1", "2"):
+        where = ["--cache", f"{jobs}.sqlite3"] if cache else ["--no-cache"]
+        args = ["audit", "in.jsonl", "--format", fmt, "-j", jobs, "-o", f"{jobs}.out", *where]
+        runs[jobs] = run_cli(args, cwd=tmp_path)
+    assert runs["1"].code == runs["2"].code == 1 and runs["1"].err == runs["2"].err
+    assert (tmp_path / "1.out").read_bytes() == (tmp_path / "2.out").read_bytes()
+    assert "findings" in (tmp_path / "2.out").read_text("utf-8")
