@@ -108,7 +108,8 @@ def check_parallel(
     pool: ProcessPoolExecutor | None = None
     pending: deque[tuple[list[Any], Future[list[Sent]] | None]] = deque()
     try:
-        for chunk in _tapered(chain((first, second), rows), 2 * jobs):
+        # the first chunk is not the last: it goes out (forking the pool) before any read-ahead
+        for chunk in chain((first,), _tapered(chain((second,), rows), 2 * jobs)):
             if pool is None and not all(isinstance(item, PostResult) for item in chunk):
                 _COMPILED = resolve(compiled)
                 context = multiprocessing.get_context("fork")
