@@ -61,6 +61,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {n} | {run.seconds:.2f} s | {fmt_rate(words, run.seconds)} | {run.cpu:.2f} s |")
     one, many = best[1].seconds, best[args.jobs].seconds
     print(f"\nspeed-up --jobs {args.jobs} / --jobs 1 (wall): {one / many:.2f}x")
+    # what running in parallel costs beyond one process's work (the least CPU of each side's
+    # runs, so that a neighbour's load inflates it least): forking, results crossing the pipe,
+    # each worker warming its own caches, two cores sharing memory bandwidth
+    cpu = {n: min(run.cpu for run in r) for n, r in runs.items()}
+    extra = cpu[args.jobs] - cpu[1]
+    print(
+        f"CPU of --jobs {args.jobs} beyond --jobs 1 (least of each side's runs): "
+        f"{extra:+.2f} s ({extra / cpu[1]:+.0%})"
+    )
     print("\nCommands:\n")
     for cmd in sides.values():
         print(f"    {shlex.join(cmd)} {COLD} > /dev/null")

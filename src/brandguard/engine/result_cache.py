@@ -75,6 +75,10 @@ def _decoded(blob: bytes, item: Any) -> CachedResult | None:
 
 
 def cacheable(result: PostResult) -> bool:
+    """Not unreadable, no regex timeout. A CachedResult is: entries are only made of such
+    results (here, and by the workers of ``--jobs``), and its findings stay undecoded."""
+    if isinstance(result, CachedResult):
+        return True
     return not result.error and not any(f.rule_id == "BG005" for f in result.findings)
 
 
@@ -276,9 +280,10 @@ def through_cache(
             if key is not None:
                 cache.misses += 1
                 if cacheable(result):
-                    body = record_body(result)  # rendered once: stored, and written from here
-                    cache.put(key, result, body)
-                    result = CachedResult.of(result, body)
+                    if not isinstance(result, CachedResult):  # a worker's is rendered already
+                        # rendered once: stored, and written from here
+                        result = CachedResult.of(result, record_body(result))
+                    cache.put(key, result, result.record)
             yield result
     finally:
         cache.close()

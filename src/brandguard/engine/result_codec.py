@@ -48,10 +48,20 @@ def record_body(result: PostResult) -> str:
 
 
 def encode(result: PostResult, body: str | None = None) -> bytes:
-    """The result's cache entry; ``body`` is its ``record_body`` when already rendered."""
+    """The result's cache entry; ``body`` is its ``record_body`` when already rendered.
+
+    A CachedResult made from an entry and not decoded since (one that a worker of ``--jobs``
+    sent, ``parallel.py``) is sealed again from the parts it was read from, without decoding."""
+    state = result.__dict__
+    if "_extra" in state:
+        return _seal(state["record"], state["_verdict"], state["language"], state["_extra"])
     body = record_body(result) if body is None else body
     extra = marshal.dumps(_extra(result))  # bytes: a JSONL re-audit never unpacks it
-    data = marshal.dumps((body, tuple(result.verdict()), result.language, extra))
+    return _seal(body, result.verdict(), result.language, extra)
+
+
+def _seal(body: str, verdict: Verdict, language: str, extra: bytes) -> bytes:
+    data = marshal.dumps((body, tuple(verdict), language, extra))
     return zlib.crc32(data).to_bytes(4, "big") + data
 
 
