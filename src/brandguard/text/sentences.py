@@ -328,7 +328,6 @@ def reading_length(
 # Function words are about half of the words of prose in English and Italian; a run of names,
 # commands or identifiers has next to none. Below this share a long "sentence" is a list.
 PROSE_MIN_SHARE = 0.2
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 @cache
@@ -347,7 +346,7 @@ PROSE_MIN_WORDS = 12  # a shorter sentence has too few words for the share to sa
 def is_prose(text: str, start: int, end: int, language: str) -> bool:
     """Whether ``text[start:end]`` has the function words of prose (``PROSE_MIN_SHARE``) among
     its words without digits (numbers of a citation or a date are neither kind)."""
-    words = [w for w in _WORD.findall(text, start, end) if not any(c.isdigit() for c in w)]
+    words = [w for w in ITEM_WORD.findall(text, start, end) if not any(c.isdigit() for c in w)]
     if len(words) < PROSE_MIN_WORDS:
         return True
     common = _function_words(language)
