@@ -277,3 +277,10 @@ def test_a_change_of_indentation_parts_a_definition_from_its_term() -> None:
     # An item's continuation under its text, and a plain wrapped paragraph, stay one sentence.
     item = "  o The tool now reads the file and\n    writes the report in one pass.\n"
     assert words_per_sentence(item) == [14]
+    # In Italian "o" is a word ("or"), not a marker: a wrapped line may open with it.
+    italiano = (
+        "Scegli il formato breve\no quello lungo per il rapporto\ne invialo entro sera.\n\n"
+        "  Nota rientrata."
+    )
+    measures = Measures(parse_markdown(italiano, "t"), None, "it")  # type: ignore[arg-type]
+    assert [n for _, _, n in measures.sentences] == [14, 2]

@@ -37,6 +37,7 @@ from collections import Counter
 from functools import cache
 
 from .caps_code import code_or_law, placeholders, technical
+from .function_words import stop_words
 
 Span = tuple[int, int]
 
@@ -82,11 +83,7 @@ SALES_WORDS = {
 @cache
 def ordinary_words(language: str) -> frozenset[str]:
     """Lower-case words that are ordinary in ``language``: stop words and sales words."""
-    if language == "it":
-        from spacy.lang.it.stop_words import STOP_WORDS
-    else:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    return frozenset(STOP_WORDS) | SALES_WORDS.get(language, SALES_WORDS["en"])
+    return stop_words(language) | SALES_WORDS.get(language, SALES_WORDS["en"])
 
 
 @cache
@@ -173,7 +170,7 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     methods = len(HTTP_METHODS.intersection(counts))
     defined = _defined(text, caps)
     known = placeholders(text, caps)
-    tech = technical(text, code)
+    tech: bool | None = None  # technical(text, code), read when a non-sales token needs it
     out: list[Span] = []
     for run in _runs(text, caps):
         words = [t for k, t in enumerate(run) if not _exempt(run, k)]
@@ -182,9 +179,11 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
             low = token.lower()
             if len(words) == 1 and _http_method(text, start, end, token, methods):
                 continue
+            if low not in sales:  # technical writing names things in capitals
+                tech = technical(text, code) if tech is None else tech
+                if tech:
+                    continue
             if code_or_law(text, start, end, token, known, low in sales):
-                continue
-            if tech and low not in sales:  # technical writing names things in capitals
                 continue
             if low in sales:
                 out.append((start, end))

@@ -27,7 +27,7 @@ _CODE_BEFORE = re.compile(r"(?:[$%=]|\$\{|(?:^|(?<=[\s,]))--?[A-Za-z][\w-]*[ \t]
 # a colon: "NOTE: ...", "ATTENZIONE: ...", "DEPRECATED: ...".
 ADMONITIONS = frozenset(
     """NOTE NOTES WARNING CAUTION DANGER ATTENTION IMPORTANT TIP HINT ERROR DEPRECATED OBSOLETE
-    TODO NOTA NOTE AVVERTENZA AVVISO ATTENZIONE PERICOLO IMPORTANTE SUGGERIMENTO ERRORE
+    TODO NOTA AVVERTENZA AVVISO ATTENZIONE PERICOLO IMPORTANTE SUGGERIMENTO ERRORE
     DEPRECATO DEPRECATA DEPRECATI DEPRECATE OBSOLETO OBSOLETA""".split()
 )
 # Right after the token: an assignment (PREFIX=/usr) or the closing sigil of %PATH%.
@@ -35,15 +35,14 @@ _CODE_AFTER = re.compile(r"[=%]")
 # A placeholder between angle brackets or braces: <FILE>, {NAME}.
 _BRACKETS = {"<": ">", "{": "}"}
 
-# An identifier with an underscore (GCRY_MD_SHA1, max_size; not a #hash_tag or @user_name), or a
-# command-line option opening the line ("  -M, --domain=..."): the line is code or reference.
-_CODE_LINE = re.compile(
-    r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|^[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)",
-    re.MULTILINE,
-)
+# An identifier with an underscore (GCRY_MD_SHA1, max_size; not a #hash_tag or @user_name).
+_IDENTIFIER = r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+"
+# An identifier, or a command-line option opening the line ("  -M, --domain=..."): the line is
+# code or reference.
+_CODE_LINE = re.compile(_IDENTIFIER + r"|^[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)", re.MULTILINE)
 # An identifier right before the token: in an API listing, the word after a name labels it
 # ("GCRY_MD_SHA1 NEW hash algo").
-_IDENTIFIER_BEFORE = re.compile(r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+[ \t]+\Z")
+_IDENTIFIER_BEFORE = re.compile(_IDENTIFIER + r"[ \t]+\Z")
 
 # A disclaimer of warranty or liability, in English and Italian licences and terms.
 _DISCLAIMER = re.compile(
@@ -103,7 +102,7 @@ def code_or_law(
 # What technical writing is made of: identifiers (snake_case, dotted.names(), calls()), command-line
 # options, paths, shell variables and version numbers.
 _TECHNICAL = re.compile(
-    r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|\b[a-z_]\w*\.[a-z_]\w*\(|\b[A-Za-z_]\w*\(\)|"
+    _IDENTIFIER + r"|\b[a-z_]\w*\.[a-z_]\w*\(|\b[A-Za-z_]\w*\(\)|"
     r"(?<![\w-])--[a-z][\w-]+|(?<![\w.])(?:~?/[\w.-]+){2,}|\$\{?[A-Z_]{2,}|\bv?\d+\.\d+\.\d+\b"
 )
 TECHNICAL_SIGNALS = 3  # distinct ones: a post with this many is documentation, not an ad

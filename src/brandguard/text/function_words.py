@@ -20,6 +20,7 @@ headlines, keyword spam, SMS, YouTube) that gives the same language as py3langid
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -36,6 +37,17 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
 MIN_LONG = 3  # function words a text of ``long_words`` or more needs to be called
 MIN_SHORT = 2  # in a shorter text, and then only for the language it would fall back to
 RATIO = 4  # the called language's count against every other language's
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's whole stop-word list of ``language`` (English's for a language without one here):
+    the function words the text measures read (``caps.ordinary_words``, ``sentences.is_prose``)."""
+    if language == "it":
+        from spacy.lang.it.stop_words import STOP_WORDS
+    else:
+        from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(STOP_WORDS)
 
 
 def covered(languages: Sequence[str]) -> bool:

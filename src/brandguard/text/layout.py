@@ -22,7 +22,11 @@ _INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+(?=[•▪◦‣][ \t])")
 
 
 # A line's indentation, an item marker if it has one, and the column where its text starts.
-_LINE = re.compile(r"^([ \t]*)((?:[-*+•o]|\d{1,3}[.)]|\(?[a-z]\))[ \t]+)?(?=\S)", re.MULTILINE)
+# A lone "o" is a marker only before a capital ("o The features"): Italian lines open with the
+# word "o" ("o se ...").
+_LINE = re.compile(
+    r"^([ \t]*)((?:[-*+•]|o(?=[ \t]+[A-ZÀ-Þ])|\d{1,3}[.)]|\(?[a-z]\))[ \t]+)?(?=\S)", re.MULTILINE
+)
 
 
 def indent_breaks(text: str) -> list[int]:

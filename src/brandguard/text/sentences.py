@@ -27,7 +27,8 @@ basename cat ...", "libaudit (optional) libacl (optional) ..."): it reads as one
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from .function_words import stop_words
 
 SENTENCE_END = re.compile(
     # Every alternative starts at one of these characters; saying so first lets the scan skip the
@@ -330,16 +331,6 @@ def reading_length(
 PROSE_MIN_SHARE = 0.2
 
 
-@cache
-def _function_words(language: str) -> frozenset[str]:
-    """spaCy's stop words of ``language`` (English for a language it has none for here)."""
-    if language == "it":
-        from spacy.lang.it.stop_words import STOP_WORDS
-    else:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    return frozenset(STOP_WORDS)
-
-
 PROSE_MIN_WORDS = 12  # a shorter sentence has too few words for the share to say anything
 
 
@@ -349,5 +340,5 @@ def is_prose(text: str, start: int, end: int, language: str) -> bool:
     words = [w for w in ITEM_WORD.findall(text, start, end) if not any(c.isdigit() for c in w)]
     if len(words) < PROSE_MIN_WORDS:
         return True
-    common = _function_words(language)
+    common = stop_words(language)
     return sum(w.lower() in common for w in words) >= PROSE_MIN_SHARE * len(words)
