@@ -15,6 +15,7 @@ from brandguard.quality.eval_data import Corpus, Row, infer_positive
 from brandguard.quality.eval_run import Hit, Scored, window_hash
 from brandguard.quality.eval_sample import allocate, sample
 from brandguard.quality.eval_suite import measure_writing
+from brandguard.quality.eval_table import writing_lines
 from brandguard.quality.judged import check, fingerprint
 from brandguard.quality.stats import length_strata, stratified_auc
 
@@ -191,6 +192,34 @@ def test_writing_rates_per_thousand_words() -> None:
     assert g.warn["good"] == {"bland": 1.0, "pushy": 0.0, "seo": 0.0, "total": 1.0}
     assert g.all["good"]["total"] == 2.0  # readability is not counted
     assert g.all["marketing"] == {"bland": 4.0, "pushy": 2.0, "seo": 0.0, "total": 6.0}
+
+
+def test_writing_auc_per_document_marketing_against_good() -> None:
+    """Each language gets the AUC of 100 - subscore over its documents, marketing vs good."""
+
+    def doc(row_id: str, label: str, lang: str, bland: float, total: float) -> Scored:
+        row = Row(row_id, "", label, lang)
+        return Scored(row, 100, total, {"bland": bland, "pushy": 100.0}, (), "")
+
+    rows = [
+        doc("g1", "good", "en", 100.0, 100.0),
+        doc("g2", "good", "en", 90.0, 95.0),
+        doc("m1", "marketing", "en", 80.0, 95.0),
+        doc("m2", "marketing", "en", 100.0, 90.0),
+        doc("gi", "good", "it", 100.0, 100.0),
+        doc("mi", "marketing", "it", 70.0, 80.0),
+    ]
+    result = measure_writing(Corpus("w", Path("w.jsonl"), [], "writing"), rows, 1.0)
+    en, it = result.groups
+    # bland risks: marketing 20 and 0 against good 0 and 10 -> 2 pairs won, 1 tied, 1 lost
+    assert en.auc["bland"] == pytest.approx(2.5 / 4)
+    assert en.auc["pushy"] == pytest.approx(0.5)  # every document scores 100: all ties
+    assert en.auc["seo"] == pytest.approx(0.5)  # absent category: 100 everywhere
+    assert en.auc["total"] == pytest.approx(3.5 / 4)  # risks 5, 10 vs 0, 5
+    assert it.auc["bland"] == 1.0 and it.auc["total"] == 1.0
+    lines = "\n".join(writing_lines(result))
+    assert "en AUC marketing vs good (bland/pushy/seo/total) 0.625/0.500/0.500/0.875" in lines
+    assert "it AUC marketing vs good (bland/pushy/seo/total) 1.000/0.500/0.500/1.000" in lines
 
 
 def test_infer_positive() -> None:

@@ -3,7 +3,9 @@
 Labelled sets (spam, clickbait, keyword stuffing) get per-category ROC AUC of ``100 - subscore``,
 a length-matched AUC beside the AUC of length alone, a lower-cased AUC where capitalisation is a
 house-style artifact (clickbait), and the share of negatives warned. Writing sets (good writing
-against marketing copy) get findings per 1,000 words per language and the marketing/good lift.
+against marketing copy) get findings per 1,000 words per language, the marketing/good lift and
+the per-document AUC of ``100 - subscore``, marketing against good (does a category's score tell
+a brochure from an edited page, not only count more findings on it).
 Each corpus also reports its checking time and words per second.
 """
 
@@ -59,6 +61,7 @@ class WritingGroup:
     warn: dict[str, dict[str, float]]  # label -> category -> warning+error findings per 1k words
     all: dict[str, dict[str, float]]  # label -> category -> findings of any severity per 1k words
     peers: dict[str, dict[str, float]] = field(default_factory=dict)  # peer -> label -> per 1k
+    auc: dict[str, float | None] = field(default_factory=dict)  # category -> AUC, marketing vs good
 
 
 @dataclass
@@ -133,7 +136,8 @@ def measure_labelled(
 
 
 def measure_writing(corpus: Corpus, scored: list[Scored], seconds: float) -> WritingResult:
-    """Per-language rates of bland/pushy/SEO findings on good writing and marketing copy."""
+    """Per-language rates of bland/pushy/SEO findings on good writing and marketing copy, and
+    the per-document AUC of each subscore, marketing rows against good ones."""
     groups = []
     for lang in sorted({s.row.lang for s in scored}):
         mine = [s for s in scored if s.row.lang == lang]
@@ -155,6 +159,9 @@ def measure_writing(corpus: Corpus, scored: list[Scored], seconds: float) -> Wri
                 rates = {c: per_thousand(n, words) for c, n in counts.items()}
                 rates["total"] = per_thousand(sum(counts.values()), words)
                 bucket[label] = rates
+        labelled = [s for s in mine if s.row.label in ("good", "marketing")]
+        is_marketing = [s.row.label == "marketing" for s in labelled]
+        group.auc = {c: _auc([s.risk(c) for s in labelled], is_marketing) for c in AUC_COLUMNS}
         groups.append(group)
     return WritingResult(
         corpus.name, sum(s.words for s in scored), seconds, groups, problems=corpus.problems

@@ -69,6 +69,9 @@ def writing_lines(w: WritingResult) -> list[str]:
         for kind, rates in (("warn", g.warn), ("all", g.all)):
             lifts = [lift(rates["marketing"][c], rates["good"][c]) for c in AUC_COLUMNS]
             out.append(_row(f"{g.lang} lift marketing/good, {kind}", [_num(x, 2) for x in lifts]))
+        if g.auc:
+            aucs = "/".join(_num(g.auc.get(c)) for c in AUC_COLUMNS)
+            out.append(f"  {g.lang} AUC marketing vs good ({'/'.join(AUC_COLUMNS)}) {aucs}")
         for peer, rates in g.peers.items():
             cell = f"{rates['good']:.1f}/{rates['marketing']:.1f}"
             out.append(_row(f"{g.lang} {peer} per 1k, good/marketing", ["", "", "", cell]))
