@@ -11,6 +11,7 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
   ``min_run``); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a line break and a link do; so
   does "and"/"or"/"etc." after commas (an enumeration in a sentence). A run yields one finding,
   and one more per ``step`` words (default 4) beyond ``min_run``: 40 tags weigh eight times 10.
+  See ``tag_runs.py`` for the runs that are not tag dumps.
 - ``keyword-variants``: one keyword family (words sharing a stem after simple English/Italian
   suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more than
   ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases that each
@@ -30,7 +31,6 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,6 +40,7 @@ from typing import Any
 from ..model import RuleSpec
 from ..text.measures import NEEDS
 from .base import Builder, Context, RawFinding, Wake, fmt_number, joined
+from .tag_runs import tag_runs
 
 OPTIONS = {
     "report": {"enum": ["tag-run", "keyword-variants", "hashtag-wall", "link-density"]},
@@ -56,9 +57,6 @@ OPTIONS = {
 }
 REQUIRED = ("report",)
 
-# What ends a run of tags: sentence punctuation, brackets, quotes, a spaced dash, a line break, a
-# URL's "%20", what joins code (lib_open_file, x=1, U+2701, C:\dos); not a slash ("boho/hippie").
-_RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%=_+\\]|\s[-–—]\s|\n")
 # Function words that spaCy's stop-word lists lack: Italian "i", "o"; the prepositions that
 # introduce an example or a comparison ("like", "including", "tramite").
 _EXTRA_FUNCTION = {
@@ -135,85 +133,13 @@ class StuffingCheck:
         return self._link_density(ctx)
 
     def _tag_runs(self, ctx: Context) -> Iterator[RawFinding]:
-        min_run = int(self.options.get("min_run", 10))
-        step = int(self.options.get("step", 4))
-        words = ctx.measures.lower_words
-        flags = bytes(map(self._function.__getitem__, words))
-        if b"\x00" * min_run not in flags:
-            return  # no run long enough even across punctuation (or words): most posts, in C
-        spans = ctx.measures.word_spans
-        text = ctx.text
-        post = ctx.post
-        edges = sorted(
-            {link.start for link in post.links}
-            | {link.end for link in post.links}
-            | {edge for span in post.link_texts for edge in span}
+        return tag_runs(
+            ctx,
+            self._function,
+            _LIST_ENDERS.get(self.language, _LIST_ENDERS["en"]),
+            int(self.options.get("min_run", 10)),
+            int(self.options.get("step", 4)),
         )
-        enders = _LIST_ENDERS.get(self.language, _LIST_ENDERS["en"])
-        # A function word empties the run: only stretches of min_run words without one (and the
-        # function word closing each) give findings, from the state the word before leaves.
-        for stretch in re.finditer(b"\x00{%d,}" % min_run, flags):
-            first, after = stretch.span()
-            run: list[int] = []
-            previous_end = spans[first - 1][1] if first else -1
-            mid = bool(first) and words[first - 1] not in enders
-            for i in range(first, min(after + 1, len(words))):
-                word, start = words[i], spans[i][0]
-                if previous_end >= 0 and (
-                    (gap := _RUN_BREAK.search(text, previous_end, start))
-                    or _has_item(edges, previous_end, start + 1)
-                ):
-                    yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                    # a bracket, a quote or a dash leaves the sentence open; a full stop does not
-                    run, mid = [], mid and not (gap and _SENTENCE_BREAK.match(gap.group()))
-                if word in enders:
-                    # an enumeration in a sentence: its items were separated by commas
-                    if run and "," not in text[spans[run[0]][0] : start]:
-                        yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                    run, mid = [], False
-                elif flags[i]:
-                    yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                    run, mid = [], True
-                else:
-                    run.append(i)
-                previous_end = spans[i][1]
-            yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-
-    @staticmethod
-    def _run_findings(
-        text: str,
-        spans: list[tuple[int, int]],
-        run: list[int],
-        min_run: int,
-        step: int,
-        mid: bool = False,
-        enders: frozenset[str] = frozenset(),
-    ) -> Iterator[RawFinding]:
-        """One finding for the first ``min_run`` words, one more per ``step`` words after them
-        (the last takes the remainder). A run whose words are mostly separated by commas is an
-        enumeration ("HEIF, AVIF, PNG, ...") and needs 1.25 times the length: tag dumps are
-        mostly bare words. Not tags at all: a list of codes (``_codes``), a comma-separated list
-        of names that a sentence leads into (``mid``) and closes ("with the support of Red
-        Cross, Save Fund, ... and UNHCR, among others": ``_names``), a sentence that happens to
-        hold no function word (``_prose``)."""
-        if len(run) < min_run:
-            return
-        commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])
-        if commas * 2 >= len(run) and 4 * len(run) < 5 * min_run:
-            return
-        if _codes(text, spans, run, commas) or _prose(text, spans, run):
-            return
-        if mid and commas * 3 >= len(run) and _names(text, spans, run, enders):
-            return
-        cuts = [0, *range(min_run, len(run) - step + 1, step)]
-        for n, first in enumerate(cuts):
-            last = run[-1] if n == len(cuts) - 1 else run[cuts[n + 1] - 1]
-            start, end = spans[run[first]][0], spans[last][1]
-            yield RawFinding(
-                start,
-                end,
-                {"match": text[start:end], "count": len(run), "value": len(run), "limit": min_run},
-            )
 
     def _variants(self, ctx: Context) -> Iterator[RawFinding]:
         min_count = int(self.options.get("min_count", 5))
@@ -323,63 +249,6 @@ def _credit(written: str, url: str) -> bool:
     """A link on a person's handle ("[@abbycabs](...)") or to a profile page: a credit to a
     contributor, which guides and release notes owe, not a link farm."""
     return written.lstrip("[<").startswith("@") or bool(_PROFILE_URL.match(url))
-
-
-def _codes(text: str, spans: list[tuple[int, int]], run: list[int], commas: int) -> bool:
-    """A list of standards or formats ("FIPS 140-3, SP 800-90A", "EAN-13, UPC-A, QR Code,
-    PDF417, AZTEC", "SP 800-108 Feedback KDF"), which specifications need: a third or more of
-    the run's words hold a digit or are in capitals and commas separate the items; or, in a run
-    that is not shouted (a third of its words in lower case), half of its words are codes with
-    no lower-case letter ("SP", "800-56C", "KDF"; not "90s" or "y2k"). A tag list ("Tags:
-    Vintage, Retro, Boho, Nike"), a brand-name run or a run in capitals is still stuffing."""
-    coded = strict = cased = 0
-    for i in run:
-        word = text[spans[i][0] : spans[i][1]]
-        upper = len(word) >= 2 and word.isupper()
-        digit = any(c.isdigit() for c in word)
-        lower = any(c.islower() for c in word)
-        coded += digit or upper
-        strict += (digit or upper) and not lower
-        cased += lower
-    if commas * 3 >= len(run) and coded * 3 >= len(run):
-        return True
-    return strict * 2 >= len(run) and cased * 3 >= len(run)
-
-
-def _names(text: str, spans: list[tuple[int, int]], run: list[int], enders: frozenset[str]) -> bool:
-    """Two thirds of the run's words are capitalised (organisations, products) and the sentence
-    closes the enumeration with "and"/"e" before it ends: names listed in a sentence."""
-    capitalised = sum(1 for i in run if text[spans[i][0]].isupper())
-    if 3 * capitalised < 2 * len(run):
-        return False
-    rest = _SENTENCE_REST.match(text, spans[run[-1]][1])
-    return bool(rest) and any(w in enders for w in rest.group().lower().split())
-
-
-_SENTENCE_OPEN = re.compile(r"(?:\A|[.!?]\s|\n)\s*\Z")
-_SENTENCE_BREAK = re.compile(r"[.!?:;|\n]")
-_SENTENCE_REST = re.compile(r"[^.!?:;\n]{0,300}")
-_SENTENCE_CLOSE = re.compile(r"[^.!?:;\n]{0,200}?\.(?!\w)")
-
-
-def _prose(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
-    """The run is prose: it opens a sentence with a capital, its other words are in lower case
-    and none comes back, and the sentence ends with a full stop on the same line ("Fast deploys
-    keep developers productive all day."). A tag dump repeats its keywords or has no sentence
-    shape."""
-    first, end = spans[run[0]], spans[run[-1]][1]
-    if not text[first[0]].isupper() or not _SENTENCE_CLOSE.match(text, end):
-        return False
-    if not _SENTENCE_OPEN.search(text, max(0, first[0] - 3), first[0]):
-        return False
-    words = [text[s:e] for s, e in (spans[i] for i in run[1:])]
-    lowered = [w.lower() for w in words]
-    return words == lowered and len(set(lowered)) == len(lowered)
-
-
-def _has_item(sorted_items: list[int], start: int, end: int) -> bool:
-    i = bisect_left(sorted_items, start)
-    return i < len(sorted_items) and sorted_items[i] < end
 
 
 def _is_article(ctx: Context, article_words: int) -> bool:
