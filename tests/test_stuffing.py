@@ -74,14 +74,15 @@ def test_tag_run_needs_no_function_word_and_no_sentence_break(tmp_path: Path) ->
 
 def test_tag_run_weighs_more_as_it_grows(tmp_path: Path) -> None:
     policy = make(tmp_path)
-    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
+    # tags in the order they come to mind (in alphabetical order they are a reference list)
+    words = "retro boho vintage grunge summer festival linen denim maxi floral midi wrap".split()
     assert len(found(policy, " ".join(words[:6]), "TST001")) == 1
     # 12 words: the first 6, then one more finding per 3 words
     hits = found(policy, " ".join(words), "TST001")
     assert [f.match for f in hits] == [
-        "alpha bravo charlie delta echo foxtrot",
-        "golf hotel india",
-        "juliet kilo lima",
+        "retro boho vintage grunge summer festival",
+        "linen denim maxi",
+        "floral midi wrap",
     ]
 
 
@@ -98,6 +99,32 @@ def test_links_and_line_breaks_end_a_run(tmp_path: Path) -> None:
     text = "[alpha bravo charlie](https://a.b) delta echo foxtrot golf"
     assert not found(policy, text, "TST001", fmt="markdown")
     assert not found(policy, "alpha bravo charlie\ndelta echo foxtrot golf", "TST001")
+
+
+def test_alphabetical_list_is_a_reference_list_not_tags(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    # the programs of a package, in alphabetical order: someone sorted them for look-up
+    assert not found(policy, "Programs: awk cat chmod cp cut date dd grep head", "TST001")
+    assert found(policy, "Programs: grep awk head chmod date cp dd cut cat", "TST001")
+    # comma-separated items are ordered by their first word
+    credits = "Thanks: Ada Byrne, Bo Chen, Cy Dunn, Dee Ekwueme, Eli Fox, Fay Gold"
+    assert not found(policy, credits, "TST001")
+    # the same word again and again is not an order
+    assert found(policy, "Tags: ring ring ring ring ring ring ring", "TST001")
+
+
+def test_names_wrapped_over_lines_are_credits_not_tags(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    # a hard-wrapped paragraph carries a list of names over its lines after a comma
+    wrapped = (
+        "Contributors:\n  Zoe Hart, Ivo Lind, Bo Chen, Uma Roy, Ada Byrne,\n  Cy Dunn, Eli Fox"
+    )
+    assert not found(policy, wrapped, "TST001")
+    # the same names on the one line a listing's field holds read as brand tags
+    assert found(policy, "Brands: Zoe Hart, Ivo Lind, Bo Chen, Uma Roy, Ada Byrne", "TST001")
+    # lower-case tags wrapped over lines are still tags
+    tags = "Tags: retro, boho, vintage, grunge, summer, festival, linen, midi,\n denim, maxi"
+    assert found(policy, tags, "TST001")
 
 
 def test_code_joiners_end_a_run_but_a_slash_between_tags_does_not(tmp_path: Path) -> None:

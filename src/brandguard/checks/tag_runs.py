@@ -1,7 +1,9 @@
 """The ``tag-run`` shape of ``stuffing``: a run of words with no function word and no sentence
 punctuation ("vintage retro boho y2k grunge aesthetic cottagecore festival summer levis"), and
 what such a run is when it is not a tag dump: a list of codes or standards, names a sentence
-leads into, or a sentence that happens to hold no function word.
+leads into, a sentence that happens to hold no function word, names carried over the lines of
+a hard-wrapped paragraph (credits), or a list someone put in alphabetical order (an index, the
+programs of a package).
 """
 
 from __future__ import annotations
@@ -78,8 +80,10 @@ def _run_findings(
     enumeration ("HEIF, AVIF, PNG, ...") and needs 1.25 times the length: tag dumps are
     mostly bare words. Not tags at all: a list of codes (``_codes``), a comma-separated list
     of names that a sentence leads into (``mid``) and closes ("with the support of Red
-    Cross, Save Fund, ... and UNHCR, among others": ``_names``), a sentence that happens to
-    hold no function word (``_prose``)."""
+    Cross, Save Fund, ... and UNHCR, among others": ``_names``) or that a hard-wrapped
+    paragraph carries over its lines (the credits of a release: ``_wrapped``), a sentence that
+    happens to hold no function word (``_prose``), a list in alphabetical order
+    (``_alphabetical``)."""
     if len(run) < min_run:
         return
     commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])
@@ -87,7 +91,11 @@ def _run_findings(
         return
     if _codes(text, spans, run, commas) or _prose(text, spans, run):
         return
-    if mid and commas * 3 >= len(run) and _names(text, spans, run, enders):
+    listed = (commas + 1) * 3 >= len(run)  # items of three words or fewer, between commas
+    if listed and _capitalised(text, spans, run):
+        if (mid and _names(text, spans, run, enders)) or _wrapped(text, spans, run):
+            return
+    if _alphabetical(text, spans, run, listed):
         return
     cuts = [0, *range(min_run, len(run) - step + 1, step)]
     for n, first in enumerate(cuts):
@@ -121,14 +129,51 @@ def _codes(text: str, spans: list[tuple[int, int]], run: list[int], commas: int)
     return strict * 2 >= len(run) and cased * 3 >= len(run)
 
 
+def _capitalised(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
+    """Two thirds of the run's words are capitalised: names (people, organisations, products)."""
+    return 3 * sum(1 for i in run if text[spans[i][0]].isupper()) >= 2 * len(run)
+
+
 def _names(text: str, spans: list[tuple[int, int]], run: list[int], enders: frozenset[str]) -> bool:
-    """Two thirds of the run's words are capitalised (organisations, products) and the sentence
-    closes the enumeration with "and"/"e" before it ends: names listed in a sentence."""
-    capitalised = sum(1 for i in run if text[spans[i][0]].isupper())
-    if 3 * capitalised < 2 * len(run):
-        return False
+    """The sentence closes the enumeration with "and"/"e" before it ends: names listed in a
+    sentence."""
     rest = _SENTENCE_REST.match(text, spans[run[-1]][1])
     return bool(rest) and any(w in enders for w in rest.group().lower().split())
+
+
+# A comma at the end of a line and more on the next: an enumeration hard-wrapped to a width.
+_WRAP_AFTER = re.compile(r"[ \t]*,[ \t]*\n[ \t]*\S")
+_WRAP_BEFORE = re.compile(r",[ \t]*\n[ \t]*\Z")
+
+
+def _wrapped(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
+    """The enumeration goes on over a line break after a comma: a paragraph wrapped to a width,
+    as documents written in an editor are ("... contributed to this release: Ada Byrne, Bo
+    Chen,\n Cy Dunn, ..."). A listing's tags sit on the line they were typed on."""
+    start, end = spans[run[0]][0], spans[run[-1]][1]
+    return bool(
+        _WRAP_AFTER.match(text, end) or _WRAP_BEFORE.search(text, max(0, start - 40), start)
+    )
+
+
+_ITEM_KEY = re.compile(r"\w+")
+
+
+def _alphabetical(text: str, spans: list[tuple[int, int]], run: list[int], listed: bool) -> bool:
+    """The items are in alphabetical order (by their first word when commas separate them): a
+    reference list someone sorted so readers can look things up (an index, the credits of a
+    release, the programs of a package: "cat chmod chown cp cut date dd"). Tags are typed in
+    the order they come to mind; five or more of them in order by chance is rare (1 in 120)."""
+    start, end = spans[run[0]][0], spans[run[-1]][1]
+    if listed:
+        keys = [
+            m.group().lower()
+            for part in text[start:end].split(",")
+            if (m := _ITEM_KEY.search(part))
+        ]
+    else:
+        keys = [text[s:e].lower() for s, e in (spans[i] for i in run)]
+    return len(set(keys)) >= 5 and all(a <= b for a, b in zip(keys, keys[1:], strict=False))
 
 
 _SENTENCE_OPEN = re.compile(r"(?:\A|[.!?]\s|\n)\s*\Z")
