@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from brandguard.api import check_text
+from brandguard.checks.repetition import layout_slots
 from brandguard.text.inflection import variants
 
 from .conftest import policy_from, rule_ids
@@ -173,6 +175,40 @@ def test_repetition_counts_words_in_use_not_mentions_or_identifiers(policy) -> N
     assert "file" not in {
         f.match for f in check_text(usage, policy).findings if f.rule_id == "TST008"
     }
+
+
+def test_repetition_leaves_the_layout_and_counts_running_text(policy) -> None:
+    def hits(text: str) -> set[str]:
+        return {f.match for f in check_text(text, policy).findings if f.rule_id == "TST008"}
+
+    # a changelog labels each item with its area and signs it with its author
+    news = (
+        "2.1\n - widgets: fix tab order (Ann Lee)\n - widgets: new slider (Bo Chen)\n"
+        " - widgets: drop old theme (Ann Lee)\n - docs: typo (Ann Lee)\n"
+    )
+    assert not hits(news) & {"widgets", "lee"}
+    # a table's column repeats its values row by row
+    table = "| board | system | compiler |\n| a1 | Linux | gcc |\n| b2 | Linux | clang |\n| c3 | Linux | tcc |"
+    assert "linux" not in hits(table)
+    # the same word repeated inside the lines' sentences is still counted
+    prose = (
+        "Our widgets are the best widgets.\nBuy widgets today, cheap widgets for all.\n"
+        "More widgets here."
+    )
+    assert "widgets" in hits(prose)
+    # an acronym with its number names a standard (ISO 639-1, ISO 639-2 ...); a word in lower
+    # case before a number is still a keyword
+    assert "iso" not in hits("Codes: ISO 639-1 and ISO 639-2 and ISO 639-3 are all here.")
+    assert "iso" in hits("Get iso 9 files: iso 9 disks and iso 9 tools, iso 9 now.")
+
+
+def test_layout_slots_need_the_same_place_twice() -> None:
+    text = "Fix one thing\nthen we fix a second\nFix three"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"(?i)fix", text)]
+    # the first and the last open a line (twice: layout); the middle one is in a sentence
+    assert layout_slots(text, spans) == [True, False, True]
+    # opening a line once is not a pattern
+    assert layout_slots("Fix it\nand fix that", [(0, 3), (11, 14)]) == [False, False]
 
 
 def test_repeated_phrases_do_not_span_punctuation(tmp_path: Path) -> None:

@@ -5,7 +5,9 @@ Options: ``ngram`` (1–3, default 1), ``min_count`` (default 3: fewer repeats n
 are judged by ``min_count`` alone, default 0), ``ignore`` (words never counted). Stop words of
 the post's language and numbers are not counted; ``#coffee`` counts as ``coffee``; a phrase
 does not span punctuation; words inside quotation marks (mentioned, not used), words joined
-into an identifier by "_" or "." and placeholders in angle brackets ("<file>") are not counted.
+into an identifier by "_" or "." and placeholders in angle brackets ("<file>") are not counted,
+nor are an acronym with its number ("ISO 639-3") and what the layout repeats (``layout_slots``:
+the labels, verbs and attributions of a changelog's items, a table's column).
 
 A piece repeats what it is about: a term its title names (front matter ``title``, ``<title>``,
 a level-1 heading: "Your Source Maps Should Be Public" and "source maps") is its topic, not
@@ -115,26 +117,66 @@ def _phrases(text: str, spans: list[tuple[int, int]], terms: list[str], n: int) 
 
 _IDENTIFIER_AFTER = re.compile(r"_|\.\w")
 _IDENTIFIER_BEFORE = re.compile(r"(?:_|\w\.)\Z")
+# An acronym and a number: the designation of a standard or a part ("ISO 639-3", "RFC 2119",
+# "PEP 8"), a name that a text about it must repeat.
+_DESIGNATION = re.compile(r"[ \t]\d")
 
 
 def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) -> list[int]:
     """The occurrences that are words in use: not inside quotation marks (a quoted word is
     mentioned, as a reference names "the "yield" statement" or a value "auto"), not part of
-    an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword) and
-    not a placeholder in angle brackets ("pick <commit>", a help text's metavariable)."""
+    an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword),
+    not a placeholder in angle brackets ("pick <commit>", a help text's metavariable), not an
+    acronym that designates a standard with its number ("ISO 639-3") and not in the layout (``layout_slots``: a changelog's labels and attributions, a table's column)."""
     text = ctx.text
     quoted = ctx.measures.quoted
+    laid = layout_slots(text, [(spans[i][0], spans[i + n - 1][1]) for i in found])
     out = []
-    for i in found:
+    for i, layout in zip(found, laid, strict=True):
+        if layout:
+            continue
         start, end = spans[i][0], spans[i + n - 1][1]
         if quoted and quoted.covers(start, end):
             continue
         if _IDENTIFIER_AFTER.match(text, end) or _IDENTIFIER_BEFORE.search(text, 0, start):
             continue
+        if n == 1 and _DESIGNATION.match(text, end) and text[start:end].isupper():
+            continue
         if text[start - 1 : start] == "<" and text[end : end + 1] == ">":
             continue
         out.append(i)
     return out
+
+
+# What may open a line before its first word: blanks and a list or table marker ("- ", "* ",
+# "1. ", "a) ", "| "); what may close it after its last word: closing brackets and punctuation.
+_LINE_OPENER = re.compile(r"[ \t]*(?:(?:[-*•+>|]|\d{1,3}[.)]|[a-z]\))[ \t]*)?\Z")
+_LINE_CLOSER = re.compile(r"[ \t)\]}.,;:!?\"'’”*_]*(?:\n|\Z)")
+
+
+def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
+    """Which occurrences of one term the document's layout repeats, not its writer: the same
+    term opening two or more lines (a changelog's label "- symbolic: ...", the verb of each item
+    "Fix ...", "Add ..."), closing two or more lines (an attribution "(Ann Lee)," or a column
+    "_abc  extension"), or inside a table row between "|" (a column of values). Stuffing repeats
+    a keyword in running text, where it sits anywhere in a line."""
+    slots = []
+    for start, end in occurrences:
+        line = text.rfind("\n", 0, start) + 1
+        eol = text.find("\n", end)
+        if _LINE_OPENER.match(text[line:start]):
+            slots.append("first")
+        elif _LINE_CLOSER.match(text, end):
+            slots.append("last")
+        elif (
+            text[line:start].lstrip().startswith("|")
+            and "|" in text[end : eol if eol >= 0 else None]
+        ):
+            slots.append("cell")
+        else:
+            slots.append("")
+    counts = Counter(slots)
+    return [slot == "cell" or (slot != "" and counts[slot] >= 2) for slot in slots]
 
 
 _FIRST_LINE = re.compile(r"\s*([^\n]{1,80})\n")
