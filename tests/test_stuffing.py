@@ -192,6 +192,35 @@ def test_hashtag_wall_is_relative_to_the_text(tmp_path: Path) -> None:
         ("a https://a.b/1 b https://a.b/2 c https://a.b/3", "text", {"channel": "blog"}, False),
         ("[a](https://a.b/1) [b](https://a.b/2) [c](https://a.b/3)", "markdown", None, False),
         (" ".join(f"[w{i}](https://a.b/{i})" for i in range(6)), "markdown", None, True),
+        # links that serve the document are not counted: a reference list (each item or table
+        # row named by its link), the numbers of issues a changelog cites, anchors of a table of
+        # contents, badges
+        ("\n".join(f"- [w{i}](https://a.b/{i})" for i in range(6)), "markdown", None, False),
+        (
+            "\n".join(f"| [w{i}](https://a.b/{i}) | tool |" for i in range(6)),
+            "markdown",
+            None,
+            False,
+        ),
+        (" ".join(f"fix [#{i}](https://a.b/{i})" for i in range(6)), "markdown", None, False),
+        (" ".join(f"[part {i}](#part-{i})" for i in range(6)), "markdown", None, False),
+        (
+            " ".join(f"[![b{i}](https://a.b/{i}.svg)](https://a.b/{i})" for i in range(6)),
+            "markdown",
+            None,
+            False,
+        ),
+        # plain text hard-wrapped in an editor is a document (a README), not a social post
+        (
+            "The sources of the project are kept on the public forge at this address:\n"
+            "https://a.b/1 and the bug tracker for reports and patches is at the next\n"
+            "address https://a.b/2 while the list archive of all past discussion lives\n"
+            "at https://a.b/3 for everyone.",
+            "text",
+            None,
+            False,
+        ),
+        ("Sources https://a.b/1 bugs https://a.b/2 list https://a.b/3", "text", None, True),
         # channel metadata wins over the format
         (
             "[a](https://a.b/1) [b](https://a.b/2) [c](https://a.b/3)",

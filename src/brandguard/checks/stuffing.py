@@ -24,8 +24,11 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
 - ``link-density``: links per 100 words (a post under 100 words counts as 100, so a short post
   is judged by its count) above ``max_social`` in a social post or ``max_article`` in an
   article. A post is an article when its ``channel`` metadata says blog/newsletter/web, when it
-  has front matter or Markdown/HTML markup, or when it has ``article_words`` words or more;
-  references and cross-references are good writing in an article, not link farming.
+  has front matter or Markdown/HTML markup, when it has ``article_words`` words or more, or when
+  it is hard-wrapped (a README); references and cross-references are good writing in an
+  article, not link farming. Links that serve the document are not counted (``_reference``:
+  credits, cited issue numbers, anchors, badges; in an article, the links naming the items of a
+  list or the rows of a table).
 """
 
 from __future__ import annotations
@@ -211,11 +214,15 @@ class StuffingCheck:
 
     def _link_density(self, ctx: Context) -> Iterator[RawFinding]:
         source = ctx.post.source
-        links = [x for x in ctx.post.links if not _credit(source[x.start : x.end], x.url)]
+        links = [x for x in ctx.post.links if not _reference(source[x.start : x.end], x.url)]
         if not links:
             return
         words = ctx.measures.words
         article = _is_article(ctx, int(self.options.get("article_words", 150)))
+        if article:  # an article's reference list: each item or table row named by its link
+            links = [x for x in links if not _item_label(source, x.start)]
+            if not links:
+                return
         limit = float(
             self.options.get("max_article" if article else "max_social", 8 if article else 3)
         )
@@ -245,10 +252,20 @@ _PROFILE_URL = re.compile(
 )
 
 
-def _credit(written: str, url: str) -> bool:
-    """A link on a person's handle ("[@abbycabs](...)") or to a profile page: a credit to a
-    contributor, which guides and release notes owe, not a link farm."""
-    return written.lstrip("[<").startswith("@") or bool(_PROFILE_URL.match(url))
+# Link text that is the number of an issue, a pull request or a change ("#1529", "GH-12", "!34").
+_NUMBER_TEXT = re.compile(r"\[[\s`*_]*(?:#|gh-|pr ?#?|!)?\d+[\s`*_]*\]", re.IGNORECASE)
+
+
+def _reference(written: str, url: str) -> bool:
+    """A link that serves the document, not a link farm: a credit to a contributor (a link on a
+    person's handle "[@abbycabs](...)" or to a profile page), which guides and release notes owe;
+    the number of an issue or a change a changelog cites ("[#1529](...)"); an anchor within the
+    page (a table of contents); a badge (a linked image: build status, version, licence)."""
+    if written.lstrip("[<").startswith("@") or _PROFILE_URL.match(url):
+        return True
+    if url.startswith("#") or _NUMBER_TEXT.match(written):
+        return True
+    return written.startswith("[![") or "<img" in written.lower()
 
 
 def _is_article(ctx: Context, article_words: int) -> bool:
@@ -256,7 +273,23 @@ def _is_article(ctx: Context, article_words: int) -> bool:
     channel = str(post.meta.get("channel", "")).strip().lower()
     if channel:
         return channel in ARTICLE_CHANNELS
-    return post.format != "text" or bool(post.meta) or ctx.measures.words >= article_words
+    if post.format != "text" or post.meta or ctx.measures.words >= article_words:
+        return True
+    return len(_WRAPPED_LINE.findall(post.source)) >= 3
+
+
+# What stands before a link that labels a list item or a table row: the marker or "|", emphasis.
+_ITEM_LABEL = re.compile(r"[ \t]*(?:[-*•+|]|\d{1,3}[.)])[ \t]*(?:\*\*|__)?")
+
+
+def _item_label(source: str, start: int) -> bool:
+    """The link opens a list item or a table row: it names the item (a reference list)."""
+    return bool(_ITEM_LABEL.fullmatch(source, source.rfind("\n", 0, start) + 1, start))
+
+
+# A line of 50 to 80 characters that the next line continues: text hard-wrapped in an editor
+# (a README, a NEWS file, an e-mail), which a social post never is.
+_WRAPPED_LINE = re.compile(r"^[^\n]{50,80}\n(?=[ \t]*\S)", re.MULTILINE)
 
 
 def compile(rule: RuleSpec, builder: Builder) -> StuffingCheck:
