@@ -202,6 +202,15 @@ def test_repetition_leaves_the_layout_and_counts_running_text(policy) -> None:
     assert "iso" in hits("Get iso 9 files: iso 9 disks and iso 9 tools, iso 9 now.")
 
 
+def test_a_heading_that_opens_the_text_names_its_topic(policy) -> None:
+    body = "A gauge shows a value. Each gauge has a range; a gauge turns red past it, and gauge labels wrap."
+    topic = check_text(f"## The gauge\n\n{body}", policy, format="markdown").findings
+    assert "gauge" not in {f.match for f in topic if f.rule_id == "TST008"}
+    # a heading further down is a section, not the text's topic
+    later = check_text(f"Intro.\n\n## The gauge\n\n{body}", policy, format="markdown").findings
+    assert "gauge" in {f.match for f in later if f.rule_id == "TST008"}
+
+
 def test_layout_slots_need_the_same_place_twice() -> None:
     text = "Fix one thing\nthen we fix a second\nFix three"
     spans = [(m.start(), m.end()) for m in re.finditer(r"(?i)fix", text)]
@@ -209,6 +218,10 @@ def test_layout_slots_need_the_same_place_twice() -> None:
     assert layout_slots(text, spans) == [True, False, True]
     # opening a line once is not a pattern
     assert layout_slots("Fix it\nand fix that", [(0, 3), (11, 14)]) == [False, False]
+    # nor is a word of running text landing at line edges for a minority of its uses
+    wrapped = "fix\na fix b fix c fix d\nfix"
+    spans = [(m.start(), m.end()) for m in re.finditer("fix", wrapped)]
+    assert layout_slots(wrapped, spans) == [False] * 5
 
 
 def test_repeated_phrases_do_not_span_punctuation(tmp_path: Path) -> None:

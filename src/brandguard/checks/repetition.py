@@ -156,10 +156,10 @@ _LINE_CLOSER = re.compile(r"[ \t)\]}.,;:!?\"'’”*_]*(?:\n|\Z)")
 
 def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
     """Which occurrences of one term the document's layout repeats, not its writer: the same
-    term opening two or more lines (a changelog's label "- symbolic: ...", the verb of each item
-    "Fix ...", "Add ..."), closing two or more lines (an attribution "(Ann Lee)," or a column
-    "_abc  extension"), or inside a table row between "|" (a column of values). Stuffing repeats
-    a keyword in running text, where it sits anywhere in a line."""
+    term opening lines (a changelog's label "- symbolic: ...", the verb of each item "Fix ...",
+    "Add ..."), closing lines (an attribution "(Ann Lee)," or a column "_abc  extension"), two
+    or more times and for at least half of its occurrences, or inside a table row between "|"
+    (a column of values). Stuffing repeats a keyword in running text, anywhere in a line."""
     slots = []
     for start, end in occurrences:
         line = text.rfind("\n", 0, start) + 1
@@ -176,18 +176,27 @@ def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
         else:
             slots.append("")
     counts = Counter(slots)
-    return [slot == "cell" or (slot != "" and counts[slot] >= 2) for slot in slots]
+    # a slot is the layout's when it holds two or more of the occurrences and at least half of
+    # them: a word of hard-wrapped prose lands at a line's edge now and then, by chance
+    return [
+        slot == "cell" or (slot != "" and counts[slot] >= 2 and 2 * counts[slot] >= len(slots))
+        for slot in slots
+    ]
 
 
 _FIRST_LINE = re.compile(r"\s*([^\n]{1,80})\n")
 
 
 def _title_words(ctx: Context) -> str:
-    """The lower-cased words of the post's titles, space-joined with spaces at both ends. A plain
-    text post (an app listing) has its title on its first line, when that line is short and
-    ends without a full stop."""
+    """The lower-cased words of the post's titles, space-joined with spaces at both ends. A
+    heading of any level that opens the text is its title ("## The "yield" statement" over a
+    reference page). A plain text post (an app listing) has its title on its first line, when
+    that line is short and ends without a full stop."""
     text = ctx.text
     spans = [(h.start, h.end) for h in ctx.post.headlines if h.kind == "title"]
+    opening = next((h for h in ctx.post.headlines if h.kind == "heading"), None)
+    if not spans and opening and not text[: opening.start].strip(" \t\n#"):
+        spans.append((opening.start, opening.end))  # a heading that opens the text is its title
     if not spans and ctx.post.format == "text" and (first := _FIRST_LINE.match(text)):
         line = first.group(1).rstrip()
         if line and line[-1] not in ".!?" and len(line.split()) <= 8:

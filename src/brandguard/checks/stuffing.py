@@ -43,6 +43,7 @@ from typing import Any
 from ..model import RuleSpec
 from ..text.measures import NEEDS
 from .base import Builder, Context, RawFinding, Wake, fmt_number, joined
+from .repetition import layout_slots
 from .tag_runs import tag_runs
 
 OPTIONS = {
@@ -159,6 +160,16 @@ class StuffingCheck:
             return
         frequent = {s for s, n in counts.items() if n >= threshold}
         spans, text = ctx.measures.word_spans, ctx.text
+        # what the layout repeats (a changelog's "Fix ..." items) is not a keyword worked in
+        for family in frequent:
+            positions = [i for i, s in enumerate(stems) if s == family]
+            for i, laid in zip(
+                positions, layout_slots(text, [spans[i] for i in positions]), strict=True
+            ):
+                if laid:
+                    stems[i] = ""
+        counts = Counter(filter(None, stems))
+        frequent = {s for s in frequent if counts[s] >= threshold}
         pairs = Counter(
             (a, b)
             for i, (a, b) in enumerate(zip(stems, stems[1:], strict=False))
