@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from brandguard.api import check_text
-from brandguard.checks.repetition import layout_slots
+from brandguard.checks.repetition import code_names, layout_slots
 from brandguard.text.inflection import variants
 
 from .conftest import policy_from, rule_ids
@@ -209,6 +209,23 @@ def test_a_heading_that_opens_the_text_names_its_topic(policy) -> None:
     # a heading further down is a section, not the text's topic
     later = check_text(f"Intro.\n\n## The gauge\n\n{body}", policy, format="markdown").findings
     assert "gauge" in {f.match for f in later if f.rule_id == "TST008"}
+
+
+def test_code_names_are_the_words_of_identifiers() -> None:
+    names = code_names("Use PurePath or tkinter.font; shared_memory; see shop.example.com #fooBar")
+    assert {"path", "pure path", "font", "shared memory", "memory"} <= names
+    # a web address without its scheme, a hashtag: not code
+    assert not names & {"shop", "example", "foo", "bar"}
+
+
+def test_repetition_leaves_the_name_of_documented_code(policy) -> None:
+    def hits(text: str) -> set[str]:
+        return {f.match for f in check_text(text, policy).findings if f.rule_id == "TST008"}
+
+    doc = "A queue holds items. Each queue has a size; a queue blocks when full, and queue order is kept."
+    assert "queue" in hits(doc)
+    # the same page documenting queue.Queue and put_queue names its code
+    assert "queue" not in hits(doc + " See queue.Queue and put_queue().")
 
 
 def test_layout_slots_need_the_same_place_twice() -> None:

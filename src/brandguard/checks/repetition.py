@@ -9,6 +9,10 @@ into an identifier by "_" or "." and placeholders in angle brackets ("<file>") a
 nor are an acronym with its number ("ISO 639-3") and what the layout repeats (``layout_slots``:
 the labels, verbs and attributions of a changelog's items, a table's column).
 
+A reference page repeats the name of what it documents: a word (or pair of words) the text also
+writes inside names of code (``code_names``: PurePath, threading.Thread, shared_memory) is not
+counted either.
+
 A piece repeats what it is about: a term its title names (front matter ``title``, ``<title>``,
 a level-1 heading: "Your Source Maps Should Be Public" and "source maps") is its topic, not
 stuffing; so is a name, a term written with capitals every time and at least once inside a
@@ -84,6 +88,8 @@ class RepetitionCheck:
             if title is None:
                 title = _title_words(ctx)
             if (title and _in_title(term, title)) or _name(ctx, grams, term, n):
+                continue
+            if term in ctx.measures.memo("code-names", lambda: code_names(ctx.post.source)):
                 continue
             used = _used(ctx, spans, [i for i, g in enumerate(grams) if g == term], n)
             count = len(used)
@@ -182,6 +188,32 @@ def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
         slot == "cell" or (slot != "" and counts[slot] >= 2 and 2 * counts[slot] >= len(slots))
         for slot in slots
     ]
+
+
+# A name in code: words joined by "_" or "." (shared_memory, tkinter.font) or written in
+# CamelCase (PurePath, GenericBrowser); not a hashtag, a handle or a web address.
+_IDENTIFIER = re.compile(
+    r"(?<![\w#@/.])(?:[A-Za-z]\w*(?:\.[A-Za-z_]\w*)+|\w*_\w+|[A-Za-z]*[a-z]{2}[A-Z][A-Za-z]*)"
+)
+_COMPONENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# A web address written without its scheme ("shop.example.com") names a site, not code.
+_WEB_DOMAINS = (".com", ".org", ".net", ".io", ".co", ".uk", ".it", ".eu", ".de", ".app", ".shop")
+
+
+def code_names(source: str) -> frozenset[str]:
+    """The words, and pairs of words, that the text also writes as parts of names in code: the
+    subject of a reference page ("path" beside PurePath and path objects, "thread" beside
+    threading.Thread, "shared memory" beside shared_memory). Documentation repeats the name of
+    what it documents; a keyword worked in for search is not the name of any code."""
+    found: set[str] = set()
+    for m in _IDENTIFIER.finditer(source):
+        word = m.group()
+        if word.lower().startswith(("http", "www.")) or word.lower().endswith(_WEB_DOMAINS):
+            continue
+        parts = [p.lower() for p in _COMPONENT.findall(word)]
+        found.update(parts)
+        found.update(f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+    return frozenset(found)
 
 
 _FIRST_LINE = re.compile(r"\s*([^\n]{1,80})\n")

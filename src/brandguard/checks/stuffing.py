@@ -43,7 +43,7 @@ from typing import Any
 from ..model import RuleSpec
 from ..text.measures import NEEDS
 from .base import Builder, Context, RawFinding, Wake, fmt_number, joined
-from .repetition import layout_slots
+from .repetition import code_names, layout_slots
 from .tag_runs import tag_runs
 
 OPTIONS = {
@@ -187,6 +187,9 @@ class StuffingCheck:
                 continue
             positions = [i for i, s in enumerate(stems) if s == family]
             forms = sorted({words[i] for i in positions})
+            names = ctx.measures.memo("code-names", lambda: code_names(ctx.post.source))
+            if not names.isdisjoint(forms):
+                continue  # the name of the code a reference page documents (repetition.py)
             nth = positions[min_count - 1]
             yield RawFinding(
                 spans[nth][0],
