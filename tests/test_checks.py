@@ -200,6 +200,8 @@ def test_repetition_leaves_the_layout_and_counts_running_text(policy) -> None:
     # case before a number is still a keyword
     assert "iso" not in hits("Codes: ISO 639-1 and ISO 639-2 and ISO 639-3 are all here.")
     assert "iso" in hits("Get iso 9 files: iso 9 disks and iso 9 tools, iso 9 now.")
+    # a brand shouted before a model number once, and a word elsewhere, is still counted
+    assert "acme" in hits("ACME 5 boots: acme boots, acme socks, acme hats, acme sale, acme.")
 
 
 def test_a_heading_that_opens_the_text_names_its_topic(policy) -> None:

@@ -6,7 +6,7 @@ are judged by ``min_count`` alone, default 0), ``ignore`` (words never counted).
 the post's language and numbers are not counted; ``#coffee`` counts as ``coffee``; a phrase
 does not span punctuation; words inside quotation marks (mentioned, not used), words joined
 into an identifier by "_" or "." and placeholders in angle brackets ("<file>") are not counted,
-nor are an acronym with its number ("ISO 639-3") and what the layout repeats (``layout_slots``:
+nor are an acronym written with a number every time ("ISO 639-3") and what the layout repeats (``layout_slots``:
 the labels, verbs and attributions of a changelog's items, a table's column).
 
 A reference page repeats the name of what it documents: a word (or pair of words) the text also
@@ -123,9 +123,14 @@ def _phrases(text: str, spans: list[tuple[int, int]], terms: list[str], n: int) 
 
 _IDENTIFIER_AFTER = re.compile(r"_|\.\w")
 _IDENTIFIER_BEFORE = re.compile(r"(?:_|\w\.)\Z")
-# An acronym and a number: the designation of a standard or a part ("ISO 639-3", "RFC 2119",
-# "PEP 8"), a name that a text about it must repeat.
+# An acronym and a number, every time: the designation of a standard or a part ("ISO 639-3",
+# "RFC 2119", "PEP 8"), a name that a text about it must repeat. A brand shouted before its
+# model number once ("LEVIS 721") and used as a word elsewhere is still counted.
 _DESIGNATION = re.compile(r"[ \t]\d")
+
+
+def _designation(text: str, start: int, end: int) -> bool:
+    return text[start:end].isupper() and bool(_DESIGNATION.match(text, end))
 
 
 def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) -> list[int]:
@@ -133,9 +138,12 @@ def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) 
     mentioned, as a reference names "the "yield" statement" or a value "auto"), not part of
     an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword),
     not a placeholder in angle brackets ("pick <commit>", a help text's metavariable), not an
-    acronym that designates a standard with its number ("ISO 639-3") and not in the layout (``layout_slots``: a changelog's labels and attributions, a table's column)."""
+    acronym that designates standards with their numbers every time ("ISO 639-3") and not in
+    the layout (``layout_slots``: a changelog's labels and attributions, a table's column)."""
     text = ctx.text
     quoted = ctx.measures.quoted
+    if n == 1 and all(_designation(text, *spans[i]) for i in found):
+        return []
     laid = layout_slots(text, [(spans[i][0], spans[i + n - 1][1]) for i in found])
     out = []
     for i, layout in zip(found, laid, strict=True):
@@ -145,8 +153,6 @@ def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) 
         if quoted and quoted.covers(start, end):
             continue
         if _IDENTIFIER_AFTER.match(text, end) or _IDENTIFIER_BEFORE.search(text, 0, start):
-            continue
-        if n == 1 and _DESIGNATION.match(text, end) and text[start:end].isupper():
             continue
         if text[start - 1 : start] == "<" and text[end : end + 1] == ">":
             continue
