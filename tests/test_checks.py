@@ -235,6 +235,11 @@ def test_layout_slots_need_the_same_place_twice() -> None:
     spans = [(m.start(), m.end()) for m in re.finditer(r"(?i)fix", text)]
     # the first and the last open a line (twice: layout); the middle one is in a sentence
     assert layout_slots(text, spans) == [True, False, True]
+    # paragraphs written on one long line each are running text, even when each opens with it
+    para = "Fix " + "a" * 90 + "\n\nFix " + "b" * 90 + "\n\nFix " + "c" * 90
+    assert (
+        layout_slots(para, [(m.start(), m.end()) for m in re.finditer("Fix", para)]) == [False] * 3
+    )
     # opening a line once is not a pattern
     assert layout_slots("Fix it\nand fix that", [(0, 3), (11, 14)]) == [False, False]
     # nor is a word of running text landing at line edges for a minority of its uses

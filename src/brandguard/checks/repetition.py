@@ -168,23 +168,25 @@ _LINE_CLOSER = re.compile(r"[ \t)\]}.,;:!?\"'’”*_]*(?:\n|\Z)")
 
 def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
     """Which occurrences of one term the document's layout repeats, not its writer: the same
-    term opening lines (a changelog's label "- symbolic: ...", the verb of each item "Fix ...",
-    "Add ..."), closing lines (an attribution "(Ann Lee)," or a column "_abc  extension"), two
+    term opening items (a changelog's label "- symbolic: ...", the verb of each item "Fix ...",
+    "Add ..."), closing them (an attribution "(Ann Lee)," or a column "_abc  extension"), two
     or more times and for at least half of its occurrences, or inside a table row between "|"
-    (a column of values). Stuffing repeats a keyword in running text, anywhere in a line."""
+    (a column of values). An item is a line with a list marker or an indent, or a short line
+    in a block of lines (``_item_line``); a paragraph is not: stuffing repeats a keyword in
+    running text, and may open every paragraph with it."""
     slots = []
     for start, end in occurrences:
         line = text.rfind("\n", 0, start) + 1
         eol = text.find("\n", end)
-        if _LINE_OPENER.match(text[line:start]):
+        eol = len(text) if eol < 0 else eol
+        if "|" in text[end:eol] and text[line:start].lstrip().startswith("|"):
+            slots.append("cell")
+        elif not _item_line(text, line, eol):
+            slots.append("")
+        elif _LINE_OPENER.match(text[line:start]):
             slots.append("first")
         elif _LINE_CLOSER.match(text, end):
             slots.append("last")
-        elif (
-            text[line:start].lstrip().startswith("|")
-            and "|" in text[end : eol if eol >= 0 else None]
-        ):
-            slots.append("cell")
         else:
             slots.append("")
     counts = Counter(slots)
@@ -194,6 +196,23 @@ def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
         slot == "cell" or (slot != "" and counts[slot] >= 2 and 2 * counts[slot] >= len(slots))
         for slot in slots
     ]
+
+
+_ITEM_MARKER = re.compile(r"[ \t]|(?:[-*•+>]|\d{1,3}[.)])[ \t]")
+
+
+def _item_line(text: str, line: int, eol: int) -> bool:
+    """The line is an item of a list or a row of a block: indented or opened by a list marker,
+    or at most 80 characters long with another line right above or below it (a NEWS file, a
+    column of names). A paragraph written on one long line is running text."""
+    if _ITEM_MARKER.match(text, line):
+        return True
+    if eol - line > 80:
+        return False
+    above = text[text.rfind("\n", 0, max(line - 1, 0)) + 1 : max(line - 1, 0)]
+    below_end = text.find("\n", eol + 1)
+    below = text[eol + 1 : below_end if below_end >= 0 else len(text)]
+    return bool(above.strip() or below.strip())
 
 
 # A name in code: words joined by "_" or "." (shared_memory, tkinter.font) or written in
