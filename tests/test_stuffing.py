@@ -117,9 +117,13 @@ def test_names_wrapped_over_lines_are_credits_not_tags(tmp_path: Path) -> None:
     policy = make(tmp_path)
     # a hard-wrapped paragraph carries a list of names over its lines after a comma
     wrapped = (
-        "Contributors:\n  Zoe Hart, Ivo Lind, Bo Chen, Uma Roy, Ada Byrne,\n  Cy Dunn, Eli Fox"
+        "Contributors:\n  Zoe Hart, Ivo Lind, Bo Chen, Uma Roy, Ada Byrne, Kai Berg, Noa Pike,\n"
+        "  Cy Dunn, Eli Fox"
     )
     assert not found(policy, wrapped, "TST001")
+    # a short line broken after a comma is a line typed in a listing's field, not a wrapped one
+    short = "Brands:\nZoe Hart, Ivo Lind, Bo Chen, Uma Roy,\nAda Byrne, Cy Dunn"
+    assert found(policy, short, "TST001")
     # the same names on the one line a listing's field holds read as brand tags
     assert found(policy, "Brands: Zoe Hart, Ivo Lind, Bo Chen, Uma Roy, Ada Byrne", "TST001")
     # lower-case tags wrapped over lines are still tags

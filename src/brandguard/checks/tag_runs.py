@@ -147,13 +147,20 @@ _WRAP_BEFORE = re.compile(r",[ \t]*\n[ \t]*\Z")
 
 
 def _wrapped(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
-    """The enumeration goes on over a line break after a comma: a paragraph wrapped to a width,
-    as documents written in an editor are ("... contributed to this release: Ada Byrne, Bo
-    Chen,\n Cy Dunn, ..."). A listing's tags sit on the line they were typed on."""
+    """The enumeration goes on over a line break after a comma, from a line filled to a wrap
+    width (50 to 100 characters): a paragraph wrapped as documents written in an editor are
+    ("... contributed to this release: Ada Byrne, Bo Chen,\n Cy Dunn, ..."). A listing's tags
+    sit on the line they were typed on."""
     start, end = spans[run[0]][0], spans[run[-1]][1]
-    return bool(
-        _WRAP_AFTER.match(text, end) or _WRAP_BEFORE.search(text, max(0, start - 40), start)
-    )
+    after = _WRAP_AFTER.match(text, end)
+    before = _WRAP_BEFORE.search(text, max(0, start - 40), start)
+    if after:
+        line = text.rfind("\n", 0, start) + 1
+        return 50 <= text.find("\n", end) - line <= 100
+    if before:
+        previous = text.rfind("\n", 0, before.start()) + 1
+        return 50 <= before.start() + text[before.start() :].index("\n") - previous <= 100
+    return False
 
 
 _ITEM_KEY = re.compile(r"\w+")
