@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from brandguard.api import check_text
+from brandguard.checks.repetition import code_names, layout_slots
 from brandguard.text.inflection import variants
 
 from .conftest import policy_from, rule_ids
@@ -173,6 +175,77 @@ def test_repetition_counts_words_in_use_not_mentions_or_identifiers(policy) -> N
     assert "file" not in {
         f.match for f in check_text(usage, policy).findings if f.rule_id == "TST008"
     }
+
+
+def test_repetition_leaves_the_layout_and_counts_running_text(policy) -> None:
+    def hits(text: str) -> set[str]:
+        return {f.match for f in check_text(text, policy).findings if f.rule_id == "TST008"}
+
+    # a changelog labels each item with its area and signs it with its author
+    news = (
+        "2.1\n - widgets: fix tab order (Ann Lee)\n - widgets: new slider (Bo Chen)\n"
+        " - widgets: drop old theme (Ann Lee)\n - docs: typo (Ann Lee)\n"
+    )
+    assert not hits(news) & {"widgets", "lee"}
+    # a table's column repeats its values row by row
+    table = "| board | system | compiler |\n| a1 | Linux | gcc |\n| b2 | Linux | clang |\n| c3 | Linux | tcc |"
+    assert "linux" not in hits(table)
+    # the same word repeated inside the lines' sentences is still counted
+    prose = (
+        "Our widgets are the best widgets.\nBuy widgets today, cheap widgets for all.\n"
+        "More widgets here."
+    )
+    assert "widgets" in hits(prose)
+    # an acronym with its number names a standard (ISO 639-1, ISO 639-2 ...); a word in lower
+    # case before a number is still a keyword
+    assert "iso" not in hits("Codes: ISO 639-1 and ISO 639-2 and ISO 639-3 are all here.")
+    assert "iso" in hits("Get iso 9 files: iso 9 disks and iso 9 tools, iso 9 now.")
+    # a brand shouted before a model number once, and a word elsewhere, is still counted
+    assert "acme" in hits("ACME 5 boots: acme boots, acme socks, acme hats, acme sale, acme.")
+
+
+def test_a_heading_that_opens_the_text_names_its_topic(policy) -> None:
+    body = "A gauge shows a value. Each gauge has a range; a gauge turns red past it, and gauge labels wrap."
+    topic = check_text(f"## The gauge\n\n{body}", policy, format="markdown").findings
+    assert "gauge" not in {f.match for f in topic if f.rule_id == "TST008"}
+    # a heading further down is a section, not the text's topic
+    later = check_text(f"Intro.\n\n## The gauge\n\n{body}", policy, format="markdown").findings
+    assert "gauge" in {f.match for f in later if f.rule_id == "TST008"}
+
+
+def test_code_names_are_the_words_of_identifiers() -> None:
+    names = code_names("Use PurePath or tkinter.font; shared_memory; see shop.example.com #fooBar")
+    assert {"path", "pure path", "font", "shared memory", "memory"} <= names
+    # a web address without its scheme, a hashtag: not code
+    assert not names & {"shop", "example", "foo", "bar"}
+
+
+def test_repetition_leaves_the_name_of_documented_code(policy) -> None:
+    def hits(text: str) -> set[str]:
+        return {f.match for f in check_text(text, policy).findings if f.rule_id == "TST008"}
+
+    doc = "A queue holds items. Each queue has a size; a queue blocks when full, and queue order is kept."
+    assert "queue" in hits(doc)
+    # the same page documenting queue.Queue and put_queue names its code
+    assert "queue" not in hits(doc + " See queue.Queue and put_queue().")
+
+
+def test_layout_slots_need_the_same_place_twice() -> None:
+    text = "Fix one thing\nthen we fix a second\nFix three"
+    spans = [(m.start(), m.end()) for m in re.finditer(r"(?i)fix", text)]
+    # the first and the last open a line (twice: layout); the middle one is in a sentence
+    assert layout_slots(text, spans) == [True, False, True]
+    # paragraphs written on one long line each are running text, even when each opens with it
+    para = "Fix " + "a" * 90 + "\n\nFix " + "b" * 90 + "\n\nFix " + "c" * 90
+    assert (
+        layout_slots(para, [(m.start(), m.end()) for m in re.finditer("Fix", para)]) == [False] * 3
+    )
+    # opening a line once is not a pattern
+    assert layout_slots("Fix it\nand fix that", [(0, 3), (11, 14)]) == [False, False]
+    # nor is a word of running text landing at line edges for a minority of its uses
+    wrapped = "fix\na fix b fix c fix d\nfix"
+    spans = [(m.start(), m.end()) for m in re.finditer("fix", wrapped)]
+    assert layout_slots(wrapped, spans) == [False] * 5
 
 
 def test_repeated_phrases_do_not_span_punctuation(tmp_path: Path) -> None:

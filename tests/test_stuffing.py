@@ -74,14 +74,15 @@ def test_tag_run_needs_no_function_word_and_no_sentence_break(tmp_path: Path) ->
 
 def test_tag_run_weighs_more_as_it_grows(tmp_path: Path) -> None:
     policy = make(tmp_path)
-    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
+    # tags in the order they come to mind (in alphabetical order they are a reference list)
+    words = "retro boho vintage grunge summer festival linen denim maxi floral midi wrap".split()
     assert len(found(policy, " ".join(words[:6]), "TST001")) == 1
     # 12 words: the first 6, then one more finding per 3 words
     hits = found(policy, " ".join(words), "TST001")
     assert [f.match for f in hits] == [
-        "alpha bravo charlie delta echo foxtrot",
-        "golf hotel india",
-        "juliet kilo lima",
+        "retro boho vintage grunge summer festival",
+        "linen denim maxi",
+        "floral midi wrap",
     ]
 
 
@@ -98,6 +99,36 @@ def test_links_and_line_breaks_end_a_run(tmp_path: Path) -> None:
     text = "[alpha bravo charlie](https://a.b) delta echo foxtrot golf"
     assert not found(policy, text, "TST001", fmt="markdown")
     assert not found(policy, "alpha bravo charlie\ndelta echo foxtrot golf", "TST001")
+
+
+def test_alphabetical_list_is_a_reference_list_not_tags(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    # the programs of a package, in alphabetical order: someone sorted them for look-up
+    assert not found(policy, "Programs: awk cat chmod cp cut date dd grep head", "TST001")
+    assert found(policy, "Programs: grep awk head chmod date cp dd cut cat", "TST001")
+    # comma-separated items are ordered by their first word
+    credits = "Thanks: Ada Byrne, Bo Chen, Cy Dunn, Dee Ekwueme, Eli Fox, Fay Gold"
+    assert not found(policy, credits, "TST001")
+    # the same word again and again is not an order
+    assert found(policy, "Tags: ring ring ring ring ring ring ring", "TST001")
+
+
+def test_names_wrapped_over_lines_are_credits_not_tags(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    # a hard-wrapped paragraph carries a list of names over its lines after a comma
+    wrapped = (
+        "Contributors:\n  Zoe Hart, Ivo Lind, Bo Chen, Uma Roy, Ada Byrne, Kai Berg, Noa Pike,\n"
+        "  Cy Dunn, Eli Fox"
+    )
+    assert not found(policy, wrapped, "TST001")
+    # a short line broken after a comma is a line typed in a listing's field, not a wrapped one
+    short = "Brands:\nZoe Hart, Ivo Lind, Bo Chen, Uma Roy,\nAda Byrne, Cy Dunn"
+    assert found(policy, short, "TST001")
+    # the same names on the one line a listing's field holds read as brand tags
+    assert found(policy, "Brands: Zoe Hart, Ivo Lind, Bo Chen, Uma Roy, Ada Byrne", "TST001")
+    # lower-case tags wrapped over lines are still tags
+    tags = "Tags: retro, boho, vintage, grunge, summer, festival, linen, midi,\n denim, maxi"
+    assert found(policy, tags, "TST001")
 
 
 def test_code_joiners_end_a_run_but_a_slash_between_tags_does_not(tmp_path: Path) -> None:
@@ -141,6 +172,17 @@ def test_keyword_variants(tmp_path: Path) -> None:
     assert not found(policy, honest, "TST002")
 
 
+def test_keyword_variants_leave_the_name_of_documented_code(tmp_path: Path) -> None:
+    policy = make(tmp_path)
+    doc = (
+        "Start a worker thread. The main thread waits; a worker thread reports to the main"
+        " thread when done."
+    )
+    assert found(policy, doc, "TST002")
+    # a reference page for threading.Thread names its code
+    assert not found(policy, doc + " See threading.Thread.", "TST002")
+
+
 def test_keyword_variants_are_phrases_within_a_clause(tmp_path: Path) -> None:
     policy = make(tmp_path)
     # "lee" meets other words only across brackets and commas: credits, not keyword phrasings
@@ -165,6 +207,35 @@ def test_hashtag_wall_is_relative_to_the_text(tmp_path: Path) -> None:
         ("a https://a.b/1 b https://a.b/2 c https://a.b/3", "text", {"channel": "blog"}, False),
         ("[a](https://a.b/1) [b](https://a.b/2) [c](https://a.b/3)", "markdown", None, False),
         (" ".join(f"[w{i}](https://a.b/{i})" for i in range(6)), "markdown", None, True),
+        # links that serve the document are not counted: a reference list (each item or table
+        # row named by its link), the numbers of issues a changelog cites, anchors of a table of
+        # contents, badges
+        ("\n".join(f"- [w{i}](https://a.b/{i})" for i in range(6)), "markdown", None, False),
+        (
+            "\n".join(f"| [w{i}](https://a.b/{i}) | tool |" for i in range(6)),
+            "markdown",
+            None,
+            False,
+        ),
+        (" ".join(f"fix [#{i}](https://a.b/{i})" for i in range(6)), "markdown", None, False),
+        (" ".join(f"[part {i}](#part-{i})" for i in range(6)), "markdown", None, False),
+        (
+            " ".join(f"[![b{i}](https://a.b/{i}.svg)](https://a.b/{i})" for i in range(6)),
+            "markdown",
+            None,
+            False,
+        ),
+        # plain text hard-wrapped in an editor is a document (a README), not a social post
+        (
+            "The sources of the project are kept on the public forge at this address:\n"
+            "https://a.b/1 and the bug tracker for reports and patches is at the next\n"
+            "address https://a.b/2 while the list archive of all past discussion lives\n"
+            "at https://a.b/3 for everyone.",
+            "text",
+            None,
+            False,
+        ),
+        ("Sources https://a.b/1 bugs https://a.b/2 list https://a.b/3", "text", None, True),
         # channel metadata wins over the format
         (
             "[a](https://a.b/1) [b](https://a.b/2) [c](https://a.b/3)",

@@ -5,7 +5,13 @@ Options: ``ngram`` (1–3, default 1), ``min_count`` (default 3: fewer repeats n
 are judged by ``min_count`` alone, default 0), ``ignore`` (words never counted). Stop words of
 the post's language and numbers are not counted; ``#coffee`` counts as ``coffee``; a phrase
 does not span punctuation; words inside quotation marks (mentioned, not used), words joined
-into an identifier by "_" or "." and placeholders in angle brackets ("<file>") are not counted.
+into an identifier by "_" or "." and placeholders in angle brackets ("<file>") are not counted,
+nor are an acronym written with a number every time ("ISO 639-3") and what the layout repeats (``layout_slots``:
+the labels, verbs and attributions of a changelog's items, a table's column).
+
+A reference page repeats the name of what it documents: a word (or pair of words) the text also
+writes inside names of code (``code_names``: PurePath, threading.Thread, shared_memory) is not
+counted either.
 
 A piece repeats what it is about: a term its title names (front matter ``title``, ``<title>``,
 a level-1 heading: "Your Source Maps Should Be Public" and "source maps") is its topic, not
@@ -83,6 +89,8 @@ class RepetitionCheck:
                 title = _title_words(ctx)
             if (title and _in_title(term, title)) or _name(ctx, grams, term, n):
                 continue
+            if term in ctx.measures.memo("code-names", lambda: code_names(ctx.post.source)):
+                continue
             used = _used(ctx, spans, [i for i, g in enumerate(grams) if g == term], n)
             count = len(used)
             if count < threshold:
@@ -115,17 +123,32 @@ def _phrases(text: str, spans: list[tuple[int, int]], terms: list[str], n: int) 
 
 _IDENTIFIER_AFTER = re.compile(r"_|\.\w")
 _IDENTIFIER_BEFORE = re.compile(r"(?:_|\w\.)\Z")
+# An acronym and a number, every time: the designation of a standard or a part ("ISO 639-3",
+# "RFC 2119", "PEP 8"), a name that a text about it must repeat. A brand shouted before its
+# model number once ("LEVIS 721") and used as a word elsewhere is still counted.
+_DESIGNATION = re.compile(r"[ \t]\d")
+
+
+def _designation(text: str, start: int, end: int) -> bool:
+    return text[start:end].isupper() and bool(_DESIGNATION.match(text, end))
 
 
 def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) -> list[int]:
     """The occurrences that are words in use: not inside quotation marks (a quoted word is
     mentioned, as a reference names "the "yield" statement" or a value "auto"), not part of
-    an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword) and
-    not a placeholder in angle brackets ("pick <commit>", a help text's metavariable)."""
+    an identifier joined by "_" or "." (ksba_get_id, cups.Connection: code, not a keyword),
+    not a placeholder in angle brackets ("pick <commit>", a help text's metavariable), not an
+    acronym that designates standards with their numbers every time ("ISO 639-3") and not in
+    the layout (``layout_slots``: a changelog's labels and attributions, a table's column)."""
     text = ctx.text
     quoted = ctx.measures.quoted
+    if n == 1 and all(_designation(text, *spans[i]) for i in found):
+        return []
+    laid = layout_slots(text, [(spans[i][0], spans[i + n - 1][1]) for i in found])
     out = []
-    for i in found:
+    for i, layout in zip(found, laid, strict=True):
+        if layout:
+            continue
         start, end = spans[i][0], spans[i + n - 1][1]
         if quoted and quoted.covers(start, end):
             continue
@@ -137,15 +160,100 @@ def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) 
     return out
 
 
+# What may open a line before its first word: blanks and a list or table marker ("- ", "* ",
+# "1. ", "a) ", "| "); what may close it after its last word: closing brackets and punctuation.
+_LINE_OPENER = re.compile(r"[ \t]*(?:(?:[-*•+>|]|\d{1,3}[.)]|[a-z]\))[ \t]*)?\Z")
+_LINE_CLOSER = re.compile(r"[ \t)\]}.,;:!?\"'’”*_]*(?:\n|\Z)")
+
+
+def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
+    """Which occurrences of one term the document's layout repeats, not its writer: the same
+    term opening items (a changelog's label "- symbolic: ...", the verb of each item "Fix ...",
+    "Add ..."), closing them (an attribution "(Ann Lee)," or a column "_abc  extension"), two
+    or more times and for at least half of its occurrences, or inside a table row between "|"
+    (a column of values). An item is a line with a list marker or an indent, or a short line
+    in a block of lines (``_item_line``); a paragraph is not: stuffing repeats a keyword in
+    running text, and may open every paragraph with it."""
+    slots = []
+    for start, end in occurrences:
+        line = text.rfind("\n", 0, start) + 1
+        eol = text.find("\n", end)
+        eol = len(text) if eol < 0 else eol
+        if "|" in text[end:eol] and text[line:start].lstrip().startswith("|"):
+            slots.append("cell")
+        elif not _item_line(text, line, eol):
+            slots.append("")
+        elif _LINE_OPENER.match(text[line:start]):
+            slots.append("first")
+        elif _LINE_CLOSER.match(text, end):
+            slots.append("last")
+        else:
+            slots.append("")
+    counts = Counter(slots)
+    # a slot is the layout's when it holds two or more of the occurrences and at least half of
+    # them: a word of hard-wrapped prose lands at a line's edge now and then, by chance
+    return [
+        slot == "cell" or (slot != "" and counts[slot] >= 2 and 2 * counts[slot] >= len(slots))
+        for slot in slots
+    ]
+
+
+_ITEM_MARKER = re.compile(r"[ \t]|(?:[-*•+>]|\d{1,3}[.)])[ \t]")
+
+
+def _item_line(text: str, line: int, eol: int) -> bool:
+    """The line is an item of a list or a row of a block: indented or opened by a list marker,
+    or at most 80 characters long with another line right above or below it (a NEWS file, a
+    column of names). A paragraph written on one long line is running text."""
+    if _ITEM_MARKER.match(text, line):
+        return True
+    if eol - line > 80:
+        return False
+    above = text[text.rfind("\n", 0, max(line - 1, 0)) + 1 : max(line - 1, 0)]
+    below_end = text.find("\n", eol + 1)
+    below = text[eol + 1 : below_end if below_end >= 0 else len(text)]
+    return bool(above.strip() or below.strip())
+
+
+# A name in code: words joined by "_" or "." (shared_memory, tkinter.font) or written in
+# CamelCase (PurePath, GenericBrowser); not a hashtag, a handle or a web address.
+_IDENTIFIER = re.compile(
+    r"(?<![\w#@/.])(?:[A-Za-z]\w*(?:\.[A-Za-z_]\w*)+|\w*_\w+|[A-Za-z]*[a-z]{2}[A-Z][A-Za-z]*)"
+)
+_COMPONENT = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+# A web address written without its scheme ("shop.example.com") names a site, not code.
+_WEB_DOMAINS = (".com", ".org", ".net", ".io", ".co", ".uk", ".it", ".eu", ".de", ".app", ".shop")
+
+
+def code_names(source: str) -> frozenset[str]:
+    """The words, and pairs of words, that the text also writes as parts of names in code: the
+    subject of a reference page ("path" beside PurePath and path objects, "thread" beside
+    threading.Thread, "shared memory" beside shared_memory). Documentation repeats the name of
+    what it documents; a keyword worked in for search is not the name of any code."""
+    found: set[str] = set()
+    for m in _IDENTIFIER.finditer(source):
+        word = m.group()
+        if word.lower().startswith(("http", "www.")) or word.lower().endswith(_WEB_DOMAINS):
+            continue
+        parts = [p.lower() for p in _COMPONENT.findall(word)]
+        found.update(parts)
+        found.update(f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False))
+    return frozenset(found)
+
+
 _FIRST_LINE = re.compile(r"\s*([^\n]{1,80})\n")
 
 
 def _title_words(ctx: Context) -> str:
-    """The lower-cased words of the post's titles, space-joined with spaces at both ends. A plain
-    text post (an app listing) has its title on its first line, when that line is short and
-    ends without a full stop."""
+    """The lower-cased words of the post's titles, space-joined with spaces at both ends. A
+    heading of any level that opens the text is its title ("## The "yield" statement" over a
+    reference page). A plain text post (an app listing) has its title on its first line, when
+    that line is short and ends without a full stop."""
     text = ctx.text
     spans = [(h.start, h.end) for h in ctx.post.headlines if h.kind == "title"]
+    opening = next((h for h in ctx.post.headlines if h.kind == "heading"), None)
+    if not spans and opening and not text[: opening.start].strip(" \t\n#"):
+        spans.append((opening.start, opening.end))  # a heading that opens the text is its title
     if not spans and ctx.post.format == "text" and (first := _FIRST_LINE.match(text)):
         line = first.group(1).rstrip()
         if line and line[-1] not in ".!?" and len(line.split()) <= 8:

@@ -11,6 +11,7 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
   ``min_run``); ``. ! ? : ; |``, brackets, quotes, a spaced dash, a line break and a link do; so
   does "and"/"or"/"etc." after commas (an enumeration in a sentence). A run yields one finding,
   and one more per ``step`` words (default 4) beyond ``min_run``: 40 tags weigh eight times 10.
+  See ``tag_runs.py`` for the runs that are not tag dumps.
 - ``keyword-variants``: one keyword family (words sharing a stem after simple English/Italian
   suffix stripping: recorder, recorders, recording) used at least ``min_count`` times and more than
   ``max_density`` per 100 words, in at least ``min_variants`` different two-word phrases that each
@@ -23,14 +24,16 @@ out of proportion to its sentences. ``report:`` chooses which shape a rule looks
 - ``link-density``: links per 100 words (a post under 100 words counts as 100, so a short post
   is judged by its count) above ``max_social`` in a social post or ``max_article`` in an
   article. A post is an article when its ``channel`` metadata says blog/newsletter/web, when it
-  has front matter or Markdown/HTML markup, or when it has ``article_words`` words or more;
-  references and cross-references are good writing in an article, not link farming.
+  has front matter or Markdown/HTML markup, when it has ``article_words`` words or more, or when
+  it is hard-wrapped (a README); references and cross-references are good writing in an
+  article, not link farming. Links that serve the document are not counted (``_reference``:
+  credits, cited issue numbers, anchors, badges; in an article, the links naming the items of a
+  list or the rows of a table).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,6 +43,8 @@ from typing import Any
 from ..model import RuleSpec
 from ..text.measures import NEEDS
 from .base import Builder, Context, RawFinding, Wake, fmt_number, joined
+from .repetition import code_names, layout_slots
+from .tag_runs import tag_runs
 
 OPTIONS = {
     "report": {"enum": ["tag-run", "keyword-variants", "hashtag-wall", "link-density"]},
@@ -56,9 +61,6 @@ OPTIONS = {
 }
 REQUIRED = ("report",)
 
-# What ends a run of tags: sentence punctuation, brackets, quotes, a spaced dash, a line break, a
-# URL's "%20", what joins code (lib_open_file, x=1, U+2701, C:\dos); not a slash ("boho/hippie").
-_RUN_BREAK = re.compile(r"[.!?:;|()\[\]{}\"“”«»<>%=_+\\]|\s[-–—]\s|\n")
 # Function words that spaCy's stop-word lists lack: Italian "i", "o"; the prepositions that
 # introduce an example or a comparison ("like", "including", "tramite").
 _EXTRA_FUNCTION = {
@@ -135,85 +137,13 @@ class StuffingCheck:
         return self._link_density(ctx)
 
     def _tag_runs(self, ctx: Context) -> Iterator[RawFinding]:
-        min_run = int(self.options.get("min_run", 10))
-        step = int(self.options.get("step", 4))
-        words = ctx.measures.lower_words
-        flags = bytes(map(self._function.__getitem__, words))
-        if b"\x00" * min_run not in flags:
-            return  # no run long enough even across punctuation (or words): most posts, in C
-        spans = ctx.measures.word_spans
-        text = ctx.text
-        post = ctx.post
-        edges = sorted(
-            {link.start for link in post.links}
-            | {link.end for link in post.links}
-            | {edge for span in post.link_texts for edge in span}
+        return tag_runs(
+            ctx,
+            self._function,
+            _LIST_ENDERS.get(self.language, _LIST_ENDERS["en"]),
+            int(self.options.get("min_run", 10)),
+            int(self.options.get("step", 4)),
         )
-        enders = _LIST_ENDERS.get(self.language, _LIST_ENDERS["en"])
-        # A function word empties the run: only stretches of min_run words without one (and the
-        # function word closing each) give findings, from the state the word before leaves.
-        for stretch in re.finditer(b"\x00{%d,}" % min_run, flags):
-            first, after = stretch.span()
-            run: list[int] = []
-            previous_end = spans[first - 1][1] if first else -1
-            mid = bool(first) and words[first - 1] not in enders
-            for i in range(first, min(after + 1, len(words))):
-                word, start = words[i], spans[i][0]
-                if previous_end >= 0 and (
-                    (gap := _RUN_BREAK.search(text, previous_end, start))
-                    or _has_item(edges, previous_end, start + 1)
-                ):
-                    yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                    # a bracket, a quote or a dash leaves the sentence open; a full stop does not
-                    run, mid = [], mid and not (gap and _SENTENCE_BREAK.match(gap.group()))
-                if word in enders:
-                    # an enumeration in a sentence: its items were separated by commas
-                    if run and "," not in text[spans[run[0]][0] : start]:
-                        yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                    run, mid = [], False
-                elif flags[i]:
-                    yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-                    run, mid = [], True
-                else:
-                    run.append(i)
-                previous_end = spans[i][1]
-            yield from self._run_findings(text, spans, run, min_run, step, mid, enders)
-
-    @staticmethod
-    def _run_findings(
-        text: str,
-        spans: list[tuple[int, int]],
-        run: list[int],
-        min_run: int,
-        step: int,
-        mid: bool = False,
-        enders: frozenset[str] = frozenset(),
-    ) -> Iterator[RawFinding]:
-        """One finding for the first ``min_run`` words, one more per ``step`` words after them
-        (the last takes the remainder). A run whose words are mostly separated by commas is an
-        enumeration ("HEIF, AVIF, PNG, ...") and needs 1.25 times the length: tag dumps are
-        mostly bare words. Not tags at all: a list of codes (``_codes``), a comma-separated list
-        of names that a sentence leads into (``mid``) and closes ("with the support of Red
-        Cross, Save Fund, ... and UNHCR, among others": ``_names``), a sentence that happens to
-        hold no function word (``_prose``)."""
-        if len(run) < min_run:
-            return
-        commas = text.count(",", spans[run[0]][0], spans[run[-1]][1])
-        if commas * 2 >= len(run) and 4 * len(run) < 5 * min_run:
-            return
-        if _codes(text, spans, run, commas) or _prose(text, spans, run):
-            return
-        if mid and commas * 3 >= len(run) and _names(text, spans, run, enders):
-            return
-        cuts = [0, *range(min_run, len(run) - step + 1, step)]
-        for n, first in enumerate(cuts):
-            last = run[-1] if n == len(cuts) - 1 else run[cuts[n + 1] - 1]
-            start, end = spans[run[first]][0], spans[last][1]
-            yield RawFinding(
-                start,
-                end,
-                {"match": text[start:end], "count": len(run), "value": len(run), "limit": min_run},
-            )
 
     def _variants(self, ctx: Context) -> Iterator[RawFinding]:
         min_count = int(self.options.get("min_count", 5))
@@ -230,6 +160,16 @@ class StuffingCheck:
             return
         frequent = {s for s, n in counts.items() if n >= threshold}
         spans, text = ctx.measures.word_spans, ctx.text
+        # what the layout repeats (a changelog's "Fix ..." items) is not a keyword worked in
+        for family in frequent:
+            positions = [i for i, s in enumerate(stems) if s == family]
+            for i, laid in zip(
+                positions, layout_slots(text, [spans[i] for i in positions]), strict=True
+            ):
+                if laid:
+                    stems[i] = ""
+        counts = Counter(filter(None, stems))
+        frequent = {s for s in frequent if counts[s] >= threshold}
         pairs = Counter(
             (a, b)
             for i, (a, b) in enumerate(zip(stems, stems[1:], strict=False))
@@ -247,6 +187,9 @@ class StuffingCheck:
                 continue
             positions = [i for i, s in enumerate(stems) if s == family]
             forms = sorted({words[i] for i in positions})
+            names = ctx.measures.memo("code-names", lambda: code_names(ctx.post.source))
+            if not names.isdisjoint(forms):
+                continue  # the name of the code a reference page documents (repetition.py)
             nth = positions[min_count - 1]
             yield RawFinding(
                 spans[nth][0],
@@ -285,11 +228,15 @@ class StuffingCheck:
 
     def _link_density(self, ctx: Context) -> Iterator[RawFinding]:
         source = ctx.post.source
-        links = [x for x in ctx.post.links if not _credit(source[x.start : x.end], x.url)]
+        links = [x for x in ctx.post.links if not _reference(source[x.start : x.end], x.url)]
         if not links:
             return
         words = ctx.measures.words
         article = _is_article(ctx, int(self.options.get("article_words", 150)))
+        if article:  # an article's reference list: each item or table row named by its link
+            links = [x for x in links if not _item_label(source, x.start)]
+            if not links:
+                return
         limit = float(
             self.options.get("max_article" if article else "max_social", 8 if article else 3)
         )
@@ -319,67 +266,20 @@ _PROFILE_URL = re.compile(
 )
 
 
-def _credit(written: str, url: str) -> bool:
-    """A link on a person's handle ("[@abbycabs](...)") or to a profile page: a credit to a
-    contributor, which guides and release notes owe, not a link farm."""
-    return written.lstrip("[<").startswith("@") or bool(_PROFILE_URL.match(url))
+# Link text that is the number of an issue, a pull request or a change ("#1529", "GH-12", "!34").
+_NUMBER_TEXT = re.compile(r"\[[\s`*_]*(?:#|gh-|pr ?#?|!)?\d+[\s`*_]*\]", re.IGNORECASE)
 
 
-def _codes(text: str, spans: list[tuple[int, int]], run: list[int], commas: int) -> bool:
-    """A list of standards or formats ("FIPS 140-3, SP 800-90A", "EAN-13, UPC-A, QR Code,
-    PDF417, AZTEC", "SP 800-108 Feedback KDF"), which specifications need: a third or more of
-    the run's words hold a digit or are in capitals and commas separate the items; or, in a run
-    that is not shouted (a third of its words in lower case), half of its words are codes with
-    no lower-case letter ("SP", "800-56C", "KDF"; not "90s" or "y2k"). A tag list ("Tags:
-    Vintage, Retro, Boho, Nike"), a brand-name run or a run in capitals is still stuffing."""
-    coded = strict = cased = 0
-    for i in run:
-        word = text[spans[i][0] : spans[i][1]]
-        upper = len(word) >= 2 and word.isupper()
-        digit = any(c.isdigit() for c in word)
-        lower = any(c.islower() for c in word)
-        coded += digit or upper
-        strict += (digit or upper) and not lower
-        cased += lower
-    if commas * 3 >= len(run) and coded * 3 >= len(run):
+def _reference(written: str, url: str) -> bool:
+    """A link that serves the document, not a link farm: a credit to a contributor (a link on a
+    person's handle "[@abbycabs](...)" or to a profile page), which guides and release notes owe;
+    the number of an issue or a change a changelog cites ("[#1529](...)"); an anchor within the
+    page (a table of contents); a badge (a linked image: build status, version, licence)."""
+    if written.lstrip("[<").startswith("@") or _PROFILE_URL.match(url):
         return True
-    return strict * 2 >= len(run) and cased * 3 >= len(run)
-
-
-def _names(text: str, spans: list[tuple[int, int]], run: list[int], enders: frozenset[str]) -> bool:
-    """Two thirds of the run's words are capitalised (organisations, products) and the sentence
-    closes the enumeration with "and"/"e" before it ends: names listed in a sentence."""
-    capitalised = sum(1 for i in run if text[spans[i][0]].isupper())
-    if 3 * capitalised < 2 * len(run):
-        return False
-    rest = _SENTENCE_REST.match(text, spans[run[-1]][1])
-    return bool(rest) and any(w in enders for w in rest.group().lower().split())
-
-
-_SENTENCE_OPEN = re.compile(r"(?:\A|[.!?]\s|\n)\s*\Z")
-_SENTENCE_BREAK = re.compile(r"[.!?:;|\n]")
-_SENTENCE_REST = re.compile(r"[^.!?:;\n]{0,300}")
-_SENTENCE_CLOSE = re.compile(r"[^.!?:;\n]{0,200}?\.(?!\w)")
-
-
-def _prose(text: str, spans: list[tuple[int, int]], run: list[int]) -> bool:
-    """The run is prose: it opens a sentence with a capital, its other words are in lower case
-    and none comes back, and the sentence ends with a full stop on the same line ("Fast deploys
-    keep developers productive all day."). A tag dump repeats its keywords or has no sentence
-    shape."""
-    first, end = spans[run[0]], spans[run[-1]][1]
-    if not text[first[0]].isupper() or not _SENTENCE_CLOSE.match(text, end):
-        return False
-    if not _SENTENCE_OPEN.search(text, max(0, first[0] - 3), first[0]):
-        return False
-    words = [text[s:e] for s, e in (spans[i] for i in run[1:])]
-    lowered = [w.lower() for w in words]
-    return words == lowered and len(set(lowered)) == len(lowered)
-
-
-def _has_item(sorted_items: list[int], start: int, end: int) -> bool:
-    i = bisect_left(sorted_items, start)
-    return i < len(sorted_items) and sorted_items[i] < end
+    if url.startswith("#") or _NUMBER_TEXT.match(written):
+        return True
+    return written.startswith("[![") or "<img" in written.lower()
 
 
 def _is_article(ctx: Context, article_words: int) -> bool:
@@ -387,7 +287,23 @@ def _is_article(ctx: Context, article_words: int) -> bool:
     channel = str(post.meta.get("channel", "")).strip().lower()
     if channel:
         return channel in ARTICLE_CHANNELS
-    return post.format != "text" or bool(post.meta) or ctx.measures.words >= article_words
+    if post.format != "text" or post.meta or ctx.measures.words >= article_words:
+        return True
+    return len(_WRAPPED_LINE.findall(post.source)) >= 3
+
+
+# What stands before a link that labels a list item or a table row: the marker or "|", emphasis.
+_ITEM_LABEL = re.compile(r"[ \t]*(?:[-*•+|]|\d{1,3}[.)])[ \t]*(?:\*\*|__)?")
+
+
+def _item_label(source: str, start: int) -> bool:
+    """The link opens a list item or a table row: it names the item (a reference list)."""
+    return bool(_ITEM_LABEL.fullmatch(source, source.rfind("\n", 0, start) + 1, start))
+
+
+# A line of 50 to 80 characters that the next line continues: text hard-wrapped in an editor
+# (a README, a NEWS file, an e-mail), which a social post never is.
+_WRAPPED_LINE = re.compile(r"^[^\n]{50,80}\n(?=[ \t]*\S)", re.MULTILINE)
 
 
 def compile(rule: RuleSpec, builder: Builder) -> StuffingCheck:
