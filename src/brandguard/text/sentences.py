@@ -15,7 +15,8 @@ inside a run of initials, and a full stop with the space forgotten ("online.Doma
 How long a sentence reads (``reading_length``, the ``sentence_words`` metric) is not its raw word
 count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio" weigh half; a
 link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
-name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
+name as one word, and the items of an inline list of long parallel items ("o se ..., o se ...")
+each start afresh, as clauses after a semicolon do (``series.py`` finds lists and series). A bold label that opens a paragraph ("**Why it matters** The form ...") is a
 run-in heading, not part of the sentence after it (``run_in_labels``), and each row of a table
 or a list in columns is an item of its own (``layout.py``). A "sentence" with hardly any function
 words is not prose but a list of names, commands or identifiers run together ("arch b2sum base32
@@ -29,6 +30,7 @@ from __future__ import annotations
 import re
 
 from .function_words import stop_words
+from .series import ITEM_WORD, list_spans, parallel_breaks, series_spans
 
 SENTENCE_END = re.compile(
     # Every alternative starts at one of these characters; saying so first lets the scan skip the
@@ -181,96 +183,6 @@ CITATION_RE = re.compile(
 )
 CHUNK = 3
 LATER_CLAUSES = 0.5
-# A list reads as one unit too: three or more items, each a few words, split by commas and closed
-# by "and"/"or"/"e"/"o" ("servers, load balancers, and subnets"). An item that opens with a
-# subordinating or relative word is a clause, not a list item ("..., which was late, and ...").
-LISTITEM_WORDS = 5
-_ITEM_SEP = re.compile(r"[,()\[\];:]|\s[–—-]{1,2}\s|—")
-ITEM_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_CONNECTORS = frozenset("and or nor e ed o od oppure né".split())
-_CLAUSE_OPENERS = frozenset(
-    """which who whom whose that when where while if because although though since unless
-    che cui quale quali quando dove mentre se perché poiché sebbene benché affinché qualora
-    come""".split()
-)
-
-
-def list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Runs of short list items in ``text[start:end]``, from the first short item to the last.
-
-    Items are the pieces between commas (a bracket, a colon, a semicolon or a dash delimits a
-    run); a run closes at the item that holds the connector ("and", "e", "o", ...).
-    """
-    if "," not in text[start:end]:
-        return []
-    out: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []  # the short items so far
-    pos, sep = start, ""
-    for m in [*_ITEM_SEP.finditer(text, start, end), None]:
-        stop = end if m is None else m.start()
-        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
-        short = 0 < len(lower) <= LISTITEM_WORDS and lower[0] not in _CLAUSE_OPENERS
-        if not short:
-            run = []
-        else:
-            run = [*run, (pos, stop)] if sep == "," else [(pos, stop)]
-            if any(w in _CONNECTORS for w in lower):
-                # "C and D" closing the run holds two items
-                if len(run) + (lower[0] not in _CONNECTORS) >= 3:
-                    out.append(_trim(text, run[0][0], run[-1][1]))
-                run = []
-        if m is None:
-            break
-        pos, sep = m.end(), m.group().strip()
-    return out
-
-
-# A series of longer parallel items ("send a short reply, suggest another reviewer, or give a
-# first comment") is read one item at a time too: it counts as its longest item. Items are the
-# pieces between commas, each of at most SERIESITEM_WORDS words and none opening a clause; the
-# last opens with the connector ("or give ...") or holds it ("B and C"), three items at least.
-SERIESITEM_WORDS = 7
-
-
-def series_spans(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """(start, end, longest item's words) of each series of parallel items in the sentence."""
-    if "," not in text[start:end]:
-        return []
-    out: list[tuple[int, int, int]] = []
-    run: list[int] = []  # word counts of the items so far
-    run_start = pos = start
-    sep = ""
-    for m in [*_ITEM_SEP.finditer(text, start, end), None]:
-        stop = end if m is None else m.start()
-        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
-        if not lower or lower[0] in _CLAUSE_OPENERS or (sep and sep != ","):
-            run = []
-        if lower and lower[0] not in _CLAUSE_OPENERS:
-            inner = [i for i, w in enumerate(lower) if w in _CONNECTORS]
-            parts = [lower] if not inner else [lower[: inner[-1]], lower[inner[-1] :]]
-            if lower[0] in _CONNECTORS:
-                parts = [lower]
-            if all(0 < len(p) <= SERIESITEM_WORDS for p in parts):
-                if not run:
-                    run_start = pos
-                closing = bool(inner)
-                run = [*run, *(len(p) for p in parts)]
-                if closing:
-                    if len(run) >= 3:
-                        out.append((*_trim(text, run_start, stop), max(run)))
-                    run = []
-            else:
-                run = []
-        if m is None:
-            break
-        pos, sep = m.end(), m.group().strip()
-    return out
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    return start + lead, start + len(piece.rstrip())
 
 
 def reading_length(
@@ -311,11 +223,12 @@ def reading_length(
             continue
         seen[inside] = seen.get(inside, 0) + 1
         weights.append((ws, 1 if seen[inside] <= spans[inside][2] else 0))
-    breaks = [
-        m.start()
-        for m in CLAUSE_BREAK.finditer(text, start, end)
-        if not any(s <= m.start() < e for s, e in units)
-    ]
+    marks = [m.start() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    breaks = sorted(
+        b
+        for b in (*marks, *parallel_breaks(text, start, end))
+        if not any(s <= b < e for s, e in units)
+    )
     clauses = [0] * (len(breaks) + 1)
     b = 0
     for ws, w in weights:
