@@ -354,3 +354,14 @@ def test_an_inline_list_of_long_items_reads_one_item_at_a_time() -> None:
     assert lengths(text, "it") == [round(14 + (4 + 13 + 3 * 14) / 2)]
     chain = text.replace(", o se", ", che sa bene che se")
     assert lengths(chain, "it")[0] > 60  # the same words as nested clauses read in full
+
+
+def test_a_cross_reference_in_brackets_reads_as_one_unit() -> None:
+    words = "the office sends the yearly report to every member of the board"
+    assert lengths(f"{words}.") == [12]
+    aside = "(see the guide to the archive, in particular the part on the yearly reports)"
+    assert lengths(f"{words} {aside}.") == [15]  # the twelve words and three for the aside
+    it = "Il modulo va firmato (vedi la guida sul sito, in particolare il capitolo sulle firme)."
+    assert lengths(it, "it") == [7]
+    # an aside that is not a pointer elsewhere is read in full
+    assert lengths(f"{words} (the board meets in spring, and again in the autumn).") == [22]

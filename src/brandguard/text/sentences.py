@@ -162,6 +162,12 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 REFERENCE_RE = re.compile(r"\([^()\n]{0,60}?\d[^()\n]{0,60}?\)")
+# A cross-reference in brackets points elsewhere ("(see below)", "(vedi la Figura 3)", "(cfr. il
+# manuale, in particolare la sezione ...)"): a reader skips it, however long, as one unit.
+XREF_RE = re.compile(
+    r"\((?:cfr|cf|see|vedi|v|si vedano|si veda|rif)\.?\s(?:[^()]|\([^()]{0,80}\)){0,400}?\)",
+    re.IGNORECASE,
+)
 # A legal or document citation ("art. 69, comma 1, del d.lgs 27 ottobre 2009, n. 150",
 # "section 508", "Regolamento UE 2016/679") is one reference, not a run of words.
 _REF = (
@@ -200,7 +206,9 @@ def reading_length(
     (proper names, official names) read as one word each; a word inside several spans counts
     in the widest (a name inside a quoted title is part of the title).
     """
-    refs = [m.span() for r in (REFERENCE_RE, CITATION_RE) for m in r.finditer(text, start, end)]
+    refs = [
+        m.span() for r in (REFERENCE_RE, XREF_RE, CITATION_RE) for m in r.finditer(text, start, end)
+    ]
     spans = sorted(
         [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end))]
         + [(s, e, 1) for s, e in names]
