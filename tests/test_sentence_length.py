@@ -365,3 +365,14 @@ def test_a_cross_reference_in_brackets_reads_as_one_unit() -> None:
     assert lengths(it, "it") == [7]
     # an aside that is not a pointer elsewhere is read in full
     assert lengths(f"{words} (the board meets in spring, and again in the autumn).") == [22]
+
+
+def test_a_specification_after_a_comma_starts_a_clause_as_an_example_does() -> None:
+    first = "one two three four five six seven eight nine ten"
+    tail = "seven more words to read after it"
+    assert lengths(f"{first} {tail}.") == [17]
+    # "including" and the seven words after it: ten in full, eight at half
+    assert lengths(f"{first}, including {tail}.") == [14]
+    assert lengths(f"{first}, for example {tail}.") == [14]  # the same as an example
+    it = "uno due tre quattro cinque sei sette otto nove dieci, in particolare altre sei parole qui"
+    assert lengths(f"{it}.", "it") == [13]  # ten, then six at half

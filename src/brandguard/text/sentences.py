@@ -13,15 +13,15 @@ language uses the abbreviations the two share. Initials ("D. M. 12", "J. K. Doe"
 inside a run of initials, and a full stop with the space forgotten ("online.Domani") still ends one.
 
 How long a sentence reads (``reading_length``, the ``sentence_words`` metric) is not its raw word
-count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio" weigh half; a
-link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
-name as one word, and the items of an inline list of long parallel items ("o se ..., o se ...")
-each start afresh, as clauses after a semicolon do (``series.py`` finds lists and series). A bold label that opens a paragraph ("**Why it matters** The form ...") is a
-run-in heading, not part of the sentence after it (``run_in_labels``), and each row of a table
-or a list in columns is an item of its own (``layout.py``). A "sentence" with hardly any function
-words is not prose but a list of names, commands or identifiers run together ("arch b2sum base32
-basename cat ...", "libaudit (optional) libacl (optional) ..."): it reads as one unit
-(``is_prose``).
+count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio"/"including" weigh
+half; a link's text, a quotation, a legal citation or a list of short items reads as one unit, a
+proper name as one word, and the items of an inline list of long parallel items ("o se ..., o se
+...") each start afresh, as clauses after a semicolon do (``series.py`` finds lists and series). A
+bold label that opens a paragraph ("**Why it matters** The form ...") is a run-in heading, not part
+of the sentence after it (``run_in_labels``), and each row of a table or a list in columns is an
+item of its own (``layout.py``). A "sentence" with hardly any function words is not prose but a
+list of names, commands or identifiers run together ("arch b2sum base32 basename cat ...",
+"libaudit (optional) libacl (optional) ..."): it reads as one unit (``is_prose``).
 
 """
 
@@ -154,11 +154,14 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 # dash the next clause starts afresh, so the longest clause counts in full and the others at half.
 # A link's text, a quotation (a cited title) and a bracketed reference with a number ("(art. 2,
 # comma 4)", "(PDF, 1 MB)", "(1984)") read as one unit: each counts as at most CHUNK words.
-# A restatement or an example after a comma ("..., i.e. ...", "..., ad esempio ...") does what a
-# colon does: the clause before it has closed.
+# A restatement, an example or a specification after a comma ("..., i.e. ...", "..., ad esempio
+# ...", "..., including ...", "..., in particolare ...") does what a colon does: the clause before
+# it has closed and what follows narrows it.
 CLAUSE_BREAK = re.compile(
     r"[;:](?=\s)|\s[–—-]{1,2}\s|—|,(?=\s+(?:i\.\s?e\.|e\.\s?g\.|cioè|ovvero|ossia|vale a dire|"
-    r"ad esempio|per esempio|that is|for example|for instance|such as|namely)[\s,])",
+    r"ad esempio|per esempio|that is|for example|for instance|such as|namely|in particolare|"
+    r"in particular|including|especially|particularly|notably|soprattutto|compres[aeio]|"
+    r"inclus[aeio])[\s,])",
     re.IGNORECASE,
 )
 REFERENCE_RE = re.compile(r"\([^()\n]{0,60}?\d[^()\n]{0,60}?\)")
