@@ -367,7 +367,7 @@ def test_a_cross_reference_in_brackets_reads_as_one_unit() -> None:
     assert lengths(f"{words} (the board meets in spring, and again in the autumn).") == [22]
 
 
-def test_a_specification_after_a_comma_starts_a_clause_as_an_example_does() -> None:
+def test_a_specification_or_a_contrast_after_a_comma_starts_a_clause_as_an_example_does() -> None:
     first = "one two three four five six seven eight nine ten"
     tail = "seven more words to read after it"
     assert lengths(f"{first} {tail}.") == [17]
@@ -376,3 +376,8 @@ def test_a_specification_after_a_comma_starts_a_clause_as_an_example_does() -> N
     assert lengths(f"{first}, for example {tail}.") == [14]  # the same as an example
     it = "uno due tre quattro cinque sei sette otto nove dieci, in particolare altre sei parole qui"
     assert lengths(f"{it}.", "it") == [13]  # ten, then six at half
+    assert lengths(f"{first}, rather than {tail}.") == [14]  # a contrast: ten, nine at half
+    it_contrast = (
+        "uno due tre quattro cinque sei sette otto nove dieci, anziché altre sei parole qui"
+    )
+    assert lengths(f"{it_contrast}.", "it") == [12]  # ten, five at half (12.5 rounds to even)

@@ -154,14 +154,16 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 # dash the next clause starts afresh, so the longest clause counts in full and the others at half.
 # A link's text, a quotation (a cited title) and a bracketed reference with a number ("(art. 2,
 # comma 4)", "(PDF, 1 MB)", "(1984)") read as one unit: each counts as at most CHUNK words.
-# A restatement, an example or a specification after a comma ("..., i.e. ...", "..., ad esempio
-# ...", "..., including ...", "..., in particolare ...") does what a colon does: the clause before
-# it has closed and what follows narrows it.
+# A restatement, an example, a specification or a contrast after a comma ("..., i.e. ...", "...,
+# ad esempio ...", "..., including ...", "..., in particolare ...", "..., instead of ...", "...,
+# anziché ...") does what a colon does: the clause before it has closed and what follows narrows
+# it or sets an alternative against it (release notes: "X now does Y, instead of Z").
 CLAUSE_BREAK = re.compile(
     r"[;:](?=\s)|\s[–—-]{1,2}\s|—|,(?=\s+(?:i\.\s?e\.|e\.\s?g\.|cioè|ovvero|ossia|vale a dire|"
     r"ad esempio|per esempio|that is|for example|for instance|such as|namely|in particolare|"
     r"in particular|including|especially|particularly|notably|soprattutto|compres[aeio]|"
-    r"inclus[aeio])[\s,])",
+    r"inclus[aeio]|instead of|rather than|unlike|invece di|invece che|anziché|piuttosto che|"
+    r"a differenza d\w*)[\s,])",
     re.IGNORECASE,
 )
 REFERENCE_RE = re.compile(r"\([^()\n]{0,60}?\d[^()\n]{0,60}?\)")
