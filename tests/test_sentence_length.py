@@ -341,6 +341,9 @@ def test_relative_chains_lettered_items_and_pronouns_are_not_an_inline_list() ->
         # an article and a clitic pronoun open two different things
         "Il solo fatto che un dato venga aperto al pubblico, lo rende utile a chi lo cerca, "
         "anche quando nessuno lo aveva previsto.",
+        # an abbreviation opens no item ("i" is an Italian article, "i.e." is not)
+        "The old flag still works for every command, i.e. after the upgrade, the new flag and "
+        "the old one do the same thing.",
     ]
     for text in texts:
         assert parallel_breaks(text, 0, len(text)) == [], text

@@ -162,8 +162,8 @@ def _opening(text: str, pos: int, stop: int) -> tuple[str, int, bool]:
         return "", pos, led
     first = words[0]
     word = _head(first.group())
-    if word in _RELATIVES:
-        return "", first.start(), led
+    if word in _RELATIVES or text[first.end() : first.end() + 1] == ".":
+        return "", first.start(), led  # a relative; an abbreviation ("i.e.", "e.g.", "art.")
     if text[first.start() - 1 : first.start()] in _QUOTES and first.start() > pos:
         return "quote", first.start() - 1, led
     return _kind(word), first.start(), led
