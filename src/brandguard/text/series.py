@@ -145,28 +145,28 @@ def _kind(word: str) -> str:
     return word
 
 
-def _opening(text: str, pos: int, stop: int) -> tuple[str, int, bool]:
-    """(kind, where the item's first word starts, whether a connector leads) of ``text[pos:stop]``;
-    kind "" when the piece opens no item (a relative, a bracketed label, nothing)."""
+def _opening(text: str, pos: int, stop: int) -> tuple[str, int]:
+    """(kind, where the item's first word starts) of ``text[pos:stop]``, a leading connector
+    ("and", "e", "o") skipped; kind "" when the piece opens no item (a relative, an abbreviation,
+    a bracketed label, nothing)."""
     while pos < stop and text[pos] in " \t\n*_":
         pos += 1
     if pos >= stop or _LABEL.match(text, pos, stop):
-        return "", pos, False
+        return "", pos
     if text[pos] in _QUOTES:
-        return "quote", pos, False
+        return "quote", pos
     words = list(ITEM_WORD.finditer(text, pos, stop))
-    led = bool(words) and words[0].group().lower() in _CONNECTORS
-    if led:
+    if words and words[0].group().lower() in _CONNECTORS:
         words = words[1:]
     if not words:
-        return "", pos, led
+        return "", pos
     first = words[0]
     word = _head(first.group())
     if word in _RELATIVES or text[first.end() : first.end() + 1] == ".":
-        return "", first.start(), led  # a relative; an abbreviation ("i.e.", "e.g.", "art.")
+        return "", first.start()  # a relative; an abbreviation ("i.e.", "e.g.", "art.")
     if text[first.start() - 1 : first.start()] in _QUOTES and first.start() > pos:
-        return "quote", first.start() - 1, led
-    return _kind(word), first.start(), led
+        return "quote", first.start() - 1
+    return _kind(word), first.start()
 
 
 def _last_of_kind(text: str, start: int, stop: int, kind: str) -> int:
@@ -195,8 +195,7 @@ def _closing(text: str, start: int, stop: int, kind: str) -> int:
     proporre la modifica ed ottenere ..."), or -1."""
     for m in ITEM_WORD.finditer(text, start, stop):
         if m.start() > start and m.group().lower() in _CONNECTORS:
-            kind_after, _, _ = _opening(text, m.end(), stop)
-            if kind_after == kind:
+            if _opening(text, m.end(), stop)[0] == kind:
                 return m.start() - 1
     return -1
 
@@ -220,7 +219,7 @@ def parallel_breaks(text: str, start: int, end: int) -> list[int]:
             pieces.append((pos, stop, sep))
             if m is not None:
                 pos, sep = m.end(), c
-    kinds = [_opening(text, s, e)[:2] for s, e, _ in pieces]
+    kinds = [_opening(text, s, e) for s, e, _ in pieces]
     out: list[int] = []
     i = 0
     while i < len(pieces):
@@ -236,6 +235,10 @@ def parallel_breaks(text: str, start: int, end: int) -> list[int]:
         closing = _closing(text, kinds[j - 1][1], pieces[j - 1][1], kind)
         items = (j - i) + (first >= 0) + (closing >= 0)
         if items >= PARALLEL_MIN_ITEMS:
-            out += [b for b in (first - 1, *breaks, closing) if b >= start]
+            if first >= 0:
+                breaks.append(first - 1)  # before the item inside the introduction
+            if closing >= 0:
+                breaks.append(closing)
+            out += [b for b in breaks if b >= start]  # none before the sentence
         i = j
     return sorted(out)
