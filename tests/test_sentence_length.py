@@ -384,3 +384,13 @@ def test_a_specification_or_a_contrast_after_a_comma_starts_a_clause_as_an_examp
         "uno due tre quattro cinque sei sette otto nove dieci, anziché altre sei parole qui"
     )
     assert lengths(f"{it_contrast}.", "it") == [12]  # ten, five at half (12.5 rounds to even)
+
+
+def test_a_run_of_words_without_a_function_word_reads_as_one_unit() -> None:
+    prose = "I am selling this jacket because it no longer fits me"
+    tags = "vintage denim jacket blue oversized retro streetwear grunge skater y2k classic"
+    assert lengths(f"{prose}.") == [11]
+    # twelve tags with no function word between them: one unit of three words
+    assert lengths(f"{prose}, {tags} unisex.") == [11 + 3]
+    # eleven content words in a row are still prose ("a run" starts at twelve)
+    assert lengths(f"{prose}, {tags}.") == [11 + 11]

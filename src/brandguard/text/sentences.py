@@ -21,7 +21,8 @@ bold label that opens a paragraph ("**Why it matters** The form ...") is a run-i
 of the sentence after it (``run_in_labels``), and each row of a table or a list in columns is an
 item of its own (``layout.py``). A "sentence" with hardly any function words is not prose but a
 list of names, commands or identifiers run together ("arch b2sum base32 basename cat ...",
-"libaudit (optional) libacl (optional) ..."): it reads as one unit (``is_prose``).
+"libaudit (optional) libacl (optional) ..."): it reads as one unit (``is_prose``), and so does
+a stretch of a dozen words without one inside a sentence (``name_runs``: a listing's tags).
 
 """
 
@@ -203,19 +204,22 @@ def reading_length(
     words: list[tuple[int, int]],
     units: list[tuple[int, int]],
     names: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    language: str | None = None,
 ) -> int:
     """Words a reader must carry through the sentence ``text[start:end]``.
 
     ``words`` are the sentence's word spans, ``units`` sorted disjoint spans that read as one
     unit (link texts, quotations); bracketed references and lists are found here. ``names``
     (proper names, official names) read as one word each; a word inside several spans counts
-    in the widest (a name inside a quoted title is part of the title).
+    in the widest (a name inside a quoted title is part of the title). With ``language``, a run
+    of words without a function word of it reads as one unit too (``name_runs``).
     """
     refs = [
         m.span() for r in (REFERENCE_RE, XREF_RE, CITATION_RE) for m in r.finditer(text, start, end)
     ]
+    runs = name_runs(text, start, end, language) if language is not None else []
     spans = sorted(
-        [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end))]
+        [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end), *runs)]
         + [(s, e, 1) for s, e in names]
         + series_spans(text, start, end)
     )
@@ -268,3 +272,31 @@ def is_prose(text: str, start: int, end: int, language: str) -> bool:
         return True
     common = stop_words(language)
     return sum(w.lower() in common for w in words) >= PROSE_MIN_SHARE * len(words)
+
+
+# A stretch of a sentence with no function word is a list run together, as a whole sentence of
+# them is (``is_prose``): the tags after a listing ("vintage y2k boho crop top cami ..."),
+# identifiers in a changelog entry, names in a row. Prose has a function word every few words;
+# at NAME_RUN_WORDS content words in a row it is a list, and it reads as one unit.
+NAME_RUN_WORDS = 12
+
+
+def name_runs(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Runs of at least ``NAME_RUN_WORDS`` words in ``text[start:end]`` without a function word
+    of ``language`` between them."""
+    common = stop_words(language)
+    out = []
+    first = last = count = 0
+    for m in ITEM_WORD.finditer(text, start, end):
+        if m.group().lower() in common:
+            if count >= NAME_RUN_WORDS:
+                out.append((first, last))
+            count = 0
+            continue
+        if not count:
+            first = m.start()
+        count += 1
+        last = m.end()
+    if count >= NAME_RUN_WORDS:
+        out.append((first, last))
+    return out
