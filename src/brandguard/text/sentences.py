@@ -279,24 +279,21 @@ def is_prose(text: str, start: int, end: int, language: str) -> bool:
 # identifiers in a changelog entry, names in a row. Prose has a function word every few words;
 # at NAME_RUN_WORDS content words in a row it is a list, and it reads as one unit.
 NAME_RUN_WORDS = 12
+_CONTENT_RUN = re.compile(f"c{{{NAME_RUN_WORDS},}}")
 
 
 def name_runs(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     """Runs of at least ``NAME_RUN_WORDS`` words in ``text[start:end]`` without a function word
     of ``language`` between them."""
+    words = ITEM_WORD.findall(text, start, end)
+    if len(words) < NAME_RUN_WORDS:
+        return []
     common = stop_words(language)
-    out = []
-    first = last = count = 0
-    for m in ITEM_WORD.finditer(text, start, end):
-        if m.group().lower() in common:
-            if count >= NAME_RUN_WORDS:
-                out.append((first, last))
-            count = 0
-            continue
-        if not count:
-            first = m.start()
-        count += 1
-        last = m.end()
-    if count >= NAME_RUN_WORDS:
-        out.append((first, last))
-    return out
+    # one letter a word, "f" for a function word: the runs are a regex away (a Python loop over
+    # the words cost a fifth of reading_length)
+    mask = "".join(["f" if w.lower() in common else "c" for w in words])
+    runs = [m.span() for m in _CONTENT_RUN.finditer(mask)]
+    if not runs:
+        return []
+    spans = [m.span() for m in ITEM_WORD.finditer(text, start, end)]
+    return [(spans[a][0], spans[b - 1][1]) for a, b in runs]

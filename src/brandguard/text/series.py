@@ -127,6 +127,7 @@ _QUOTES = "\"“«‘'`"
 _BRACKET_OR_WORD = re.compile(r"[()\[\]]|(?<!\S)[\"“«‘'`](?=\w)|" + ITEM_WORD.pattern)
 _LABEL = re.compile(r"\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)")
 _PIECE_SEP = re.compile(r"[,;:()\[\]]")
+_CONNECTOR = re.compile(r"\b(?:" + "|".join(sorted(_CONNECTORS)) + r")\b", re.IGNORECASE)
 
 
 def _head(word: str) -> str:
@@ -155,12 +156,11 @@ def _opening(text: str, pos: int, stop: int) -> tuple[str, int]:
         return "", pos
     if text[pos] in _QUOTES:
         return "quote", pos
-    words = list(ITEM_WORD.finditer(text, pos, stop))
-    if words and words[0].group().lower() in _CONNECTORS:
-        words = words[1:]
-    if not words:
+    first = ITEM_WORD.search(text, pos, stop)
+    if first and first.group().lower() in _CONNECTORS:
+        first = ITEM_WORD.search(text, first.end(), stop)
+    if not first:
         return "", pos
-    first = words[0]
     word = _head(first.group())
     if word in _RELATIVES or text[first.end() : first.end() + 1] == ".":
         return "", first.start()  # a relative; an abbreviation ("i.e.", "e.g.", "art.")
@@ -230,11 +230,16 @@ def parallel_breaks(text: str, start: int, end: int) -> list[int]:
         if not kind:
             i += 1
             continue
-        breaks = [pieces[k][0] - 1 for k in range(i, j)]  # the separator before each item
-        first = _last_of_kind(text, *pieces[i - 1][:2], kind) if i else -1
-        closing = _closing(text, kinds[j - 1][1], pieces[j - 1][1], kind)
-        items = (j - i) + (first >= 0) + (closing >= 0)
+        last, stop = kinds[j - 1][1], pieces[j - 1][1]
+        has_connector = _CONNECTOR.search(text, last, stop) is not None  # most pieces have none
+        closing = _closing(text, last, stop, kind) if has_connector else -1
+        items = (j - i) + (closing >= 0)
+        first = -1
+        if i and items + 1 >= PARALLEL_MIN_ITEMS:  # else not even an item in the introduction helps
+            first = _last_of_kind(text, *pieces[i - 1][:2], kind)
+            items += first >= 0
         if items >= PARALLEL_MIN_ITEMS:
+            breaks = [pieces[k][0] - 1 for k in range(i, j)]  # the separator before each item
             if first >= 0:
                 breaks.append(first - 1)  # before the item inside the introduction
             if closing >= 0:
