@@ -6,7 +6,8 @@ from __future__ import annotations
 from brandguard.api import check_text
 from brandguard.text.formats import parse_markdown
 from brandguard.text.measures import Measures
-from brandguard.text.sentences import sentence_spans, series_spans
+from brandguard.text.sentences import sentence_spans
+from brandguard.text.series import series_spans
 
 
 def sentences(text: str, language: str) -> list[str]:
@@ -284,3 +285,112 @@ def test_a_change_of_indentation_parts_a_definition_from_its_term() -> None:
     )
     measures = Measures(parse_markdown(italiano, "t"), None, "it")  # type: ignore[arg-type]
     assert [n for _, _, n in measures.sentences] == [14, 2]
+
+
+def _items(text: str) -> list[str]:
+    """The pieces of ``text`` between parallel breaks, stripped."""
+    from brandguard.text.series import parallel_breaks
+
+    cuts = [0, *parallel_breaks(text, 0, len(text)), len(text)]
+    return [text[a:b].strip(" ,:\n") for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def test_clause_long_items_that_open_alike_are_an_inline_list() -> None:
+    lines = (
+        "Una richiesta viene accettata se arriva da uno degli indirizzi elencati,\n"
+        "o se porta un token firmato dal servizio di accesso,\n"
+        "o se il mittente compare nella lista che l'amministratore aggiorna."
+    )
+    assert _items(lines) == [
+        "Una richiesta viene accettata",
+        "se arriva da uno degli indirizzi elencati",
+        "o se porta un token firmato dal servizio di accesso",
+        "o se il mittente compare nella lista che l'amministratore aggiorna.",
+    ]
+    quoted = (
+        'The modes are "fast" which skips the checks on each file, "safe" which runs every '
+        'check twice, "quiet" which prints nothing at all.'
+    )
+    assert len(_items(quoted)) == 4  # the introduction and three items
+    nouns = (
+        "Il piano tocca tre punti: l'apertura di un nuovo ufficio nel centro della città, "
+        "la revisione degli orari di tutti gli sportelli e l'assunzione di dieci persone."
+    )
+    assert _items(nouns)[1:] == [
+        "l'apertura di un nuovo ufficio nel centro della città",
+        "la revisione degli orari di tutti gli sportelli",
+        "e l'assunzione di dieci persone.",
+    ]
+    verbs = (
+        "Chi scrive deve aprire una segnalazione per presentare il problema che ha trovato, "
+        "proporre una correzione ed attendere il parere di chi cura il progetto."
+    )
+    assert len(_items(verbs)) == 4
+
+
+def test_relative_chains_lettered_items_and_pronouns_are_not_an_inline_list() -> None:
+    from brandguard.text.series import parallel_breaks
+
+    texts = [
+        # a chain of relatives: each has a head to hold
+        "We kept the old parser, which the team had patched for years, which nobody wanted "
+        "to touch, which still ran the nightly jobs.",
+        # lettered items: an editor would make them bullets
+        "The release adds (a) a new cache for the index, (b) a faster loader for large files, "
+        "(c) a switch that turns the old format off.",
+        # an article and a clitic pronoun open two different things
+        "Il solo fatto che un dato venga aperto al pubblico, lo rende utile a chi lo cerca, "
+        "anche quando nessuno lo aveva previsto.",
+        # an abbreviation opens no item ("i" is an Italian article, "i.e." is not)
+        "The old flag still works for every command, i.e. after the upgrade, the new flag and "
+        "the old one do the same thing.",
+    ]
+    for text in texts:
+        assert parallel_breaks(text, 0, len(text)) == [], text
+
+
+def test_an_inline_list_of_long_items_reads_one_item_at_a_time() -> None:
+    item = "se il mittente compare nella lista che l'amministratore del servizio aggiorna ogni mese"
+    text = "Una richiesta viene accettata " + ", o ".join([item] * 5) + "."
+    # the intro (4 words), the first item (13), four more with "o" (14): the longest in full, the rest
+    # at half
+    assert lengths(text, "it") == [round(14 + (4 + 13 + 3 * 14) / 2)]
+    chain = text.replace(", o se", ", che sa bene che se")
+    assert lengths(chain, "it")[0] > 60  # the same words as nested clauses read in full
+
+
+def test_a_cross_reference_in_brackets_reads_as_one_unit() -> None:
+    words = "the office sends the yearly report to every member of the board"
+    assert lengths(f"{words}.") == [12]
+    aside = "(see the guide to the archive, in particular the part on the yearly reports)"
+    assert lengths(f"{words} {aside}.") == [15]  # the twelve words and three for the aside
+    it = "Il modulo va firmato (vedi la guida sul sito, in particolare il capitolo sulle firme)."
+    assert lengths(it, "it") == [7]
+    # an aside that is not a pointer elsewhere is read in full
+    assert lengths(f"{words} (the board meets in spring, and again in the autumn).") == [22]
+
+
+def test_a_specification_or_a_contrast_after_a_comma_starts_a_clause_as_an_example_does() -> None:
+    first = "one two three four five six seven eight nine ten"
+    tail = "seven more words to read after it"
+    assert lengths(f"{first} {tail}.") == [17]
+    # "including" and the seven words after it: ten in full, eight at half
+    assert lengths(f"{first}, including {tail}.") == [14]
+    assert lengths(f"{first}, for example {tail}.") == [14]  # the same as an example
+    it = "uno due tre quattro cinque sei sette otto nove dieci, in particolare altre sei parole qui"
+    assert lengths(f"{it}.", "it") == [13]  # ten, then six at half
+    assert lengths(f"{first}, rather than {tail}.") == [14]  # a contrast: ten, nine at half
+    it_contrast = (
+        "uno due tre quattro cinque sei sette otto nove dieci, anziché altre sei parole qui"
+    )
+    assert lengths(f"{it_contrast}.", "it") == [12]  # ten, five at half (12.5 rounds to even)
+
+
+def test_a_run_of_words_without_a_function_word_reads_as_one_unit() -> None:
+    prose = "I am selling this jacket because it no longer fits me"
+    tags = "vintage denim jacket blue oversized retro streetwear grunge skater y2k classic"
+    assert lengths(f"{prose}.") == [11]
+    # twelve tags with no function word between them: one unit of three words
+    assert lengths(f"{prose}, {tags} unisex.") == [11 + 3]
+    # eleven content words in a row are still prose ("a run" starts at twelve)
+    assert lengths(f"{prose}, {tags}.") == [11 + 11]

@@ -175,6 +175,7 @@ class Measures:
                     spans[lo:hi],
                     units.within(start, end),
                     names.within(start, end),
+                    self.language,
                 )
             )
         self._reading[limit] = out

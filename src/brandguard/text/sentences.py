@@ -13,14 +13,16 @@ language uses the abbreviations the two share. Initials ("D. M. 12", "J. K. Doe"
 inside a run of initials, and a full stop with the space forgotten ("online.Domani") still ends one.
 
 How long a sentence reads (``reading_length``, the ``sentence_words`` metric) is not its raw word
-count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio" weigh half; a
-link's text, a quotation, a legal citation or a list of short items reads as one unit, a proper
-name as one word. A bold label that opens a paragraph ("**Why it matters** The form ...") is a
-run-in heading, not part of the sentence after it (``run_in_labels``), and each row of a table
-or a list in columns is an item of its own (``layout.py``). A "sentence" with hardly any function
-words is not prose but a list of names, commands or identifiers run together ("arch b2sum base32
-basename cat ...", "libaudit (optional) libacl (optional) ..."): it reads as one unit
-(``is_prose``).
+count: clauses after a semicolon, colon, dash or a restating "i.e."/"ad esempio"/"including" weigh
+half; a link's text, a quotation, a legal citation or a list of short items reads as one unit, a
+proper name as one word, and the items of an inline list of long parallel items ("o se ..., o se
+...") each start afresh, as clauses after a semicolon do (``series.py`` finds lists and series). A
+bold label that opens a paragraph ("**Why it matters** The form ...") is a run-in heading, not part
+of the sentence after it (``run_in_labels``), and each row of a table or a list in columns is an
+item of its own (``layout.py``). A "sentence" with hardly any function words is not prose but a
+list of names, commands or identifiers run together ("arch b2sum base32 basename cat ...",
+"libaudit (optional) libacl (optional) ..."): it reads as one unit (``is_prose``), and so does
+a stretch of a dozen words without one inside a sentence (``name_runs``: a listing's tags).
 
 """
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 
 from .function_words import stop_words
+from .series import ITEM_WORD, list_spans, parallel_breaks, series_spans
 
 SENTENCE_END = re.compile(
     # Every alternative starts at one of these characters; saying so first lets the scan skip the
@@ -152,14 +155,25 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 # dash the next clause starts afresh, so the longest clause counts in full and the others at half.
 # A link's text, a quotation (a cited title) and a bracketed reference with a number ("(art. 2,
 # comma 4)", "(PDF, 1 MB)", "(1984)") read as one unit: each counts as at most CHUNK words.
-# A restatement or an example after a comma ("..., i.e. ...", "..., ad esempio ...") does what a
-# colon does: the clause before it has closed.
+# A restatement, an example, a specification or a contrast after a comma ("..., i.e. ...", "...,
+# ad esempio ...", "..., including ...", "..., in particolare ...", "..., instead of ...", "...,
+# anziché ...") does what a colon does: the clause before it has closed and what follows narrows
+# it or sets an alternative against it (release notes: "X now does Y, instead of Z").
 CLAUSE_BREAK = re.compile(
     r"[;:](?=\s)|\s[–—-]{1,2}\s|—|,(?=\s+(?:i\.\s?e\.|e\.\s?g\.|cioè|ovvero|ossia|vale a dire|"
-    r"ad esempio|per esempio|that is|for example|for instance|such as|namely)[\s,])",
+    r"ad esempio|per esempio|that is|for example|for instance|such as|namely|in particolare|"
+    r"in particular|including|especially|particularly|notably|soprattutto|compres[aeio]|"
+    r"inclus[aeio]|instead of|rather than|unlike|invece di|invece che|anziché|piuttosto che|"
+    r"a differenza d\w*)[\s,])",
     re.IGNORECASE,
 )
 REFERENCE_RE = re.compile(r"\([^()\n]{0,60}?\d[^()\n]{0,60}?\)")
+# A cross-reference in brackets points elsewhere ("(see below)", "(vedi la Figura 3)", "(cfr. il
+# manuale, in particolare la sezione ...)"): a reader skips it, however long, as one unit.
+XREF_RE = re.compile(
+    r"\((?:cfr|cf|see|vedi|v|si vedano|si veda|rif)\.?\s(?:[^()]|\([^()]{0,80}\)){0,400}?\)",
+    re.IGNORECASE,
+)
 # A legal or document citation ("art. 69, comma 1, del d.lgs 27 ottobre 2009, n. 150",
 # "section 508", "Regolamento UE 2016/679") is one reference, not a run of words.
 _REF = (
@@ -181,96 +195,6 @@ CITATION_RE = re.compile(
 )
 CHUNK = 3
 LATER_CLAUSES = 0.5
-# A list reads as one unit too: three or more items, each a few words, split by commas and closed
-# by "and"/"or"/"e"/"o" ("servers, load balancers, and subnets"). An item that opens with a
-# subordinating or relative word is a clause, not a list item ("..., which was late, and ...").
-LISTITEM_WORDS = 5
-_ITEM_SEP = re.compile(r"[,()\[\];:]|\s[–—-]{1,2}\s|—")
-ITEM_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_CONNECTORS = frozenset("and or nor e ed o od oppure né".split())
-_CLAUSE_OPENERS = frozenset(
-    """which who whom whose that when where while if because although though since unless
-    che cui quale quali quando dove mentre se perché poiché sebbene benché affinché qualora
-    come""".split()
-)
-
-
-def list_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Runs of short list items in ``text[start:end]``, from the first short item to the last.
-
-    Items are the pieces between commas (a bracket, a colon, a semicolon or a dash delimits a
-    run); a run closes at the item that holds the connector ("and", "e", "o", ...).
-    """
-    if "," not in text[start:end]:
-        return []
-    out: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []  # the short items so far
-    pos, sep = start, ""
-    for m in [*_ITEM_SEP.finditer(text, start, end), None]:
-        stop = end if m is None else m.start()
-        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
-        short = 0 < len(lower) <= LISTITEM_WORDS and lower[0] not in _CLAUSE_OPENERS
-        if not short:
-            run = []
-        else:
-            run = [*run, (pos, stop)] if sep == "," else [(pos, stop)]
-            if any(w in _CONNECTORS for w in lower):
-                # "C and D" closing the run holds two items
-                if len(run) + (lower[0] not in _CONNECTORS) >= 3:
-                    out.append(_trim(text, run[0][0], run[-1][1]))
-                run = []
-        if m is None:
-            break
-        pos, sep = m.end(), m.group().strip()
-    return out
-
-
-# A series of longer parallel items ("send a short reply, suggest another reviewer, or give a
-# first comment") is read one item at a time too: it counts as its longest item. Items are the
-# pieces between commas, each of at most SERIESITEM_WORDS words and none opening a clause; the
-# last opens with the connector ("or give ...") or holds it ("B and C"), three items at least.
-SERIESITEM_WORDS = 7
-
-
-def series_spans(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """(start, end, longest item's words) of each series of parallel items in the sentence."""
-    if "," not in text[start:end]:
-        return []
-    out: list[tuple[int, int, int]] = []
-    run: list[int] = []  # word counts of the items so far
-    run_start = pos = start
-    sep = ""
-    for m in [*_ITEM_SEP.finditer(text, start, end), None]:
-        stop = end if m is None else m.start()
-        lower = [w.lower() for w in ITEM_WORD.findall(text, pos, stop)]
-        if not lower or lower[0] in _CLAUSE_OPENERS or (sep and sep != ","):
-            run = []
-        if lower and lower[0] not in _CLAUSE_OPENERS:
-            inner = [i for i, w in enumerate(lower) if w in _CONNECTORS]
-            parts = [lower] if not inner else [lower[: inner[-1]], lower[inner[-1] :]]
-            if lower[0] in _CONNECTORS:
-                parts = [lower]
-            if all(0 < len(p) <= SERIESITEM_WORDS for p in parts):
-                if not run:
-                    run_start = pos
-                closing = bool(inner)
-                run = [*run, *(len(p) for p in parts)]
-                if closing:
-                    if len(run) >= 3:
-                        out.append((*_trim(text, run_start, stop), max(run)))
-                    run = []
-            else:
-                run = []
-        if m is None:
-            break
-        pos, sep = m.end(), m.group().strip()
-    return out
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    return start + lead, start + len(piece.rstrip())
 
 
 def reading_length(
@@ -280,17 +204,22 @@ def reading_length(
     words: list[tuple[int, int]],
     units: list[tuple[int, int]],
     names: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    language: str | None = None,
 ) -> int:
     """Words a reader must carry through the sentence ``text[start:end]``.
 
     ``words`` are the sentence's word spans, ``units`` sorted disjoint spans that read as one
     unit (link texts, quotations); bracketed references and lists are found here. ``names``
     (proper names, official names) read as one word each; a word inside several spans counts
-    in the widest (a name inside a quoted title is part of the title).
+    in the widest (a name inside a quoted title is part of the title). With ``language``, a run
+    of words without a function word of it reads as one unit too (``name_runs``).
     """
-    refs = [m.span() for r in (REFERENCE_RE, CITATION_RE) for m in r.finditer(text, start, end)]
+    refs = [
+        m.span() for r in (REFERENCE_RE, XREF_RE, CITATION_RE) for m in r.finditer(text, start, end)
+    ]
+    runs = name_runs(text, start, end, language) if language is not None else []
     spans = sorted(
-        [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end))]
+        [(s, e, CHUNK) for s, e in (*units, *refs, *list_spans(text, start, end), *runs)]
         + [(s, e, 1) for s, e in names]
         + series_spans(text, start, end)
     )
@@ -311,11 +240,12 @@ def reading_length(
             continue
         seen[inside] = seen.get(inside, 0) + 1
         weights.append((ws, 1 if seen[inside] <= spans[inside][2] else 0))
-    breaks = [
-        m.start()
-        for m in CLAUSE_BREAK.finditer(text, start, end)
-        if not any(s <= m.start() < e for s, e in units)
-    ]
+    marks = [m.start() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    breaks = sorted(
+        b
+        for b in (*marks, *parallel_breaks(text, start, end))
+        if not any(s <= b < e for s, e in units)
+    )
     clauses = [0] * (len(breaks) + 1)
     b = 0
     for ws, w in weights:
@@ -342,3 +272,28 @@ def is_prose(text: str, start: int, end: int, language: str) -> bool:
         return True
     common = stop_words(language)
     return sum(w.lower() in common for w in words) >= PROSE_MIN_SHARE * len(words)
+
+
+# A stretch of a sentence with no function word is a list run together, as a whole sentence of
+# them is (``is_prose``): the tags after a listing ("vintage y2k boho crop top cami ..."),
+# identifiers in a changelog entry, names in a row. Prose has a function word every few words;
+# at NAME_RUN_WORDS content words in a row it is a list, and it reads as one unit.
+NAME_RUN_WORDS = 12
+_CONTENT_RUN = re.compile(f"c{{{NAME_RUN_WORDS},}}")
+
+
+def name_runs(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """Runs of at least ``NAME_RUN_WORDS`` words in ``text[start:end]`` without a function word
+    of ``language`` between them."""
+    words = ITEM_WORD.findall(text, start, end)
+    if len(words) < NAME_RUN_WORDS:
+        return []
+    common = stop_words(language)
+    # one letter a word, "f" for a function word: the runs are a regex away (a Python loop over
+    # the words cost a fifth of reading_length)
+    mask = "".join(["f" if w.lower() in common else "c" for w in words])
+    runs = [m.span() for m in _CONTENT_RUN.finditer(mask)]
+    if not runs:
+        return []
+    spans = [m.span() for m in ITEM_WORD.finditer(text, start, end)]
+    return [(spans[a][0], spans[b - 1][1]) for a, b in runs]
