@@ -100,6 +100,9 @@ def policy(tmp_path: Path):  # noqa: ANN201 - a Policy
         ("The new prices are listed below, where you can\nread more.", "markdown", []),
         ("New prices.\nRead more https://a.b/p", "text", []),  # plain text: plain_text rules
         ("- Read more\n- Click here", "markdown", []),  # a list of examples
+        # a line that also holds a link or code is prose around them, not a button label
+        ("Linking packages.\n\nRead more at [`npm link`](https://a.b).", "markdown", []),
+        ("Linking packages.\n\nRead more: `man npm-link`", "markdown", []),
         ("Click here: https://a.b", "text", ["TST002"]),
     ],
 )

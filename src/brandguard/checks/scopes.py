@@ -11,7 +11,8 @@ never fires on the same words in ordinary prose or in a style guide quoting them
   and the finding is all of it or all but one word: "[click here](…)", "[Read more »](…)" and
   "[go here](…)", but not "[learn more about pricing](…)", which names its destination. A line
   of its own in Markdown or HTML that holds nothing else (a button label such as "LEARN MORE"
-  between paragraphs) counts too; a list item or a heading does not.
+  between paragraphs) counts too; a list item, a heading or a line that also holds a link or code
+  ("More info at [`npm link`](…).", where the link names its destination) does not.
 - ``plain_text``: anywhere in a plain-text post (no Markdown or HTML), where a link cannot have
   text of its own, so "click here: https://…" is the only way to write it (report at ``info``).
 """
@@ -60,6 +61,8 @@ def _label_line(post: Post, raw: RawFinding) -> bool:
     end = len(text) if end == -1 else end
     if _LABEL_LINE_SKIP.match(text, start):
         return False
+    if any(s < end and e > start for s, e in (*post.link_texts, *post.code)):
+        return False  # a link or code elsewhere on the line: "More info at [`npm link`](…)."
     rest = len(_WORD.findall(text, start, raw.start)) + len(_WORD.findall(text, raw.end, end))
     return rest <= _SLACK_WORDS
 
