@@ -31,7 +31,8 @@ LETTER_RE = re.compile(r"[^\W\d_]")
 # The look-behinds follow the "#" (and "@"), so that re's scan skips to that character instead
 # of trying a look-behind at every position (fifteen times slower): the same matches.
 HASHTAG_RE = re.compile(r"#(?<![\w&#/]#)(?:[^\W\d_]\w*|\d+[^\W\d_]\w*)")
-MENTION_RE = re.compile(r"@(?<![\w.@/]@)\w{2,}")
+# not an e-mail address or a path, nor a template placeholder ("@UNIT@", "@prefix@")
+MENTION_RE = re.compile(r"@(?<![\w.@/]@)\w{2,}(?![\w@])")
 EXCLAMATION_RE = re.compile(r"!")
 EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
 # What can make a sentence read shorter than its words: a clause break, a quotation mark, a
