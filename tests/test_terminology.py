@@ -8,7 +8,6 @@ from brandguard.api import check_text
 from brandguard.errors import ConfigError
 from brandguard.governance.terminology import derived_variants, name_parts
 from brandguard.policy.loader import load_policy
-from brandguard.text.measures import MENTION_RE
 
 POLICY = """
 policy: terms
@@ -124,15 +123,3 @@ def test_bad_terminology_value_names_file_line_and_key(tmp_path) -> None:
     with pytest.raises(ConfigError) as info:
         load_policy(path)
     assert f"{path}:4: terminology.Foo.mark:" in str(info.value)
-
-
-@pytest.mark.parametrize(
-    ("text", "mentions"),
-    [
-        ("Thanks @anna and @bruno_r!", ["@anna", "@bruno_r"]),
-        ("Write to anna@example.com or see docs/@types.", []),  # an address, a path
-        ("The unit @UNIT@ failed; @prefix@/bin is set by configure.", []),  # placeholders
-    ],
-)
-def test_mention_pattern(text: str, mentions: list[str]) -> None:
-    assert MENTION_RE.findall(text) == mentions

@@ -33,7 +33,8 @@ LETTER_RE = re.compile(r"[^\W\d_]")
 HASHTAG_RE = re.compile(r"#(?<![\w&#/]#)(?:[^\W\d_]\w*|\d+[^\W\d_]\w*)")
 # not an e-mail address or a path, nor a template placeholder ("@UNIT@", "@prefix@")
 MENTION_RE = re.compile(r"@(?<![\w.@/]@)\w{2,}(?![\w@])")
-EXCLAMATION_RE = re.compile(r"!")
+# "!" before a letter or "=" is code or a command ("!=", ":!ls", "!important"), not an exclamation
+EXCLAMATION_RE = re.compile(r"!(?![^\W_]|=)")
 EXCLAMATION_RUN_RE = re.compile(r"[!?¡¿]*!(?:[!?¡¿]*[!?])+|[?¿]+!+[!?]*")
 # What can make a sentence read shorter than its words: a clause break, a quotation mark, a
 # digit (a reference or a citation), a comma (a list), an inner capital (a proper name). A
