@@ -29,7 +29,7 @@ EXPECTED = {
         "instagram-campionario.md": set(),
         "linkedin-bozza.md": {
             "TRM001", "TRM003", "BAN002", "TON004", "TON007", "CHL002", "CHL005",
-            "BLD101", "BLD102", "BLD114",  # it/bland, from extends: default-it ("senza pensieri")
+            "BLD101", "BLD102",  # it/bland, from extends: default-it
         },
         "instagram-campionario-bozza.md": {"AGCM001", "AGCM003"},
         "instagram-pubblicita-in-coda.md": {"AGCM002"},
