@@ -188,3 +188,30 @@ def test_anchored_scan_survives_pickling() -> None:
     assert finder is not None
     regex, text = re.compile(r"\bbuy\s+now\b"), "Don't buy now. Buy now!"
     assert [m.span() for m in finder.finditer(regex, text, text.encode())] == [(6, 13)]
+
+
+def test_a_batch_shares_one_budget_and_hands_results_on_without_it(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """check_posts installs the regexes' SIGALRM handler once per batch, re-arms the timer for
+    each regex of each post (a late regex in one post leaves the others checked) and puts the
+    caller's handler back before it hands a result on."""
+    import signal
+
+    from brandguard.api import check_texts
+    from brandguard.engine import budget
+
+    from .conftest import policy_from
+
+    monkeypatch.setattr(budget, "REGEX_SECONDS", 0.2)
+    policy = policy_from(
+        "policy: t\nlanguage: en\nbanned:\n  - regex: '(a+)+(?=c)'\n  - phrase: synergy\n",
+        tmp_path,
+    )
+    texts = ["synergy first\n", "a" * 29 + "b\n", "synergy again\n", "a" * 29 + "b synergy\n"]
+    mine = signal.getsignal(signal.SIGALRM)
+    seen = []
+    for result in check_texts(texts, policy):
+        assert signal.getsignal(signal.SIGALRM) is mine
+        seen.append(sorted({f.rule_id for f in result.findings}))
+    assert seen == [["BAN002"], ["BG005"], ["BAN002"], ["BAN002", "BG005"]]

@@ -224,12 +224,22 @@ def check_doc(
     candidates: list[int] | None = None,
     headline_candidates: list[list[int]] | None = None,
     encoded: bytes | None = None,
+    budget: regex_budget.Budget | None = None,
 ) -> PostResult:
     """Findings and score of one post; ``doc`` is ``spacing.text`` tokenized; ``candidates``
     (and ``headline_candidates``, one list per headline) the regex pre-pass's answer when the
-    caller ran it (else check_doc does), over ``encoded`` (the text in UTF-8)."""
+    caller ran it (else check_doc does), over ``encoded`` (the text in UTF-8); ``budget`` the
+    regexes' time budget, entered by the caller for a batch."""
     hits = collect_hits(
-        compiled, doc, post.text, spacing, post.headlines, candidates, headline_candidates, encoded
+        compiled,
+        doc,
+        post.text,
+        spacing,
+        post.headlines,
+        candidates,
+        headline_candidates,
+        encoded,
+        budget,
     )
     ctx = PostContext(post, doc, hits, compiled.policy.language)
     findings: list[Finding] = [
@@ -284,20 +294,30 @@ def check_posts(
             spacings = [
                 token_text(p.text, p.format, breaks_after(p.text, p.headlines)) for p in mine
             ]
-            docs = target.pipe((s.text for s in spacings), batch_size=batch_size)
+            # The whole batch at once, like the RE2 pre-pass below: the tokenizer's tables
+            # (its split cache, the vocabulary) stay in the CPU caches instead of being evicted
+            # by a post's checks between two docs (real mix: tokenizing 2.2 s -> 1.8 s CPU).
+            docs = list(target.pipe((s.text for s in spacings), batch_size=batch_size))
             encoded = [p.text.encode() for p in mine]  # what RE2 reads, once per post
             found = (
                 target.regex_set.candidates_many(encoded) if target.regexes else [[] for _ in mine]
             )
             heads = headline_candidates_many(target, mine)
             tokenized[id(target)] = zip(spacings, docs, found, heads, encoded, strict=True)
-        for item, target in routed:
-            if target is None:
-                yield item
-            else:
-                spacing, doc, candidates, head_candidates, data = next(tokenized[id(target)])
-                yield check_doc(target, item, doc, spacing, candidates, head_candidates, data)
+        # One SIGALRM handler for the batch (installing it for each post cost 2 % of the real
+        # mix); it is put back before any result is handed on, so no caller's code runs with it.
+        done: list[PostResult] = []
+        with regex_budget.Budget() as budget:
+            for item, target in routed:
+                if target is None:
+                    done.append(item)
+                else:
+                    spacing, doc, candidates, heads, data = next(tokenized[id(target)])
+                    done.append(
+                        check_doc(target, item, doc, spacing, candidates, heads, data, budget)
+                    )
         pending.clear()
+        yield from done
 
     for item in posts:
         pending.append(item)

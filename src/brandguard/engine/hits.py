@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
+from contextlib import nullcontext
 from operator import attrgetter
 from typing import Any
 
@@ -63,11 +64,13 @@ def collect_hits(
     candidates: list[int] | None = None,
     headline_candidates: list[list[int]] | None = None,
     encoded: bytes | None = None,
+    budget: Budget | None = None,
 ) -> dict[str, list[Hit]]:
     """Every pattern hit of the post by key; ``candidates``: the regex pre-pass's answer for
     ``text`` when the caller ran it for a batch (``RegexSet.candidates_many``), ``encoded`` the
     UTF-8 text it read, and ``headline_candidates`` its answer for each headline
-    (``headline_candidates_many``)."""
+    (``headline_candidates_many``); ``budget``: the caller's entered Budget, when it holds one
+    for a batch of posts (else one is entered here for this post)."""
     headlines = headlines or []
     raw: dict[str, list[tuple[int, int]]] = defaultdict(list)
     strings = doc.vocab.strings
@@ -100,21 +103,21 @@ def collect_hits(
         candidates = compiled.regex_set.candidates(text) if compiled.regexes else []
     if candidates:  # arming the budget's signal handler costs more than most posts' regexes
         encoded = encoded or text.encode()  # what RE2 reads (RegexSet.finder)
-        with Budget() as budget:
+        with nullcontext(budget) if budget is not None else Budget() as armed:
             for index in candidates:
                 key, regex, group = compiled.regexes[index]
                 finder = compiled.regex_set.finder(index)
                 try:
-                    budget.start()
+                    armed.start()
                     found = (
                         finder.finditer(regex.compiled, text, encoded)
                         if finder
                         else regex.finditer(text)
                     )
                     spans = [m.span(group) for m in found]
-                    budget.stop()
+                    armed.stop()
                 except OutOfTime:
-                    budget.stop()
+                    armed.stop()
                     raw[f"{TIMEOUT}{key}"].append((index, 0))  # reported by check_doc
                     continue
                 raw[key].extend((start, end) for start, end in spans if end > start)
