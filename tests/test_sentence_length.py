@@ -64,7 +64,7 @@ def test_a_list_of_semicolon_clauses_is_not_a_long_sentence() -> None:
     clause = "the team reviews every change before it ships to users"
     text = f"We agreed on three points: {clause}; {clause}; {clause}."
     assert not [f for f in check_text(text).findings if f.rule_id == "GDL001"]
-    long_one = " ".join([clause.replace("the team", "and then the team")] * 5) + "."
+    long_one = " ".join([clause.replace("the team", "and then the team")] * 6) + "."
     assert [f.rule_id for f in check_text(long_one).findings if f.rule_id == "GDL001"] == ["GDL001"]
 
 
@@ -202,21 +202,27 @@ def test_a_policys_own_limit_is_applied_exactly_whatever_the_shape() -> None:
 
 
 def test_the_default_limits_report_only_sentences_far_over_plain_language_ceilings() -> None:
-    # Over 55 words as read, in English and in Italian.
-    assert 45 < lengths(TANGLED_EN)[0] <= 55 and gdl(TANGLED_EN) == []
+    # Over 60 words as read, in English and in Italian; a sentence a few words over 55 reads as
+    # one straight line often enough (two blind panels) that the default leaves it alone.
+    assert 45 < lengths(TANGLED_EN)[0] <= 60 and gdl(TANGLED_EN) == []
     far = LINEAR_EN.replace(
         " in the late afternoon.",
         ", and we slept until the bells of the church woke us all up early the next morning, "
         "when the baker knocked at the door with a basket of warm bread for the whole house.",
     )
-    assert lengths(far)[0] > 55 and gdl(far) == ["GDL001"]
-    assert lengths(TANGLED_IT, "it")[0] <= 55 and gdl(TANGLED_IT, "it") == []
-    far_it = TANGLED_IT.replace(
+    assert lengths(far)[0] > 60 and gdl(far) == ["GDL001"]
+    assert lengths(TANGLED_IT, "it")[0] <= 60 and gdl(TANGLED_IT, "it") == []
+    near_it = TANGLED_IT.replace(
         "sia comunque conclusa.",
         "sia comunque conclusa entro trenta giorni dalla data in cui la documentazione completa "
         "è stata ricevuta dall'ufficio competente, dandone notizia all'interessato.",
     )
-    assert lengths(far_it, "it")[0] > 55 and gdl(far_it, "it") == ["GDL001"]
+    assert 55 < lengths(near_it, "it")[0] <= 60 and gdl(near_it, "it") == []
+    far_it = near_it.replace(
+        "all'interessato.",
+        "all'interessato con una lettera raccomandata che indica anche il nome del responsabile.",
+    )
+    assert lengths(far_it, "it")[0] > 60 and gdl(far_it, "it") == ["GDL001"]
 
 
 def test_a_series_of_longer_parallel_items_reads_as_its_longest_item() -> None:
