@@ -115,7 +115,9 @@ def _noun_position(text: str, start: int, end: int, language: str, ordinary: fro
     if _NAMING_NOUN.search(before):
         return 2
     m = _WORD_BEFORE.search(before)
-    if not m or m.group(1).lower() not in DETERMINERS.get(language, DETERMINERS["en"]):
+    word = m.group(1) if m else ""
+    # a determiner in capitals is part of a shout ("I KNOW YOU MAY NOT WANT TO READ THIS")
+    if word.isupper() or word.lower() not in DETERMINERS.get(language, DETERMINERS["en"]):
         return 0
     after = _AFTER.match(text, end)
     if after and (after.group(1) is not None or (after.group(2) or "").lower() in ordinary):
@@ -146,7 +148,12 @@ FILE_NAMES = frozenset(
     COPYING INSTALL SECURITY SUPPORT GOVERNANCE MAINTAINERS OWNERS CODEOWNERS FUNDING TODO FIXME
     HISTORY VERSION MANIFEST""".split()
 )
-_EXTENSION_AFTER = re.compile(r"\.[a-z]{1,4}\b")  # "TRAINING.md", "README.txt": a file's name
+# The extension of a text or source file after the token: "TRAINING.md", "NOTES.txt" (a list, as
+# "AGAIN.call me" in a text message is a missing space, not a file).
+_EXTENSION_AFTER = re.compile(
+    r"\.(?:md|markdown|txt|rst|adoc|html?|pdf|csv|json|ya?ml|toml|ini|cfg|conf|xml|py|sh|c|h|"
+    r"in|mk|log|pot?)\b"
+)
 _FILE_WORDS = frozenset("file files filename directory folder cartella".split())
 
 
