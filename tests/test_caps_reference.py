@@ -33,8 +33,11 @@ def test_a_list_of_three_names_in_capitals_is_not_shouting() -> None:
     assert shouts("Esce da un ciclo REPEAT, LOOP o UNTIL.", "it") == []
     # a slogan is not a list of names: sales words stay loud
     assert shouts("Our app is SIMPLE, FAST and FREE.") != []
-    # two words joined by "or" may be two shouted words
+    # two words joined by "or" may be two shouted words; two that are a verb's subject are names
     assert shouts("text TONE or FLAG") == ["TONE", "FLAG"]
+    assert shouts("The shell falls back to vi if neither PAGER nor VIEWER is set.") == []
+    assert shouts("Se ORIGINE e META sono la stessa cartella, cp si ferma.", "it") == []
+    assert shouts("Our plans are SIMPLE and HONEST, like us.") == ["SIMPLE", "HONEST"]
 
 
 def test_list_items_need_a_comma_and_no_ordinary_word() -> None:

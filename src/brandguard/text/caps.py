@@ -176,7 +176,7 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     methods = len(HTTP_METHODS.intersection(counts))
     defined = _defined(text, caps)
     known = placeholders(text, caps) | placeholder_nouns(text, caps, language, ordinary, sales)
-    items = listed(text, caps, ordinary)
+    items = listed(text, caps, ordinary, language)
     sections: frozenset[str] | None = None  # section_names(text), read when a token needs it
     tech: bool | None = None  # technical(text, code), read when a non-sales token needs it
     out: list[Span] = []

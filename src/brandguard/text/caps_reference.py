@@ -8,7 +8,8 @@ stress:
   ("NEW in 0.7.3:" over "=============="), and a section name cited in the prose ("see
   EXTENSIONS above", where EXTENSIONS stands alone on a line of its own);
 - the items of a list of three names or more in capitals ("DEBUG, INFO, WARNING, ERROR and
-  CRITICAL", "un ciclo FOR, WHILE o UNTIL"): constants, levels, keywords;
+  CRITICAL", "un ciclo FOR, WHILE o UNTIL"): constants, levels, keywords; and two such names
+  that are the subject of a verb ("if neither VISUAL nor EDITOR is set");
 - the placeholders (metavariables) a help text or a docstring speaks of as nouns, after an
   article or a preposition and before a function word or punctuation ("il COMANDO è
   rieseguito", "in TARGET, which", "ogni NOMEUTENTE o"), or after the noun that says what they
@@ -62,8 +63,10 @@ _NAMING_NOUN = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([\w'’]+)[ \t]*\Z")
 _AFTER = re.compile(r"[ \t]*(?:([,.;:)\]]|$)|([\w'’]+))", re.MULTILINE)
-# A list of names: items in capitals joined by commas, "and", "or" (Italian "e", "o").
-_LIST_JOIN = re.compile(r"[ \t]*,[ \t\n]*(?:(?:and|or|e|o)[ \t]+)?|[ \t\n]+(?:and|or|e|o)[ \t]+")
+# A list of names: items in capitals joined by commas, "and", "or", "nor" (Italian "e", "o", "né").
+_LIST_JOIN = re.compile(
+    r"[ \t]*,[ \t\n]*(?:(?:and|or|nor|e|o|né)[ \t]+)?|[ \t\n]+(?:and|or|nor|e|o|né)[ \t]+"
+)
 MIN_LIST = 3  # items: two words in capitals joined by "or" may be two shouted words
 MIN_NOUNS = 2  # different placeholders used as nouns: the text names things in capitals
 
@@ -87,24 +90,45 @@ def section_names(text: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _TITLE_LINE.finditer(text))
 
 
-def listed(text: str, caps: list[Token], ordinary: frozenset[str]) -> set[int]:
-    """Starts of the tokens that are items of a list of MIN_LIST or more names in capitals, with
-    a comma between two of them and no ordinary or sales word among them ("FAST, EASY, FREE"
-    is a slogan, not a list of names)."""
+def listed(
+    text: str, caps: list[Token], ordinary: frozenset[str], language: str = "en"
+) -> set[int]:
+    """Starts of the tokens that are items of a list of names in capitals: MIN_LIST or more with
+    a comma between two of them, or two that are the subject of a verb ("SECONDS and RANDOM
+    may now be assigned", "ORIGINE e DEST sono"); no ordinary or sales word among them ("FAST,
+    EASY, FREE" is a slogan, "text TONE or FLAG" two shouted words)."""
     out: set[int] = set()
     chain = [0] if caps else []
     for k in range(1, len(caps) + 1):
         if k < len(caps) and _LIST_JOIN.fullmatch(text, caps[k - 1][1], caps[k][0]):
             chain.append(k)
             continue
-        if (
-            len(chain) >= MIN_LIST
-            and any("," in text[caps[i - 1][1] : caps[i][0]] for i in chain[1:])
-            and not any(caps[i][2].lower() in ordinary for i in chain)
+        if not any(caps[i][2].lower() in ordinary for i in chain) and (
+            (
+                len(chain) >= MIN_LIST
+                and any("," in text[caps[i - 1][1] : caps[i][0]] for i in chain[1:])
+            )
+            or (len(chain) == 2 and _subject_of(text, caps[chain[-1]][1], language))
         ):
             out.update(caps[i][0] for i in chain)
         chain = [k]
     return out
+
+
+# Auxiliaries and copulas: two names joined by "and" before one of them are its subject.
+AUXILIARIES = {
+    "en": frozenset("is are was were may can must will should shall does do has have".split()),
+    "it": frozenset(
+        "è sono era erano può possono deve devono viene vengono ha hanno sarà saranno".split()
+    ),
+}
+_NEXT_WORD = re.compile(r"[ \t]+([\w'’]+)")
+
+
+def _subject_of(text: str, end: int, language: str) -> bool:
+    """An auxiliary or a copula, in lower case, follows."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m and m.group(1) in AUXILIARIES.get(language, AUXILIARIES["en"]))
 
 
 def _noun_position(text: str, start: int, end: int, language: str, ordinary: frozenset[str]) -> int:
