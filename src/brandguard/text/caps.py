@@ -178,7 +178,7 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     known = placeholders(text, caps) | placeholder_nouns(text, caps, language, ordinary, sales)
     items = listed(text, caps, ordinary, language)
     sections: frozenset[str] | None = None  # section_names(text), read when a token needs it
-    tech: bool | None = None  # technical(text, code), read when a non-sales token needs it
+    tech: bool | None = None  # technical(text, code), read when a token needs it
     out: list[Span] = []
     for run in _runs(text, caps):
         words = [t for k, t in enumerate(run) if not _exempt(run, k)]

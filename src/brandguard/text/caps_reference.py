@@ -15,10 +15,9 @@ stress:
   rieseguito", "in TARGET, which", "ogni NOMEUTENTE o"), or after the noun that says what they
   are ("il parametro DOMINIOTESTO", "the optional argument WORD"). One such noun is no
   evidence ("the REST is free" shouts a pun); a text that names two or more different things so
-  is in that register, and its placeholders are names wherever they recur.
-
+  is in that register, and its placeholders are names wherever they recur;
 - the name of a file: a conventional one (README, CONTRIBUTING), one with its extension
-  ("TRAINING.md") or one next to the word "file" ("the VISION file", "il file AUTORI");
+  ("TRAINING.md") or one next to the word "file" ("the VISION file", "il file AUTORI").
 
 Emphasis stays shouting: "is NOT", "will REQUIRE meson", "The ONLY character" stand as verbs,
 adverbs and adjectives, not as nouns after a determiner, and sales words are never excused here
@@ -46,7 +45,7 @@ DETERMINERS = {
         at as""".split()
     ),
     "it": frozenset(
-        """il lo la i gli le l un uno una un' l' del dello della dei degli delle al allo alla
+        """il lo la i gli le un uno una del dello della dei degli delle al allo alla
         ai agli alle dal dallo dalla dai dagli dalle nel nello nella nei negli nelle sul sullo
         sulla sui sugli sulle col di a da in con su per tra fra ogni ciascun ciascuno ciascuna
         qualsiasi qualunque questo questa questi queste""".split()
@@ -155,7 +154,7 @@ def placeholder_nouns(
     """Tokens the text speaks of as nouns (``_noun_position``), when it names MIN_NOUNS or more
     different ones plainly so; then a token after an article is one of its names too ("i COMANDI
     vengono eseguiti"). None otherwise."""
-    position = {}
+    position: dict[str, int] = {}
     for start, end, token in caps:
         if token.lower() not in sales:
             found = _noun_position(text, start, end, language, ordinary)
