@@ -16,12 +16,14 @@ or more that reads as a word ("SAVINGS"). Not shouting:
 - a token that recurs (3 times or more): a name the text is about;
 - a lone token right after a capitalised word that does not open the sentence ("Direttiva
   INSPIRE", "Windows NT"): part of a name;
-- an HTTP method near a word of the web ("a GET request", "GET also matches HEAD") and a token
+- an HTTP method near a word of the web ("a GET request", "HTTP GET and POST") and a token
   followed by the technical noun it names ("the REST API", "the POWER architecture");
 - the label of a button after the verb that presses it ("click SEND", "cliccando su INVIA");
 - an item of a list of names ("ARMv7, MIPS, and POWER");
 - code and law (caps_code.py): literals, placeholders, identifiers on a line of code, and
   disclaimers of warranty that licences write in capitals;
+- what reference writing names (caps_reference.py): plain-text headings, section names, lists
+  of three names or more, placeholders spoken of as nouns, file names;
 - in English, a token that is not read as a dictionary word (CMU Pronouncing Dictionary):
   CAPTCHA, OAUTH, KUBERNETES are not in it; FBI, USB are, but spelled out letter by letter (as
   many syllables as letters), while MUSIC, STORE, SAVINGS have fewer syllables than letters.
@@ -37,6 +39,7 @@ from collections import Counter
 from functools import cache
 
 from .caps_code import code_or_law, placeholders, technical
+from .caps_reference import file_name, listed, on_heading, placeholder_nouns, section_names
 from .function_words import stop_words
 
 Span = tuple[int, int]
@@ -65,6 +68,9 @@ NORMATIVE = frozenset(
     RACCOMANDATA CONSIGLIATO CONSIGLIATA OPZIONALE FACOLTATIVO FACOLTATIVA""".split()
 )
 NEGATIONS = frozenset({"NOT", "NON"})  # "MUST NOT", "NON DEVE": normative next to a keyword
+# Adverbs that grade a keyword: "HIGHLY RECOMMENDED", "STRONGLY RECOMMENDED", "FORTEMENTE
+# RACCOMANDATO" are one normative phrase.
+GRADES = NEGATIONS | {"HIGHLY", "STRONGLY", "FORTEMENTE", "VIVAMENTE"}
 # Short ordinary words that sales copy shouts and the stop-word lists lack.
 SALES_WORDS = {
     "en": frozenset(
@@ -169,15 +175,21 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     counts = Counter(t for _, _, t in caps)
     methods = len(HTTP_METHODS.intersection(counts))
     defined = _defined(text, caps)
-    known = placeholders(text, caps)
-    tech: bool | None = None  # technical(text, code), read when a non-sales token needs it
+    known = placeholders(text, caps) | placeholder_nouns(text, caps, language, ordinary, sales)
+    items = listed(text, caps, ordinary, language)
+    sections: frozenset[str] | None = None  # section_names(text), read when a token needs it
+    tech: bool | None = None  # technical(text, code), read when a token needs it
     out: list[Span] = []
     for run in _runs(text, caps):
         words = [t for k, t in enumerate(run) if not _exempt(run, k)]
         loud = len(words) > 1 and any(t[2].lower() in ordinary for t in words)
         for start, end, token in words:
             low = token.lower()
-            if len(words) == 1 and _http_method(text, start, end, token, methods):
+            if _http_method(text, start, end, token, methods) and _named_run(
+                words, token, ordinary
+            ):
+                continue
+            if on_heading(text, start):  # "NEW in 0.7.3:" over a row of "=": a heading
                 continue
             if low not in sales:  # technical writing names things in capitals
                 tech = technical(text, code) if tech is None else tech
@@ -186,12 +198,18 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
             if code_or_law(text, start, end, token, known, low in sales):
                 continue
             if low in sales:
-                out.append((start, end))
+                tech = technical(text, code) if tech is None else tech
+                if not (tech and _TECH_NOUN.match(text, end)):  # "binary TXT records"
+                    out.append((start, end))
             elif token in KNOWN_ACRONYMS or token in defined or counts[token] >= 3:
                 continue
+            elif start in items:  # "DEBUG, INFO, WARNING and CRITICAL": a list of names
+                continue
+            elif token in (sections := section_names(text) if sections is None else sections):
+                continue  # "see EXTENSIONS above": the name of a section of the text
             elif _named_thing(text, start, end):
                 continue
-            elif (code and token in code) or _file_name(text, start, end, token):
+            elif (code and token in code) or file_name(text, start, end, token):
                 continue
             elif loud:  # a run of ordinary words in capitals: "LAST CHANCE TO GRAB"
                 if len(token) >= 3:  # "TO", "ON" make a run loud but are not counted
@@ -205,46 +223,23 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     return out
 
 
+def _named_run(words: list[Token], token: str, ordinary: frozenset[str]) -> bool:
+    """The other words of the run are names too ("HTTP GET", "GET, POST"), none ordinary
+    ("GET NOW" shouts)."""
+    return all(t[2] == token or t[2] in HTTP_METHODS or t[2].lower() not in ordinary for t in words)
+
+
 def _exempt(run: list[Token], k: int) -> bool:
-    """A normative keyword (or its negation), or a token with digits, dots or '&'."""
+    """A normative keyword (or its negation or grade), or a token with digits, dots or '&'."""
     token = run[k][2]
     if token in NORMATIVE:
         return True
-    if token in NEGATIONS:
+    if token in GRADES:
         return any(t[2] in NORMATIVE for t in run[max(k - 1, 0) : k + 2])
     if "_" in token or any(c in token for c in ".&") or any(c.isdigit() for c in token):
         return True  # an identifier or a code: CODE_OF_CONDUCT, GOV.UK, AT&T, MP3
     parts = token.split("-")
     return len(parts) > 1 and all(len(p) <= 4 for p in parts)  # CC-BY-SA, DCAT-AP
-
-
-# Conventional names of files in capitals (GitHub's community health files and GNU's standard
-# files): "add a CONTRIBUTING file", "see the README".
-FILE_NAMES = frozenset(
-    """README LICENSE LICENCE CONTRIBUTING CONTRIBUTORS AUTHORS CHANGELOG CHANGES NEWS NOTICE
-    COPYING INSTALL SECURITY SUPPORT GOVERNANCE MAINTAINERS OWNERS CODEOWNERS FUNDING TODO FIXME
-    HISTORY VERSION MANIFEST""".split()
-)
-_FILE_WORDS = frozenset("file files filename directory folder cartella".split())
-
-
-_WORDS_BEFORE = re.compile(r"(?:[\w'’-]+\W+){0,3}\Z")
-_WORD_AFTER = re.compile(r"\W{1,3}([\w'’-]+)")
-# Each of _FILE_WORDS holds one of these: where none is written, no word near a token is one.
-_FILE_HINT = re.compile(r"file|directory|folder|cartella", re.IGNORECASE)
-
-
-def _file_name(text: str, start: int, end: int, token: str) -> bool:
-    """A conventional file name, or a token next to the word "file" ("the VISION file", "a file
-    called ROADMAP", "il file AUTORI")."""
-    if token in FILE_NAMES:
-        return True
-    after = _WORD_AFTER.match(text, end)
-    near = [after.group(1).lower()] if after else []
-    if _FILE_HINT.search(text, max(0, start - 60), start):  # _WORDS_BEFORE scans back slowly
-        before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
-        near += (before.group() if before else "").lower().split()
-    return any(w.strip(".,:;()[]*'\"") in _FILE_WORDS for w in near)
 
 
 _ITALIAN_ENDINGS = tuple("AEIOUÀÈÉÌÒÙ")
@@ -278,10 +273,11 @@ _WEB_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A noun that makes the token in capitals before it a technical name: "REST API", "POWER
-# architecture", "SOAP service".
+# architecture", "the PATH environment variable", "SOCKS proxy".
 _TECH_NOUN = re.compile(
     r"[ \t]+(?:apis?|requests?|methods?|endpoints?|interfaces?|architectures?|handlers?|routes?|"
-    r"verbs?|headers?|protocols?|instruction\s+set|principles|constraints|processors?|cpus?)\b",
+    r"verbs?|headers?|protocols?|instruction\s+set|principles|constraints|processors?|cpus?|"
+    r"(?:environment[ \t]+)?variables?|records?|prox(?:y|ies)|newsgroups?)\b",
     re.IGNORECASE,
 )
 # The verb that presses a button: the token after it is the button's label ("click SEND",
@@ -302,10 +298,13 @@ def _http_method(text: str, start: int, end: int, token: str, methods: int) -> b
     )
 
 
-# The item before it in a list of names, a name or a code, not a word in capitals: "ARMv7, MIPS,
-# z/Architecture, and POWER" (but "text TONE or FLAG" shouts both).
+# The item before it in a list of names, a name, a code or a known acronym, not another word in
+# capitals: "ARMv7, MIPS, z/Architecture, and POWER" (but "text TONE or FLAG" shouts both).
+# A known acronym is a name too: "HTTP and SOCKS".
 _NAME_ITEM_BEFORE = re.compile(
-    r"(?:[A-Z](?=[\w/.+-]*[a-z\d])[\w/.+-]*|\w*\d\w*)(?:,?[ \t]+(?:and|or|e|o)|[ \t]*,)[ \t]+\Z"
+    r"(?:[A-Z](?=[\w/.+-]*[a-z\d])[\w/.+-]*|\w*\d\w*|(?<![\w-])(?:"
+    + "|".join(sorted(KNOWN_ACRONYMS))
+    + r"))(?:,?[ \t]+(?:and|or|e|o)|[ \t]*,)[ \t]+\Z"
 )
 
 

@@ -40,9 +40,9 @@ _IDENTIFIER = r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+"
 # An identifier, or a command-line option opening the line ("  -M, --domain=..."): the line is
 # code or reference.
 _CODE_LINE = re.compile(_IDENTIFIER + r"|^[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)", re.MULTILINE)
-# An identifier right before the token: in an API listing, the word after a name labels it
-# ("GCRY_MD_SHA1 NEW hash algo").
-_IDENTIFIER_BEFORE = re.compile(_IDENTIFIER + r"[ \t]+\Z")
+# An identifier (and the value it is given) right before the token: in an API listing, the word
+# after a name labels it ("GCRY_MD_SHA1 NEW hash algo", "GCRY_NO_FIPS = 83 NEW control code").
+_IDENTIFIER_BEFORE = re.compile(_IDENTIFIER + r"(?:[ \t]*=[ \t]*[\w.-]+)?[ \t]+\Z")
 
 # A disclaimer of warranty or liability, in English and Italian licences and terms.
 _DISCLAIMER = re.compile(
@@ -100,10 +100,13 @@ def code_or_law(
 
 
 # What technical writing is made of: identifiers (snake_case, dotted.names(), calls()), command-line
-# options, paths, shell variables and version numbers.
+# options (long ones anywhere, short ones opening the line of a help text: "  -c  Clears the
+# stack"), paths, shell variables, version numbers and printf conversions ("%s", "%d", as message
+# catalogues and logs write them).
 _TECHNICAL = re.compile(
     _IDENTIFIER + r"|\b[a-z_]\w*\.[a-z_]\w*\(|\b[A-Za-z_]\w*\(\)|"
-    r"(?<![\w-])--[a-z][\w-]+|(?<![\w.])(?:~?/[\w.-]+){2,}|\$\{?[A-Z_]{2,}|\bv?\d+\.\d+\.\d+\b"
+    r"(?<![\w-])--[a-z][\w-]+|(?<![\w.])(?:~?/[\w.-]+){2,}|\$\{?[A-Z_]{2,}|\bv?\d+\.\d+\.\d+\b|"
+    r"(?m:^[ \t]*[-+][A-Za-z](?=[ \t,]|$))|(?<![\w%])%(?:\d\$)?[-+#0]*\d*(?:\.\d+)?l{0,2}[sdiuxf](?!\w)"
 )
 TECHNICAL_SIGNALS = 3  # distinct ones: a post with this many is documentation, not an ad
 
@@ -111,6 +114,9 @@ TECHNICAL_SIGNALS = 3  # distinct ones: a post with this many is documentation, 
 def technical(text: str, code: str) -> bool:
     """Whether the post is technical writing, where words in capitals name things (an
     environment variable, a DNS record, a key, a test result) rather than raise the voice.
-    Code in the post counts as one signal."""
+    Code in the post counts as one signal, and the signals in it count too (Markdown keeps its
+    identifiers and options in inline code, out of the prose)."""
     found = {m.group() for m in _TECHNICAL.finditer(text)}
+    if code and len(found) + 1 < TECHNICAL_SIGNALS:
+        found.update(m.group() for m in _TECHNICAL.finditer(code))
     return len(found) + bool(code) >= TECHNICAL_SIGNALS
