@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import RuleSpec
+from ..text.layout import ITEM_MARKER
 from ..text.measures import WORD_RE
 from .base import Builder, Context, RawFinding, fmt_number, joined
 
@@ -160,9 +161,9 @@ def _used(ctx: Context, spans: list[tuple[int, int]], found: list[int], n: int) 
     return out
 
 
-# What may open a line before its first word: blanks and a list or table marker ("- ", "* ",
-# "1. ", "a) ", "| "); what may close it after its last word: closing brackets and punctuation.
-_LINE_OPENER = re.compile(r"[ \t]*(?:(?:[-*•+>|]|\d{1,3}[.)]|[a-z]\))[ \t]*)?\Z")
+# What may open a line before its first word: blanks and a list, quote or table marker ("- ",
+# "1. ", "(a) ", "> ", "| "); what may close it after its last word: closing brackets and punctuation.
+_LINE_OPENER = re.compile(r"[ \t]*(?:(?:[>|]|" + ITEM_MARKER + r")[ \t]*)?\Z")
 _LINE_CLOSER = re.compile(r"[ \t)\]}.,;:!?\"'’”*_]*(?:\n|\Z)")
 
 
@@ -198,14 +199,14 @@ def layout_slots(text: str, occurrences: list[tuple[int, int]]) -> list[bool]:
     ]
 
 
-_ITEM_MARKER = re.compile(r"[ \t]|(?:[-*•+>]|\d{1,3}[.)])[ \t]")
+_ITEM_LINE = re.compile(r"[ \t]|(?:>|" + ITEM_MARKER + r")[ \t]")
 
 
 def _item_line(text: str, line: int, eol: int) -> bool:
     """The line is an item of a list or a row of a block: indented or opened by a list marker,
     or at most 80 characters long with another line right above or below it (a NEWS file, a
     column of names). A paragraph written on one long line is running text."""
-    if _ITEM_MARKER.match(text, line):
+    if _ITEM_LINE.match(text, line):
         return True
     if eol - line > 80:
         return False

@@ -21,11 +21,13 @@ _ROW = re.compile(r"^[ \t]*\S[^\n]*?[^\s.!?:;](?: {2,}|\t)[ \t]*\S[^\n]*$", re.M
 _INLINE_BULLET = re.compile(r"(?<=\S)[ \t]+(?=[•▪◦‣][ \t])")
 
 
+# The marker that opens an item of a list: a bullet, a number or a letter ("- ", "3. ", "(b) ").
+ITEM_MARKER = r"[-*+•]|\d{1,3}[.)]|\(?[a-z]\)"
 # A line's indentation, an item marker if it has one, and the column where its text starts.
 # A lone "o" is a marker only before a capital ("o The features"): Italian lines open with the
 # word "o" ("o se ...").
 _LINE = re.compile(
-    r"^([ \t]*)((?:[-*+•]|o(?=[ \t]+[A-ZÀ-Þ])|\d{1,3}[.)]|\(?[a-z]\))[ \t]+)?(?=\S)", re.MULTILINE
+    r"^([ \t]*)((?:" + ITEM_MARKER + r"|o(?=[ \t]+[A-ZÀ-Þ]))[ \t]+)?(?=\S)", re.MULTILINE
 )
 
 
