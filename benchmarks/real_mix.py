@@ -81,10 +81,25 @@ def build(corpora: Path, out: Path, step: int = 1) -> tuple[int, int, dict[str, 
     return items, words, per
 
 
+FLOOR_POLICY = """\
+policy: floor
+language: [en, it]
+description: No rules at all - what every post costs before any rule runs.
+packs: []
+"""
+
+
 def measure(
-    bg: list[str], corpora: Path, out: Path, quick: bool, peers: bool
+    bg: list[str], corpora: Path, out: Path, quick: bool, peers: bool, repeats: int = 3
 ) -> tuple[list[tuple[str, str, str, str]], list[str], list[str]]:
-    """Audit, check and proselint on the same mix: (table rows, commands, problems)."""
+    """Audit, check and proselint on the same mix: (table rows, commands, problems).
+
+    The audit and proselint run alternately ``repeats`` times and each keeps its best CPU time:
+    on a shared machine one run of either moves by 15 %, and the ratio of two single runs by
+    more. The audit under a policy with no rules is the engine's floor (start-up, reading,
+    parsing, language, tokenizing, scoring, the result cache, the output): what the rules run
+    on top of.
+    """
     from children import COLD, check_ok, fmt_rate, run_child, run_cold
 
     rows: list[tuple[str, str, str, str]] = []
@@ -96,6 +111,7 @@ def measure(
     items, words, per = build(corpora, out, step=20 if quick else 1)
     posts = out / "posts"
     mix = f"{items:,} items, {words:,} words from {len(per)} corpora"
+    runs = 1 if quick else max(1, repeats)
 
     def row(what: str, run: Any, note: str) -> None:
         rows.append(
@@ -109,39 +125,61 @@ def measure(
 
     audit_cmd = [*bg, "audit", str(posts), "--format", "jsonl", "--jobs", "1"]
     commands.append(shlex.join(audit_cmd) + f" {COLD} > /dev/null")
-    audit = run_cold(audit_cmd)  # an empty result cache: a first audit, not a re-audit
-    problems.append(check_ok("audit real mix", audit))
+    pl_cmd: list[str] | None = None
+    pl_note = "--quick / --no-peers"
+    if peers and not quick:
+        try:
+            from brandguard.quality.peers import ensure_venv
+
+            py = ensure_venv("proselint-venv", ["proselint"], "proselint")
+            pl_cmd = [str(py.with_name("proselint")), "check", str(posts)]
+            commands.append(shlex.join(pl_cmd) + " > /dev/null")
+        except Exception as exc:  # noqa: BLE001 - a peer that cannot be installed is skipped
+            pl_note = f"{type(exc).__name__}: {exc}"[:120]
+    audits: list[Any] = []
+    peer_runs: list[Any] = []
+    for _ in range(runs):  # alternately, so a neighbour's load falls on both
+        audits.append(run_cold(audit_cmd))  # an empty result cache: a first audit
+        problems.append(check_ok("audit real mix", audits[-1]))
+        if pl_cmd:
+            peer_runs.append(run_child(pl_cmd))
+            problems.append(check_ok("proselint real mix", peer_runs[-1]))
+    audit = min(audits, key=lambda r: r.cpu)
     rate = words / audit.cpu if audit.cpu else 0
+    spread = ", ".join(f"{r.cpu:.2f}" for r in audits)
     row(
-        "(g) `audit` real-text mix, one process",
+        f"(g) `audit` real-text mix, one process (best CPU of {runs})",
         audit,
-        f"{mix}; target ≥ 100k words/s per process: {'met' if rate >= 1e5 else 'not met'}",
+        f"{mix}; CPU s per run: {spread}; "
+        f"target ≥ 100k words/s per process: {'met' if rate >= 1e5 else 'not met'}",
+    )
+    floor_policy = out / "floor-policy.yaml"
+    floor_policy.write_text(FLOOR_POLICY, encoding="utf-8")
+    floor_cmd = [*audit_cmd, "--policy", str(floor_policy)]
+    commands.append(shlex.join(floor_cmd) + f" {COLD} > /dev/null")
+    floor = min((run_cold(floor_cmd) for _ in range(runs)), key=lambda r: r.cpu)
+    problems.append(check_ok("audit real mix, no rules", floor))
+    row(
+        "(g) the same audit under a policy with no rules (the engine's floor)",
+        floor,
+        f"the rules' share of the audit: {max(0.0, 1 - floor.cpu / audit.cpu):.0%} of its CPU",
     )
     check_cmd = [*bg, "check", str(posts), "--exit-zero"]
     commands.append(shlex.join(check_cmd))
     check = run_child(check_cmd)
     problems.append(check_ok("check real mix", check))
     row("(g) `check` real-text mix files", check, f"max RSS {check.max_rss_kib / 1024:.0f} MiB")
-    if quick or not peers:
-        rows.append(("(g) proselint on the real-text mix", "skipped", "", "--quick / --no-peers"))
+    if not peer_runs:
+        rows.append(("(g) proselint on the real-text mix", "skipped", "", pl_note))
         return rows, commands, problems
-    try:
-        from brandguard.quality.peers import ensure_venv
-
-        py = ensure_venv("proselint-venv", ["proselint"], "proselint")
-    except Exception as exc:  # noqa: BLE001 - a peer that cannot be installed is skipped
-        rows.append(("(g) proselint", "skipped", "", f"{type(exc).__name__}: {exc}"[:120]))
-        return rows, commands, problems
-    pl_cmd = [str(py.with_name("proselint")), "check", str(posts)]
-    commands.append(shlex.join(pl_cmd) + " > /dev/null")
-    pl = run_child(pl_cmd)
-    problems.append(check_ok("proselint real mix", pl))
+    pl = min(peer_runs, key=lambda r: r.cpu)
     ratio = pl.cpu / audit.cpu if audit.cpu else 0
     row(
-        "(g) proselint on the same files",
+        f"(g) proselint on the same files (best CPU of {runs})",
         pl,
-        f"audit is {ratio:.2f}× proselint's speed (CPU; wall {pl.seconds / audit.seconds:.2f}×); "
-        f"target ≥ 3×: {'met' if ratio >= 3 else 'not met'}",
+        f"CPU s per run: {', '.join(f'{r.cpu:.2f}' for r in peer_runs)}; "
+        f"audit is {ratio:.2f}× proselint's speed (best CPU against best CPU; wall "
+        f"{pl.seconds / audit.seconds:.2f}×); target ≥ 3×: {'met' if ratio >= 3 else 'not met'}",
     )
     return rows, commands, problems
 
