@@ -61,6 +61,11 @@ def test_translation_examples() -> None:
     assert to_re2(r"\s\d", 0) == r"[\t-\r\x1c- \x{80}-\x{10FFFF}][0-9\x{80}-\x{10FFFF}]"
     assert to_re2(r"[^\w]", 0) == r"[^\w]"  # negated classes keep ASCII: wider, never narrower
     assert to_re2(r"(\w) \1", 0) is None  # back-references always run in Python
+    # A leading look-ahead is the condition a match starts with: RE2 reads it instead...
+    assert to_re2(r"\b(?=\d+ ways)\w+", 0) == r"(?:[0-9\x{80}-\x{10FFFF}]+ ways)"
+    assert to_re2(r"^(?=.*deal)\w+", re.MULTILINE) == "(?m)^(?:.*deal)"
+    # ...unless RE2 cannot take it (a negated class inside a class), then the rest as before.
+    assert to_re2(r"\A(?=[\s\S]*x)a", 0) == r"\Aa"
 
 
 def test_backreference_regexes_always_run() -> None:
@@ -144,6 +149,9 @@ ANCHORED = [
     r"\b\w*",  # empty matches: finditer decides where the next one starts
     r"x*$",
     r"(?<=é)s\w+",
+    r"\b(?=(?:[A-Z][a-z]+ ){0,3}(?:Best|Cheap)\b)(?:[A-Z][a-z]+ ?)+",  # the condition first
+    r"^(?=.*\bdeal)\w+",
+    r"\A(?=[\s\S]*?\s{3})\w+",  # RE2 cannot take the look-ahead: the rest is read
 ]
 ANCHORED_TEXTS = [
     *TEXTS,
@@ -152,6 +160,9 @@ ANCHORED_TEXTS = [
     "café sans sucre, éstable, é s",
     "ab xx\nxx",
     "our shop now " * 40,  # more refusals than Finder.TRIES
+    "Visit The Best Cheap Shop Today. Cheap Seats, Best Of All, Other Shop Now",
+    "a deal\nword deal\nno ideal",
+    "x   y",
 ]
 
 
@@ -171,6 +182,19 @@ def test_anchored_scan_finds_what_finditer_finds(flags: int) -> None:
             found = [(m.span(), m.groups()) for m in finder.finditer(regex, text, text.encode())]
             assert found == expected, (ANCHORED[index], text)
     assert anchored >= len(ANCHORED) - 1  # only the back-reference has no RE2 superset
+
+
+def test_prepass_picks_every_regex_that_matches_anchored_or_not() -> None:
+    """What ``test_prepass_is_a_superset_of_python_matches`` asks, over the look-ahead
+    openers, empty matches and look-behinds too."""
+    for flags in (0, re.IGNORECASE, re.MULTILINE):
+        compiled = [re.compile(p, flags) for p in ANCHORED]
+        regex_set = RegexSet(compiled)
+        for text in ANCHORED_TEXTS:
+            candidates = set(regex_set.candidates(text))
+            for index, regex in enumerate(compiled):
+                if regex.search(text):
+                    assert index in candidates, (ANCHORED[index], text)
 
 
 def test_anchored_scan_survives_pickling() -> None:

@@ -64,8 +64,38 @@ def _group_end(pattern: str, start: int) -> int:
     raise ValueError("unbalanced parenthesis")
 
 
+def _lookahead_first(pattern: str) -> str:
+    """A pattern that opens with a look-ahead (after ``\\b``, ``\\A`` or ``^``) matches only
+    where its look-ahead does, so the look-ahead read as a pattern starts a match wherever the
+    whole one can: a superset of its start positions, which is all ``Finder`` and the pre-pass
+    need. It is usually the rarer of the two, the look-ahead stating the condition and the rest
+    what to report ("a run of capitalised words holding Best or Cheap", then "the run")."""
+    for opener in ("", "\\b", "\\A", "^"):
+        if pattern.startswith(opener + "(?=", 0):
+            start = len(opener)
+            try:
+                end = _group_end(pattern, start)
+            except ValueError:
+                return pattern
+            if pattern[end + 1 : end + 2] in ("?", "*", "+", "{"):
+                return pattern
+            return f"{opener}(?:{pattern[start + 3 : end]})"
+    return pattern
+
+
 def to_re2(pattern: str, flags: int) -> str | None:
-    """An RE2 pattern matching a superset of the Python one, or None when there is none."""
+    """An RE2 pattern matching a superset of the Python one (for a pattern opening with a
+    look-ahead, of its start positions: ``_lookahead_first``), or None when there is none."""
+    condition = _lookahead_first(pattern)
+    if condition != pattern:
+        found = _translate(condition, flags)
+        if found is not None:
+            return found
+    return _translate(pattern, flags)
+
+
+def _translate(pattern: str, flags: int) -> str | None:
+    """``to_re2`` of the pattern as written: look-arounds and word boundaries dropped."""
     if (
         flags & re.VERBOSE
         or "(?x" in pattern
