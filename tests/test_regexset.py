@@ -61,6 +61,11 @@ def test_translation_examples() -> None:
     assert to_re2(r"\s\d", 0) == r"[\t-\r\x1c- \x{80}-\x{10FFFF}][0-9\x{80}-\x{10FFFF}]"
     assert to_re2(r"[^\w]", 0) == r"[^\w]"  # negated classes keep ASCII: wider, never narrower
     assert to_re2(r"(\w) \1", 0) is None  # back-references always run in Python
+    # A leading look-ahead is the condition a match starts with: RE2 reads it instead...
+    assert to_re2(r"\b(?=\d+ ways)\w+", 0) == r"(?:[0-9\x{80}-\x{10FFFF}]+ ways)"
+    assert to_re2(r"^(?=.*deal)\w+", re.MULTILINE) == "(?m)^(?:.*deal)"
+    # ...unless RE2 cannot take it (a negated class inside a class), then the rest as before.
+    assert to_re2(r"\A(?=[\s\S]*x)a", 0) == r"\Aa"
 
 
 def test_backreference_regexes_always_run() -> None:
@@ -95,55 +100,46 @@ def test_a_catastrophic_policy_regex_is_stopped_and_reported(
     assert by_id["BG005"].severity == "error"
 
 
-def test_shape_patterns_get_sets_of_their_own() -> None:
-    """A pattern that needs no particular word (a run of capitalised words) is matched in a
-    separate RE2 set from the word patterns, and candidates keep the regexes' order."""
+def test_candidates_are_the_patterns_re2_matches_word_or_shape() -> None:
+    """The filter's answer is exact for what RE2 reads: a pattern whose words (atoms) occur in
+    another case than a case-sensitive pattern's is not picked, a pattern that needs no
+    particular word (a run of capitalised words) is tried on every text, and candidates keep the
+    regexes' order, also after pickling (the compiled-policy cache)."""
+    import re2
+
     compiled = [
         re.compile(r"\bguaranteed\b", re.IGNORECASE),
         re.compile(r"(?:[A-Z][a-z]+ ){3,}[A-Z][a-z]+"),
         re.compile(r"\bact now\b", re.IGNORECASE),
+        re.compile(r"Limited Offer"),
+        re.compile(r"(\w+) \1"),  # back-reference: always runs in Python
     ]
     regex_set = RegexSet(compiled)
-    assert regex_set._groups == [[0, 2], [1]]
     text = "Act Now While Stocks Last, guaranteed"
-    assert regex_set.candidates(text) == [0, 1, 2]
-    assert pickle.loads(pickle.dumps(regex_set)).candidates(text) == [0, 1, 2]
-    assert regex_set.candidates("a quiet line") == []
+    assert regex_set.candidates(text) == [0, 1, 2, 4]
+    assert pickle.loads(pickle.dumps(regex_set)).candidates(text) == [0, 1, 2, 4]
+    assert regex_set.candidates("LIMITED OFFER") == [4]
+    assert regex_set.candidates("a Limited Offer") == [3, 4]
+    assert regex_set.candidates("a quiet line") == [4]
+    for flags in (0, re.IGNORECASE):
+        patterns = [re.compile(p, flags) for p in PATTERNS]
+        regex_set = RegexSet(patterns)
+        for text in [*TEXTS, *(t.upper() for t in TEXTS)]:
+            exact = [
+                i
+                for i, regex in enumerate(patterns)
+                if i in regex_set.always
+                or re2.compile(to_re2(regex.pattern, regex.flags)).search(text)
+            ]
+            assert regex_set.candidates(text) == exact, text
 
 
-def test_a_set_much_slower_than_the_others_is_split_and_finds_the_same(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A set that costs ``SLOW`` times the median set over ``WINDOW`` batches (an RE2 DFA
-    rebuilt all along) is split in two; the candidates do not change."""
-    from brandguard.compile import regexset
-
-    monkeypatch.setattr(regexset, "CHUNK", 8)
-    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima".split()
-    words += "mike november oscar papa quebec romeo sierra tango uno victor whisky xray".split()
-    compiled = [re.compile(rf"\b{w}\b", re.IGNORECASE) for w in words]
-    regex_set = RegexSet(compiled)
-    assert [len(g) for g in regex_set._groups] == [8, 8, 8]
-    texts = [f"{a} and {b}".encode() for a, b in zip(words, reversed(words), strict=True)]
-    expected = RegexSet(compiled).candidates_many(texts)
-    assert expected[0] == [0, 23]
-
-    calls, spent = iter(range(10**6)), [0.0]
-
-    def clock() -> float:  # called before and after each set: set 0 costs 100 s, others 1 s
-        n = next(calls)
-        if n % 2:
-            spent[0] += 100.0 if (n // 2) % len(regex_set._groups) == 0 else 1.0
-        return spent[0]
-
-    monkeypatch.setattr(regexset, "process_time", clock)
-    for _ in range(RegexSet.WINDOW - 1):
-        assert regex_set.candidates_many(texts) == expected
-    assert len(regex_set._groups) == 3  # nothing decided before a window is complete
-    assert regex_set.candidates_many(texts) == expected
-    assert [len(g) for g in regex_set._groups] == [4, 4, 8, 8]
-    assert regex_set.candidates_many(texts) == expected
-    assert regex_set.candidates("nothing") == []
+def test_a_policy_with_thousands_of_regexes_finds_each_one() -> None:
+    """One filter holds every pattern of a large policy: each still found, and only it."""
+    words = [f"brand{n:04d}x" for n in range(3000)]
+    regex_set = RegexSet([re.compile(rf"\b{w}\s+(?:now|today)\b", re.IGNORECASE) for w in words])
+    texts = [f"some {words[n].upper()}  today, {words[n - 1]} later".encode() for n in (0, 1499)]
+    assert regex_set.candidates_many([*texts, b"brand0001x"]) == [[0], [1499], []]
 
 
 ANCHORED = [
@@ -153,6 +149,9 @@ ANCHORED = [
     r"\b\w*",  # empty matches: finditer decides where the next one starts
     r"x*$",
     r"(?<=é)s\w+",
+    r"\b(?=(?:[A-Z][a-z]+ ){0,3}(?:Best|Cheap)\b)(?:[A-Z][a-z]+ ?)+",  # the condition first
+    r"^(?=.*\bdeal)\w+",
+    r"\A(?=[\s\S]*?\s{3})\w+",  # RE2 cannot take the look-ahead: the rest is read
 ]
 ANCHORED_TEXTS = [
     *TEXTS,
@@ -161,6 +160,9 @@ ANCHORED_TEXTS = [
     "café sans sucre, éstable, é s",
     "ab xx\nxx",
     "our shop now " * 40,  # more refusals than Finder.TRIES
+    "Visit The Best Cheap Shop Today. Cheap Seats, Best Of All, Other Shop Now",
+    "a deal\nword deal\nno ideal",
+    "x   y",
 ]
 
 
@@ -180,6 +182,19 @@ def test_anchored_scan_finds_what_finditer_finds(flags: int) -> None:
             found = [(m.span(), m.groups()) for m in finder.finditer(regex, text, text.encode())]
             assert found == expected, (ANCHORED[index], text)
     assert anchored >= len(ANCHORED) - 1  # only the back-reference has no RE2 superset
+
+
+def test_prepass_picks_every_regex_that_matches_anchored_or_not() -> None:
+    """What ``test_prepass_is_a_superset_of_python_matches`` asks, over the look-ahead
+    openers, empty matches and look-behinds too."""
+    for flags in (0, re.IGNORECASE, re.MULTILINE):
+        compiled = [re.compile(p, flags) for p in ANCHORED]
+        regex_set = RegexSet(compiled)
+        for text in ANCHORED_TEXTS:
+            candidates = set(regex_set.candidates(text))
+            for index, regex in enumerate(compiled):
+                if regex.search(text):
+                    assert index in candidates, (ANCHORED[index], text)
 
 
 def test_anchored_scan_survives_pickling() -> None:

@@ -15,7 +15,6 @@ import contextlib
 import os
 import re
 from collections.abc import Iterator, Sequence
-from time import process_time
 from typing import Any
 
 # Python's \w, \s and \d are Unicode classes; RE2 reads UTF-8 bytes, and a Unicode class such as
@@ -37,12 +36,6 @@ _OUTSIDE = {
     "Z": r"\z",
 }
 _LOOKAROUND = ("(?=", "(?!", "(?<=", "(?<!")
-# Each set's DFA grows with the variety of the text it reads until it reaches its budget, then
-# RE2 empties it and starts again: 20 sets of 32 patterns at 24 MB hold about 80 MB after 8,000
-# real posts and about 90 MB after 33,000. Sets of 64 at 64 MB held 103 MB, then 145 MB, and
-# kept growing (issue 12: memory must stay flat on a long audit). 8 MB made the sets 50x slower.
-MAX_MEM = 24 << 20
-CHUNK = 32  # patterns per RE2 set (see RegexSet)
 
 
 def _group_end(pattern: str, start: int) -> int:
@@ -71,8 +64,38 @@ def _group_end(pattern: str, start: int) -> int:
     raise ValueError("unbalanced parenthesis")
 
 
+def _lookahead_first(pattern: str) -> str:
+    """A pattern that opens with a look-ahead (after ``\\b``, ``\\A`` or ``^``) matches only
+    where its look-ahead does, so the look-ahead read as a pattern starts a match wherever the
+    whole one can: a superset of its start positions, which is all ``Finder`` and the pre-pass
+    need. It is usually the rarer of the two, the look-ahead stating the condition and the rest
+    what to report ("a run of capitalised words holding Best or Cheap", then "the run")."""
+    for opener in ("", "\\b", "\\A", "^"):
+        if pattern.startswith(opener + "(?=", 0):
+            start = len(opener)
+            try:
+                end = _group_end(pattern, start)
+            except ValueError:
+                return pattern
+            if pattern[end + 1 : end + 2] in ("?", "*", "+", "{"):
+                return pattern
+            return f"{opener}(?:{pattern[start + 3 : end]})"
+    return pattern
+
+
 def to_re2(pattern: str, flags: int) -> str | None:
-    """An RE2 pattern matching a superset of the Python one, or None when there is none."""
+    """An RE2 pattern matching a superset of the Python one (for a pattern opening with a
+    look-ahead, of its start positions: ``_lookahead_first``), or None when there is none."""
+    condition = _lookahead_first(pattern)
+    if condition != pattern:
+        found = _translate(condition, flags)
+        if found is not None:
+            return found
+    return _translate(pattern, flags)
+
+
+def _translate(pattern: str, flags: int) -> str | None:
+    """``to_re2`` of the pattern as written: look-arounds and word boundaries dropped."""
     if (
         flags & re.VERBOSE
         or "(?x" in pattern
@@ -151,62 +174,28 @@ def _quiet_stderr() -> Iterator[None]:
         os.close(saved)
 
 
-def _new_set(re2: object) -> object:
-    options = re2.Options()  # type: ignore[attr-defined]
-    options.max_mem = MAX_MEM
-    return re2.Set.SearchSet(options)  # type: ignore[attr-defined]
-
-
-def _shapes(patterns: Sequence[str]) -> set[int]:
-    """The patterns that need no particular word: RE2's prefilter finds no literal they require
-    (it passes them on an empty text). These match a text's shape (a run of capitalised words, a
-    list of short items, a price per minute) rather than a word."""
-    import re2
-
-    prefilter = re2.Filter()
-    for pattern in patterns:
-        try:
-            prefilter.Add(pattern)
-        except Exception:  # noqa: BLE001 - not narrowed by the prefilter: a shape
-            return set(range(len(patterns)))
-    prefilter.Compile()
-    return set(prefilter.Match("", potential=True) or ())
-
-
 class RegexSet:
     """Which regexes of a list may match a text: RE2 pre-pass plus the ones RE2 cannot take.
 
-    The RE2 patterns are split into sets of ``CHUNK``: one set of ~150 patterns outgrows RE2's DFA
-    budget on varied text and falls back to a slow path (0.8 s per 5,000 SMS messages, against
-    0.05 s in chunks). A DFA's states are combinations of partial matches, so two sets of 32
-    need far fewer than one of 64: on 33,000 real posts sets of 64 needed 145 MB and, held to
-    24 MB each, spent twice as long rebuilding states (4.3 s against 2.2 s); sets of 32 fit in
-    91 MB at the same speed. Shape patterns (``_shapes``) get sets of their own: RE2 builds its DFA
-    lazily, one state per combination of partial matches met in the text, and a shape pattern is
-    partly matched almost everywhere, so mixed with word patterns it multiplies their states. Kept
-    apart, building the DFA on 20,000 real posts costs 1.0 s instead of 2.2 s.
-
-    Some combinations still outgrow the budget on some text: on the real mix one set of 32 word
-    patterns rebuilt its DFA all along and cost 0.43 s a pass, its two halves 0.03 s each. Which
-    set does depends on the policy and the text, so ``candidates_many`` measures: a set that
-    costs ``SLOW`` times the median set over ``WINDOW`` batches is split in two (the candidates
-    are the same whatever the grouping; only the time changes).
+    The translated patterns go into one RE2 ``Filter`` (FilteredRE2): it finds in one pass the
+    literal strings ("atoms") each pattern cannot match without, then tries only the patterns
+    whose atoms occur (and those with no atom: shapes such as a run of capitalised words), each
+    in its own RE2 program. Its answer is exactly the set of patterns RE2 matches anywhere in the
+    text, what one ``RE2::Set`` per group of patterns answered before, at a quarter of the cost:
+    a set's DFA has a state for each combination of partial matches the text wakes, and on
+    varied real text it kept building states (and one set of 32 rebuilt its DFA all along, over
+    its memory budget), where the atoms' DFA is a plain dictionary of words and a post wakes
+    four patterns on average (real mix, English: 1.03 s for 19,345 posts with sets of 32, 0.26 s
+    with the filter; the candidates identical).
     """
-
-    SLOW = 6  # times the median set's time: a set rebuilding its DFA, not one reading more
-    WINDOW = 16  # batches measured before deciding (a new DFA's first states cost more)
-    SMALLEST = 4  # patterns a set keeps at least
 
     def __init__(self, regexes: Sequence[Any]) -> None:  # compiled or compiler.LazyRegex
         self.count = len(regexes)
         self.always: list[int] = []
         self.index: list[int] = []  # RE2 pattern number -> regex position
         self._patterns: list[str] = []  # the translated patterns, in the same order
-        self._groups: list[list[int]] = []  # the pattern numbers of each RE2 set
-        self._sets: list[tuple[list[int], object]] | None = None  # (regex positions, RE2 set)
+        self._filter: Any | None = None  # re2.Filter over _patterns
         self._finders: dict[int, Finder | None] = {}  # regex position -> its anchored scan
-        self._spent: list[float] = []  # CPU seconds of each set in the current window
-        self._batches = 0  # batches read in the current window
         try:
             import re2  # noqa: F401
         except ImportError:  # pragma: no cover - google-re2 is a declared dependency
@@ -221,53 +210,26 @@ class RegexSet:
                 else:
                     self.always.append(position)
         if self._patterns:
-            shapes = _shapes(self._patterns)
-            for kind in (False, True):
-                numbers = [n for n in range(len(self._patterns)) if (n in shapes) is kind]
-                self._groups += [numbers[i : i + CHUNK] for i in range(0, len(numbers), CHUNK)]
             self._build()
 
     def _build(self) -> None:
-        self._sets = [self._compile(numbers) for numbers in self._groups]
-        self._spent = [0.0] * len(self._groups)
-        self._batches = 0
-
-    def _compile(self, numbers: list[int]) -> tuple[list[int], object]:
         import re2
 
-        chunk = _new_set(re2)
-        for number in numbers:
-            chunk.Add(self._patterns[number])
-        chunk.Compile()
-        return [self.index[n] for n in numbers], chunk
-
-    def _rebalance(self) -> None:
-        """Split each set that cost ``SLOW`` times the median set over the window."""
-        assert self._sets is not None
-        median = sorted(self._spent)[len(self._spent) // 2]
-        groups, sets = [], []
-        for numbers, built, spent in zip(self._groups, self._sets, self._spent, strict=True):
-            if spent > self.SLOW * median and len(numbers) >= 2 * self.SMALLEST:
-                halves = [numbers[: len(numbers) // 2], numbers[len(numbers) // 2 :]]
-                groups += halves
-                sets += [self._compile(half) for half in halves]
-            else:
-                groups.append(numbers)
-                sets.append(built)
-        self._groups, self._sets = groups, sets
-        self._spent = [0.0] * len(groups)
-        self._batches = 0
+        matcher = re2.Filter()
+        for pattern in self._patterns:
+            matcher.Add(pattern)
+        matcher.Compile()
+        self._filter = matcher
 
     def __getstate__(self) -> dict[str, object]:
-        # RE2 sets do not pickle (cache.py pickles compiled policies): keep the patterns.
-        skip = ("_sets", "_finders", "_spent", "_batches")
-        return {k: v for k, v in self.__dict__.items() if k not in skip}
+        # RE2 objects do not pickle (cache.py pickles compiled policies): keep the patterns.
+        return {k: v for k, v in self.__dict__.items() if k not in ("_filter", "_finders")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        # Rebuilding costs ~25 ms, less than compiling every rule regex in Python (they compile
+        # Rebuilding costs ~10 ms, less than compiling every rule regex in Python (they compile
         # lazily, compiler.LazyRegex), which a run without the pre-pass would need.
         self.__dict__.update(state)
-        self._sets = None
+        self._filter = None
         self._finders = {}
         if self._patterns:
             self._build()
@@ -277,7 +239,7 @@ class RegexSet:
         on first use: a run needs the few regexes the pre-pass picks on its posts."""
         if position not in self._finders:
             found = None
-            if self._sets is not None and position not in self.always:
+            if self._filter is not None and position not in self.always:
                 import re2
 
                 number = self.index.index(position)
@@ -290,33 +252,28 @@ class RegexSet:
 
     def candidates_many(self, texts: Sequence[bytes]) -> list[list[int]]:
         """``candidates`` of each text, given in UTF-8 (what RE2 reads: encoded once by the
-        caller, who hands the same bytes to ``Finder``, instead of once per set). One set at a
-        time over all the texts: each set's DFA stays in the CPU's caches (post by post,
-        interleaved with the rest of the checking, the same matching took three times as long
-        on the synthetic corpus)."""
-        if self._sets is None:
+        caller, who hands the same bytes to ``Finder``). All the texts of a batch in a row, so
+        the filter's programs stay in the CPU's caches."""
+        if self._filter is None:
             return [self.always for _ in texts]
-        found: list[list[int]] = [[] for _ in texts]
-        spent = self._spent
-        for n, (positions, chunk) in enumerate(self._sets):
-            match = chunk.Match  # type: ignore[attr-defined]
-            started = process_time()
-            for mine, data in zip(found, texts, strict=True):
-                hit = match(data)
-                if hit:
-                    mine.extend([positions[k] for k in hit])
-            spent[n] += process_time() - started
-        self._batches += 1
-        if self._batches == self.WINDOW:
-            self._rebalance()
-        return [sorted(self.always + mine) if mine else self.always for mine in found]
+        match, index, always = self._filter.Match, self.index, self.always
+        found: list[list[int]] = []
+        for data in texts:
+            hit = match(data)
+            if not hit:
+                found.append(always)
+            elif always:
+                found.append(sorted(always + [index[k] for k in hit]))
+            else:
+                found.append([index[k] for k in hit])  # Match's numbers are sorted, as is index
+        return found
 
 
 def _accepted(pattern: str) -> bool:
     """Whether RE2 compiles the pattern (it logs refusals to stderr; callers silence that)."""
     import re2
 
-    probe = _new_set(re2)
+    probe = re2.Filter()
     try:
         probe.Add(pattern)
     except Exception:  # noqa: BLE001 - any RE2 refusal means "always run in Python"

@@ -44,8 +44,8 @@ TIMEOUT = "BG005@"  # hits key prefix of regexes stopped by their budget
 def headline_candidates_many(
     compiled: CompiledPolicy, posts: list[Post]
 ) -> list[list[list[int]] | None]:
-    """The headline regexes' RE2 pre-pass over every headline of a batch at once, set by set as
-    ``RegexSet.candidates_many`` does for bodies (its DFA stays in the CPU caches): for each post,
+    """The headline regexes' RE2 pre-pass over every headline of a batch at once, as
+    ``RegexSet.candidates_many`` does for bodies (its programs stay in the CPU caches): for each post,
     one list of candidates per headline (None: no pre-pass to run)."""
     head_set = compiled.headline_set
     if not compiled.headline_regexes or head_set is None:
