@@ -108,3 +108,13 @@ def test_code_or_law_reads_a_disclaimer_and_code_lines_only_where_the_text_has_t
     assert not code(line.index("GREAT"), line.index("GREAT") + 5, "GREAT")
     assert CodeOrLaw("NULL here")(0, 4, "NULL") and not CodeOrLaw("NOTE here")(0, 4, "NOTE")
     assert CodeOrLaw("NOTE: read it")(0, 4, "NOTE")
+
+
+def test_a_line_of_code_holds_an_identifier_or_opens_with_an_option() -> None:
+    from brandguard.text.caps_code import on_code_line
+
+    text = "plain LINE here\n  -c, --count=N  COUNT lines\nset max_size NOW\n#tag_x HELLO"
+    assert not on_code_line(text, text.index("LINE"))
+    assert on_code_line(text, text.index("COUNT"))
+    assert on_code_line(text, text.index("NOW"))
+    assert not on_code_line(text, text.index("HELLO"))  # a hashtag is no identifier

@@ -40,7 +40,8 @@ _BRACKETS = {"<": ">", "{": "}"}
 _IDENTIFIER = r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+"
 # An identifier, or a command-line option opening the line ("  -M, --domain=..."): the line is
 # code or reference.
-_CODE_LINE = re.compile(_IDENTIFIER + r"|^[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)", re.MULTILINE)
+_IDENTIFIER_RE = re.compile(_IDENTIFIER)
+_OPTION_LINE = re.compile(r"[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)", re.MULTILINE)
 # An identifier (and the value it is given) right before the token: in an API listing, the word
 # after a name labels it ("GCRY_MD_SHA1 NEW hash algo", "GCRY_NO_FIPS = 83 NEW control code").
 _IDENTIFIER_BEFORE = re.compile(_IDENTIFIER + r"(?:[ \t]*=[ \t]*[\w.-]+)?[ \t]+\Z")
@@ -80,7 +81,13 @@ def on_code_line(text: str, start: int) -> bool:
     """The token's line holds an identifier with an underscore or opens with an option."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    return bool(_CODE_LINE.search(text, line_start, len(text) if line_end < 0 else line_end))
+    line_end = len(text) if line_end < 0 else line_end
+    if _OPTION_LINE.match(text, line_start, line_end):
+        return True
+    # an identifier holds an underscore: a line without one is scanned no further
+    return text.find("_", line_start, line_end) >= 0 and bool(
+        _IDENTIFIER_RE.search(text, line_start, line_end)
+    )
 
 
 def in_disclaimer(text: str, start: int, end: int) -> bool:
