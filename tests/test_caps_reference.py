@@ -4,7 +4,7 @@ and the technical register of text/caps_code.py); emphasis and sales words in ca
 from __future__ import annotations
 
 from brandguard.text.caps import shouted
-from brandguard.text.caps_code import technical
+from brandguard.text.caps_code import CodeOrLaw, technical
 from brandguard.text.caps_reference import listed, on_heading, section_names
 
 
@@ -83,3 +83,38 @@ def test_help_texts_options_and_printf_conversions_are_technical() -> None:
     assert not technical("- Fast sync\n- 20% off today\n+ 1 free month\n", "")
     # identifiers kept in inline code count as signals of documentation
     assert technical("Install it and call it.", "my_client other_thing --verbose")
+
+
+def test_technical_counts_distinct_signals_across_text_and_code() -> None:
+    # the code counts once, and a signal it shares with the prose is not a second one
+    assert not technical("Set my_flag here.", "my_flag")
+    assert technical("Set my_flag and other_flag here.", "my_flag")
+    assert not technical("Set my_flag and my_flag again, then 2.0.1.", "")
+    assert technical("Set my_flag, then 2.0.1 with --force.", "")
+    # no underscore, bracket, dash, slash, sigil or version: no signal at all
+    assert not technical("PLAIN WORDS IN CAPITALS, 20 of them.", "")
+
+
+def test_code_or_law_reads_a_disclaimer_and_code_lines_only_where_the_text_has_them() -> None:
+    text = "THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND."
+    law = CodeOrLaw(text)
+    assert law(text.index("SOFTWARE"), text.index("SOFTWARE") + 8, "SOFTWARE")
+    assert not law(text.index("SOFTWARE"), text.index("SOFTWARE") + 8, "SOFTWARE", sales=True)
+    plain = "GREAT SOFTWARE for everyone."
+    assert not CodeOrLaw(plain)(0, 5, "GREAT")
+    line = "call MYLIB_OPEN FIRST\nGREAT news"
+    code = CodeOrLaw(line)
+    assert code(line.index("FIRST"), line.index("FIRST") + 5, "FIRST")
+    assert not code(line.index("GREAT"), line.index("GREAT") + 5, "GREAT")
+    assert CodeOrLaw("NULL here")(0, 4, "NULL") and not CodeOrLaw("NOTE here")(0, 4, "NOTE")
+    assert CodeOrLaw("NOTE: read it")(0, 4, "NOTE")
+
+
+def test_a_line_of_code_holds_an_identifier_or_opens_with_an_option() -> None:
+    from brandguard.text.caps_code import on_code_line
+
+    text = "plain LINE here\n  -c, --count=N  COUNT lines\nset max_size NOW\n#tag_x HELLO"
+    assert not on_code_line(text, text.index("LINE"))
+    assert on_code_line(text, text.index("COUNT"))
+    assert on_code_line(text, text.index("NOW"))
+    assert not on_code_line(text, text.index("HELLO"))  # a hashtag is no identifier

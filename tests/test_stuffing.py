@@ -286,3 +286,13 @@ def test_a_comma_list_of_codes_is_a_specification_not_a_tag_run(tmp_path: Path) 
     assert found(policy, formats, "TST001") == []
     tags = "Tags: Vintage, Retro, Boho, Grunge, Cottagecore, Preppy, Coastal, Summer"
     assert found(policy, tags, "TST001")
+
+
+def test_function_words_are_one_memo_per_stop_list_and_read_elisions() -> None:
+    from brandguard.checks.stuffing import _function_word, _function_words
+
+    stop = frozenset({"the", "dell", "it"})
+    assert _function_words(stop) is _function_words(frozenset({"the", "dell", "it"}))
+    assert _function_words(stop) is not _function_words(frozenset({"the"}))
+    assert _function_word(stop, "the") and _function_word(stop, "dell'app")
+    assert _function_word(stop, "it’s") and not _function_word(stop, "app")

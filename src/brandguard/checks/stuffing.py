@@ -106,7 +106,23 @@ class _Memo(dict):
 
 def _function_word(stop_words: frozenset[str], word: str) -> bool:
     """A stop word, or an elided one ("dell'app", "it's" count as function words)."""
-    return word in stop_words or re.split(r"['’]", word, maxsplit=1)[0] in stop_words
+    if word in stop_words:
+        return True
+    return ("'" in word or "’" in word) and re.split(r"['’]", word, maxsplit=1)[0] in stop_words
+
+
+_FUNCTION: dict[frozenset[str], _Memo] = {}
+
+
+def _function_words(stop_words: frozenset[str]) -> _Memo:
+    """One memo of function words for every check reading the same stop words (the tag runs and
+    the keyword variants of a language look each new word up once, not once each)."""
+    memo = _FUNCTION.get(stop_words)
+    if memo is None:
+        if len(_FUNCTION) > 32:  # a long-lived process compiling many policies stays bounded
+            _FUNCTION.clear()
+        memo = _FUNCTION[stop_words] = _Memo(partial(_function_word, stop_words))
+    return memo
 
 
 def _family(function: _Memo, language: str, word: str) -> str:
@@ -123,7 +139,7 @@ class StuffingCheck:
     stop_words: frozenset[str]
 
     def __post_init__(self) -> None:
-        self._function = _Memo(partial(_function_word, self.stop_words))
+        self._function = _function_words(self.stop_words)
         self._stems = _Memo(partial(_family, self._function, self.language))
         self.wake = _WAKES.get(self.report)  # what a post needs for the shape (engine/dispatch.py)
 

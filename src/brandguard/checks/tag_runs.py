@@ -47,7 +47,7 @@ def tag_runs(
             word, start = words[i], spans[i][0]
             if previous_end >= 0 and (
                 (gap := _RUN_BREAK.search(text, previous_end, start))
-                or _has_item(edges, previous_end, start + 1)
+                or (edges and _has_item(edges, previous_end, start + 1))
             ):
                 yield from _run_findings(text, spans, run, min_run, step, mid, enders)
                 # a bracket, a quote or a dash leaves the sentence open; a full stop does not
@@ -119,8 +119,9 @@ def _codes(text: str, spans: list[tuple[int, int]], run: list[int], commas: int)
     for i in run:
         word = text[spans[i][0] : spans[i][1]]
         upper = len(word) >= 2 and word.isupper()
-        digit = any(c.isdigit() for c in word)
-        lower = any(c.islower() for c in word)
+        # a word of letters has no digit, and in ASCII lower() changes only the lower case
+        digit = not word.isalpha() and any(map(str.isdigit, word))
+        lower = word != word.upper() if word.isascii() else any(map(str.islower, word))
         coded += digit or upper
         strict += (digit or upper) and not lower
         cased += lower

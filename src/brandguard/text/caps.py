@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, cached_property
 
-from .caps_code import code_or_law, placeholders, technical
-from .caps_reference import file_name, listed, on_heading, placeholder_nouns, section_names
+from .caps_code import CodeOrLaw, http_method, placeholders, technical
+from .caps_reference import defined, file_name, listed, on_heading, placeholder_nouns, section_names
 from .function_words import stop_words
 
 Span = tuple[int, int]
@@ -148,6 +148,8 @@ def _compound(low: str) -> bool:
 
 
 def _is_caps(token: str) -> bool:
+    if token.isascii() and (token.isalpha() or token.isdigit()):  # CAPS_TOKEN_RE has no a-z
+        return token.isalpha() and len(token) >= 2
     letters = _UPPER_LETTERS.findall(token)
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -170,63 +172,102 @@ def shouted(text: str, language: str = "en", code: str = "") -> list[Span]:
     caps = _caps_tokens(text)
     if not caps:
         return []
-    ordinary = ordinary_words(language)
-    sales = SALES_WORDS.get(language, SALES_WORDS["en"])
-    counts = Counter(t for _, _, t in caps)
-    methods = len(HTTP_METHODS.intersection(counts))
-    defined = _defined(text, caps)
-    known = placeholders(text, caps) | placeholder_nouns(text, caps, language, ordinary, sales)
-    items = listed(text, caps, ordinary, language)
-    sections: frozenset[str] | None = None  # section_names(text), read when a token needs it
-    tech: bool | None = None  # technical(text, code), read when a token needs it
+    post = _Post(text, caps, language, code)
     out: list[Span] = []
     for run in _runs(text, caps):
         words = [t for k, t in enumerate(run) if not _exempt(run, k)]
-        loud = len(words) > 1 and any(t[2].lower() in ordinary for t in words)
+        loud = len(words) > 1 and any(t[2].lower() in post.ordinary for t in words)
         for start, end, token in words:
-            low = token.lower()
-            if _http_method(text, start, end, token, methods) and _named_run(
-                words, token, ordinary
-            ):
-                continue
-            if on_heading(text, start):  # "NEW in 0.7.3:" over a row of "=": a heading
-                continue
-            if low not in sales:  # technical writing names things in capitals
-                tech = technical(text, code) if tech is None else tech
-                if tech:
-                    continue
-            if code_or_law(text, start, end, token, known, low in sales):
-                continue
-            if low in sales:
-                tech = technical(text, code) if tech is None else tech
-                if not (tech and _TECH_NOUN.match(text, end)):  # "binary TXT records"
-                    out.append((start, end))
-            elif token in KNOWN_ACRONYMS or token in defined or counts[token] >= 3:
-                continue
-            elif start in items:  # "DEBUG, INFO, WARNING and CRITICAL": a list of names
-                continue
-            elif token in (sections := section_names(text) if sections is None else sections):
-                continue  # "see EXTENSIONS above": the name of a section of the text
-            elif _named_thing(text, start, end):
-                continue
-            elif (code and token in code) or file_name(text, start, end, token):
-                continue
-            elif loud:  # a run of ordinary words in capitals: "LAST CHANCE TO GRAB"
-                if len(token) >= 3:  # "TO", "ON" make a run loud but are not counted
-                    out.append((start, end))
-            elif low in ordinary:  # "do NOT", "THAT one": emphasis, but not selling
-                continue
-            elif len(words) == 1 and _after_name_word(text, start):
-                continue
-            elif _long_word(token, language):
+            sales = token.lower() in post.sales
+            if (
+                _sales_word(post, end)
+                if sales
+                else _loud_word(post, words, loud, start, end, token)
+            ) and not _excused(post, words, start, end, token, sales):
                 out.append((start, end))
     return out
 
 
-def _named_run(words: list[Token], token: str, ordinary: frozenset[str]) -> bool:
-    """The other words of the run are names too ("HTTP GET", "GET, POST"), none ordinary
-    ("GET NOW" shouts)."""
-    return all(t[2] == token or t[2] in HTTP_METHODS or t[2].lower() not in ordinary for t in words)
+class _Post:
+    """What ``shouted`` reads of the whole post, each part computed when a token first needs
+    it: most tokens are settled by a set lookup and never need the costly ones."""
+
+    def __init__(self, text: str, caps: list[Token], language: str, code: str) -> None:
+        self.text, self.caps, self.language, self.code = text, caps, language, code
+        self.ordinary = ordinary_words(language)
+        self.sales = SALES_WORDS.get(language, SALES_WORDS["en"])
+        self.counts = Counter(t for _, _, t in caps)
+
+    @cached_property
+    def defined(self) -> set[str]:
+        return defined(self.text, self.caps)
+
+    @cached_property
+    def known(self) -> set[str]:
+        """Placeholders: shown in a code position, or spoken of as nouns."""
+        nouns = placeholder_nouns(self.text, self.caps, self.language, self.ordinary, self.sales)
+        return placeholders(self.text, self.caps) | nouns
+
+    @cached_property
+    def items(self) -> set[int]:
+        return listed(self.text, self.caps, self.ordinary, self.language)
+
+    @cached_property
+    def sections(self) -> frozenset[str]:
+        return section_names(self.text)
+
+    @cached_property
+    def code_or_law(self) -> CodeOrLaw:
+        return CodeOrLaw(self.text)
+
+    @cached_property
+    def technical(self) -> bool:
+        return technical(self.text, self.code)
+
+
+def _sales_word(post: _Post, end: int) -> bool:
+    """A sales word shouts, unless it names a technical thing ("binary TXT records")."""
+    return not (_TECH_NOUN.match(post.text, end) and post.technical)
+
+
+def _loud_word(
+    post: _Post, words: list[Token], loud: bool, start: int, end: int, token: str
+) -> bool:
+    """Whether a token that is no sales word shouts, the cheapest tests first (all must hold)."""
+    text = post.text
+    if token in KNOWN_ACRONYMS or post.counts[token] >= 3:
+        return False
+    if loud:  # a run of ordinary words in capitals: "LAST CHANCE TO GRAB"
+        if len(token) < 3:  # "TO", "ON" make a run loud but are not counted
+            return False
+    elif token.lower() in post.ordinary:  # "do NOT", "THAT one": emphasis, but not selling
+        return False
+    elif len(words) == 1 and _after_name_word(text, start):
+        return False
+    elif not _long_word(token, post.language):
+        return False
+    return not (
+        token in post.defined
+        or start in post.items  # "DEBUG, INFO, WARNING and CRITICAL": a list of names
+        or token in post.sections  # "see EXTENSIONS above": the name of a section of the text
+        or _named_thing(text, start, end)
+        or (post.code and token in post.code)
+        or file_name(text, start, end, token)
+        or post.technical  # technical writing names things in capitals
+    )
+
+
+def _excused(
+    post: _Post, words: list[Token], start: int, end: int, token: str, sales: bool
+) -> bool:
+    """An HTTP method among names, a heading, code or law: no shout, sales word or not."""
+    text = post.text
+    return (
+        http_method(text, start, end, token, post.counts, words, post.ordinary)
+        or on_heading(text, start)  # "NEW in 0.7.3:" over a row of "=": a heading
+        or post.code_or_law(start, end, token, sales)
+        or token in post.known
+    )
 
 
 def _exempt(run: list[Token], k: int) -> bool:
@@ -264,14 +305,6 @@ def _long_word(token: str, language: str) -> bool:
 
 _LIGHT = " ,:;/&-–"
 
-# HTTP request methods (RFC 9110 and RFC 5789): protocol verbs, not shouting, where the text
-# speaks of the web.
-HTTP_METHODS = frozenset("GET HEAD POST PUT PATCH DELETE OPTIONS TRACE CONNECT".split())
-_WEB_WORDS = re.compile(
-    r"\b(?:https?|requests?|methods?|endpoints?|apis?|routes?|routing|verbs?|handlers?|curl|"
-    r"servers?|clients?|status|headers?|paths?|urls?)\b",
-    re.IGNORECASE,
-)
 # A noun that makes the token in capitals before it a technical name: "REST API", "POWER
 # architecture", "the PATH environment variable", "SOCKS proxy".
 _TECH_NOUN = re.compile(
@@ -289,13 +322,6 @@ _PRESS_BEFORE = re.compile(
     r"[ \t]+[\"“«']?\Z",
     re.IGNORECASE,
 )
-
-
-def _http_method(text: str, start: int, end: int, token: str, methods: int) -> bool:
-    """An HTTP method in a text that names two of them or speaks of the web near it."""
-    return token in HTTP_METHODS and (
-        methods > 1 or bool(_WEB_WORDS.search(text, max(0, start - 80), min(len(text), end + 80)))
-    )
 
 
 # The item before it in a list of names, a name, a code or a known acronym, not another word in
@@ -330,20 +356,6 @@ def _runs(text: str, caps: list[Token]) -> list[list[Token]]:
                 continue
         runs.append([token])
     return runs
-
-
-_DEFINED_AFTER = re.compile(r"\s*\(")
-
-
-def _defined(text: str, caps: list[Token]) -> set[str]:
-    """Tokens the post defines: "(OAIS)" after its expansion, or "OAIS (" before it."""
-    found = set()
-    for start, end, token in caps:
-        if start and text[start - 1] == "(" and text[end : end + 1] == ")":
-            found.add(token)
-        elif _DEFINED_AFTER.match(text, end):
-            found.add(token)
-    return found
 
 
 _NAME_WORD_BEFORE = re.compile(r"([^\s.!?:…]?)[ \t]*([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’-]*)[ \t]+\Z")

@@ -2,7 +2,7 @@
 
 Technical writing names things in capitals: shell and environment variables (``$PATH``,
 ``PREFIX=/usr``), the placeholders of command-line help (``--domain=NAME``, ``-u USER``,
-``<FILE>``), literals (TRUE, NULL) and the items of a line of code or API reference
+``<FILE>``), literals (TRUE, NULL), HTTP methods where the text speaks of the web ("a GET request") and the items of a line of code or API reference
 ("GCRY_MD_SHA1 NEW hash algo"). A placeholder shown once in its synopsis is the same placeholder
 in the prose that explains it ("... the messages of NAME"). Licences write their disclaimers in
 capitals because the law wants them conspicuous (UCC § 2-316 for the disclaimer of
@@ -13,6 +13,7 @@ raising its voice, so ``caps.shouted`` leaves them out.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 Token = tuple[int, int, str]
 
@@ -39,7 +40,8 @@ _BRACKETS = {"<": ">", "{": "}"}
 _IDENTIFIER = r"(?<![#@\w])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+"
 # An identifier, or a command-line option opening the line ("  -M, --domain=..."): the line is
 # code or reference.
-_CODE_LINE = re.compile(_IDENTIFIER + r"|^[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)", re.MULTILINE)
+_IDENTIFIER_RE = re.compile(_IDENTIFIER)
+_OPTION_LINE = re.compile(r"[ \t]*--?[A-Za-z][\w-]*(?:[=, \t]|$)", re.MULTILINE)
 # An identifier (and the value it is given) right before the token: in an API listing, the word
 # after a name labels it ("GCRY_MD_SHA1 NEW hash algo", "GCRY_NO_FIPS = 83 NEW control code").
 _IDENTIFIER_BEFORE = re.compile(_IDENTIFIER + r"(?:[ \t]*=[ \t]*[\w.-]+)?[ \t]+\Z")
@@ -50,6 +52,13 @@ _DISCLAIMER = re.compile(
     r"fitness\s+for\s+a\s+particular|not\s+(?:be\s+)?liable|"
     r"alcuna\s+garanzia|nessuna\s+garanzia|commerciabilit|negoziabilit|"
     r"idoneità\s+(?:a|per)\s+(?:un|uno)\s+scopo",
+    re.IGNORECASE,
+)
+# A word each disclaimer holds (each a piece of an alternative of _DISCLAIMER): a text with none
+# has no disclaimer anywhere.
+_DISCLAIMER_HINT = re.compile(
+    r"warrant|disclaim|merchantability|fitness|liable|garanzia|commerciabilit|negoziabilit|"
+    r"idoneità",
     re.IGNORECASE,
 )
 _REACH = 300  # characters around the token that a disclaimer may span, within one paragraph
@@ -72,7 +81,13 @@ def on_code_line(text: str, start: int) -> bool:
     """The token's line holds an identifier with an underscore or opens with an option."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    return bool(_CODE_LINE.search(text, line_start, len(text) if line_end < 0 else line_end))
+    line_end = len(text) if line_end < 0 else line_end
+    if _OPTION_LINE.match(text, line_start, line_end):
+        return True
+    # an identifier holds an underscore: a line without one is scanned no further
+    return text.find("_", line_start, line_end) >= 0 and bool(
+        _IDENTIFIER_RE.search(text, line_start, line_end)
+    )
 
 
 def in_disclaimer(text: str, start: int, end: int) -> bool:
@@ -84,19 +99,35 @@ def in_disclaimer(text: str, start: int, end: int) -> bool:
     return bool(_DISCLAIMER.search(text, lo, hi))
 
 
-def code_or_law(
-    text: str, start: int, end: int, token: str, known: set[str], sales: bool = False
-) -> bool:
-    """Whether a token in capitals is a literal, a placeholder, code or part of a disclaimer;
-    ``known`` holds the post's placeholders (``placeholders``). A sales word ("FREE", "NOW")
-    is selling on a line of code or next to a disclaimer, unless it is itself the code."""
-    return (
-        token in LITERALS
-        or (token in ADMONITIONS and text[end : end + 1] == ":")
-        or token in known
-        or bool(_IDENTIFIER_BEFORE.search(text, max(0, start - 60), start))
-        or (not sales and (on_code_line(text, start) or in_disclaimer(text, start, end)))
-    )
+class CodeOrLaw:
+    """Whether the tokens in capitals of one text are literals, code or part of a disclaimer.
+
+    What the text lacks is learnt once, so most tokens need no search: every identifier holds
+    an underscore and a line of code an identifier or an option ("-"), and every disclaimer one
+    of the words of ``_DISCLAIMER_HINT``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.identifiers = "_" in text
+        self.code_lines = self.identifiers or "-" in text
+        self._disclaims: bool | None = None
+
+    def __call__(self, start: int, end: int, token: str, sales: bool = False) -> bool:
+        """A literal, an admonition label, a token after an identifier, on a line of code or in
+        a disclaimer. A sales word ("FREE", "NOW") is selling on a line of code or next to a
+        disclaimer, unless it is itself the code."""
+        text = self.text
+        if token in LITERALS or (token in ADMONITIONS and text[end : end + 1] == ":"):
+            return True
+        if self.identifiers and _IDENTIFIER_BEFORE.search(text, max(0, start - 60), start):
+            return True
+        if sales:
+            return False
+        if self.code_lines and on_code_line(text, start):
+            return True
+        if self._disclaims is None:
+            self._disclaims = bool(_DISCLAIMER_HINT.search(text))
+        return self._disclaims and in_disclaimer(text, start, end)
 
 
 # What technical writing is made of: identifiers (snake_case, dotted.names(), calls()), command-line
@@ -111,12 +142,52 @@ _TECHNICAL = re.compile(
 TECHNICAL_SIGNALS = 3  # distinct ones: a post with this many is documentation, not an ad
 
 
+# A character (or a digit, a dot and a digit) each signal of _TECHNICAL holds: an identifier "_",
+# a call "(", an option "-" or "+", a path "/", a variable "$", a version, a conversion "%".
+_TECHNICAL_HINT = re.compile(r"[_(\-+/$%]|\d\.\d")
+
+
 def technical(text: str, code: str) -> bool:
     """Whether the post is technical writing, where words in capitals name things (an
     environment variable, a DNS record, a key, a test result) rather than raise the voice.
     Code in the post counts as one signal, and the signals in it count too (Markdown keeps its
     identifiers and options in inline code, out of the prose)."""
-    found = {m.group() for m in _TECHNICAL.finditer(text)}
-    if code and len(found) + 1 < TECHNICAL_SIGNALS:
-        found.update(m.group() for m in _TECHNICAL.finditer(code))
-    return len(found) + bool(code) >= TECHNICAL_SIGNALS
+    need = TECHNICAL_SIGNALS - bool(code)
+    found: set[str] = set()
+    for part in (text, code) if code else (text,):
+        if _TECHNICAL_HINT.search(part):  # most posts: no signal, and no scan in Python
+            for m in _TECHNICAL.finditer(part):
+                found.add(m.group())
+                if len(found) >= need:
+                    return True
+    return False
+
+
+# HTTP request methods (RFC 9110 and RFC 5789): protocol verbs, not shouting, where the text
+# speaks of the web.
+HTTP_METHODS = frozenset("GET HEAD POST PUT PATCH DELETE OPTIONS TRACE CONNECT".split())
+_WEB_WORDS = re.compile(
+    r"\b(?:https?|requests?|methods?|endpoints?|apis?|routes?|routing|verbs?|handlers?|curl|"
+    r"servers?|clients?|status|headers?|paths?|urls?)\b",
+    re.IGNORECASE,
+)
+
+
+def http_method(
+    text: str,
+    start: int,
+    end: int,
+    token: str,
+    counts: Mapping[str, int],
+    run: list[Token],
+    ordinary: frozenset[str],
+) -> bool:
+    """An HTTP method among names in its ``run`` ("HTTP GET", "GET, POST"; "GET NOW" shouts), in
+    a text that names two of them (``counts``: the text's tokens) or speaks of the web near it."""
+    if token not in HTTP_METHODS:
+        return False
+    if not all(t[2] == token or t[2] in HTTP_METHODS or t[2].lower() not in ordinary for t in run):
+        return False
+    return len(HTTP_METHODS.intersection(counts)) > 1 or bool(
+        _WEB_WORDS.search(text, max(0, start - 80), min(len(text), end + 80))
+    )

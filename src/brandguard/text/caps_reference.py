@@ -16,6 +16,7 @@ stress:
   are ("il parametro DOMINIOTESTO", "the optional argument WORD"). One such noun is no
   evidence ("the REST is free" shouts a pun); a text that names two or more different things so
   is in that register, and its placeholders are names wherever they recur;
+- an acronym the text defines: "Open Archival Information System (OAIS)", "OAIS (Open ...)";
 - the name of a file: a conventional one (README, CONTRIBUTING), one with its extension
   ("TRAINING.md") or one next to the word "file" ("the VISION file", "il file AUTORI").
 
@@ -162,6 +163,20 @@ def placeholder_nouns(
     if sum(1 for p in position.values() if p == 2) < MIN_NOUNS:
         return set()
     return {token for token, p in position.items() if p}
+
+
+_DEFINED_AFTER = re.compile(r"\s*\(")
+
+
+def defined(text: str, caps: list[Token]) -> set[str]:
+    """Tokens the post defines: "(OAIS)" after its expansion, or "OAIS (" before it."""
+    found = set()
+    for start, end, token in caps:
+        if start and text[start - 1] == "(" and text[end : end + 1] == ")":
+            found.add(token)
+        elif _DEFINED_AFTER.match(text, end):
+            found.add(token)
+    return found
 
 
 # Conventional names of files in capitals (GitHub's community health files and GNU's standard

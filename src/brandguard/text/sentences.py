@@ -267,11 +267,16 @@ PROSE_MIN_WORDS = 12  # a shorter sentence has too few words for the share to sa
 def is_prose(text: str, start: int, end: int, language: str) -> bool:
     """Whether ``text[start:end]`` has the function words of prose (``PROSE_MIN_SHARE``) among
     its words without digits (numbers of a citation or a date are neither kind)."""
-    words = [w for w in ITEM_WORD.findall(text, start, end) if not any(c.isdigit() for c in w)]
+    # a word of letters has no digit; the others are read character by character, in C
+    words = [
+        w
+        for w in ITEM_WORD.findall(text, start, end)
+        if w.isalpha() or not any(map(str.isdigit, w))
+    ]
     if len(words) < PROSE_MIN_WORDS:
         return True
     common = stop_words(language)
-    return sum(w.lower() in common for w in words) >= PROSE_MIN_SHARE * len(words)
+    return sum(map(common.__contains__, map(str.lower, words))) >= PROSE_MIN_SHARE * len(words)
 
 
 # A stretch of a sentence with no function word is a list run together, as a whole sentence of
