@@ -161,13 +161,13 @@ def test_check_walks_a_folder_in_sorted_path_order_once_per_real_file(
 
 @pytest.mark.parametrize("size", [0, 1, 9, 10, 11, 50])
 def test_reading_at_most_a_bound_reads_what_the_file_holds(tmp_path: Path, size: int) -> None:
-    """read_at_most(handle, 10) gives the file up to 10 bytes, whatever its size."""
+    """read_at_most(fd, 10) gives the file up to 10 bytes, whatever its size."""
     from brandguard.text.sources import read_at_most
 
     path = tmp_path / "post.txt"
     path.write_bytes(bytes(range(65, 65 + size)))
     with open(path, "rb") as handle:
-        assert read_at_most(handle, 10) == path.read_bytes()[:10]
+        assert read_at_most(handle.fileno(), 10) == path.read_bytes()[:10]
 
 
 def test_reading_at_most_a_bound_reads_on_past_the_size_a_file_gave() -> None:
@@ -175,9 +175,26 @@ def test_reading_at_most_a_bound_reads_on_past_the_size_a_file_gave() -> None:
     from brandguard.text.sources import read_at_most
 
     with open("/dev/zero", "rb") as handle:
-        assert read_at_most(handle, 10) == b"\0" * 10
+        assert read_at_most(handle.fileno(), 10) == b"\0" * 10
     read, write = os.pipe()
     os.write(write, b"abc")
     os.close(write)
     with open(read, "rb") as handle:
-        assert read_at_most(handle, 10) == b"abc"
+        assert read_at_most(handle.fileno(), 10) == b"abc"
+
+
+def test_a_file_that_cannot_be_read_is_one_bg003_naming_why(tmp_path: Path) -> None:
+    """Reading through a descriptor keeps ``open``'s reasons: a folder named as a file shows
+    only when it is read, and is still 'is a directory'."""
+    from brandguard.text.files import read_bounded
+    from brandguard.text.sources import read_file
+
+    folder, missing = tmp_path / "posts.md", tmp_path / "gone.md"
+    folder.mkdir()
+    for read in (read_file, read_bounded):
+        assert read(folder).error == f"{folder}: is a directory"
+        assert read(missing).error == f"{missing}: no such file"
+    (tmp_path / "big.md").write_bytes(b"x" * 11)
+    assert "larger than 10 bytes" in read_file(tmp_path / "big.md", max_bytes=10).error
+    assert "larger than 10 bytes" in read_bounded(tmp_path / "big.md", 10).error
+    assert read_file(tmp_path / "big.md", max_bytes=11).source == "x" * 11

@@ -14,15 +14,18 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 
 def load_run(policy_ref: str | None, select: list[str], ignore: list[str]) -> tuple[Any, ...]:
-    """``compile.tree.load_run``, then the loaded objects moved out of the garbage collector's
-    sight (``gc.freeze``): the compiled policy and spaCy are tens of thousands of objects that
-    live as long as the command, and each full collection walked them all again (0.2 s of
-    the 0.4 s of collections in an audit of the 19,679 real-mix posts). Only the commands do
-    this: the Python API leaves the caller's collector alone."""
+    """``compile.tree.load_run``, with spaCy imported without its command line first
+    (``compile/spacy_import.py``: a third of start-up), then the loaded objects moved out of the
+    garbage collector's sight (``gc.freeze``): the compiled policy and spaCy are tens of
+    thousands of objects that live as long as the command, and each full collection walked them
+    all again (0.2 s of the 0.4 s of collections in an audit of the 19,679 real-mix posts). Only
+    the commands do this: the Python API leaves the caller's collector alone."""
     import gc
 
     from ..compile import tree
+    from ..compile.spacy_import import import_spacy
 
+    import_spacy()
     run = tree.load_run(policy_ref, select, ignore)
     gc.freeze()
     return run

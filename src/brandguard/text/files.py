@@ -22,7 +22,7 @@ from ..model import PostResult
 from .document import Post
 from .exports import MAX_POST_BYTES
 from .formats import FORMAT_BY_SUFFIX, parse
-from .sources import SKIP_DIRS, _suffix, format_for, read_at_most, unreadable
+from .sources import SKIP_DIRS, _suffix, format_for, read_bytes, unreadable
 
 __all__ = ["MAX_POST_BYTES", "Stdin", "iter_checked", "read_bounded", "read_stdin"]
 
@@ -47,8 +47,7 @@ def read_bounded(path: Path | str, max_bytes: int = MAX_POST_BYTES) -> Post | Po
     """``sources.read_file`` that stops after ``max_bytes`` (devices, FIFOs, huge files)."""
     name = str(path)
     try:
-        with open(name, "rb") as handle:
-            data = read_at_most(handle, max_bytes + 1)
+        data = read_bytes(name, max_bytes + 1)
     except OSError as exc:
         return unreadable(name, name, f"{name}: {_reason(exc)}")
     if len(data) > max_bytes:

@@ -32,14 +32,18 @@ class Mask:
     """A mutable copy of the source in which ranges are blanked (newlines kept).
 
     The copy (a list of characters) is made on the first change: most short posts have nothing
-    to blank, and copying and joining them back was a tenth of parsing them."""
+    to blank, and copying and joining them back was a tenth of parsing them. The text is joined
+    again only after a change: the Markdown parser reads it a dozen times between changes."""
 
     def __init__(self, source: str) -> None:
         self._source = source
         self._chars: list[str] | None = None
+        self._text: str | None = source
 
     @property
     def chars(self) -> list[str]:
+        """The characters, to change (the text is joined again on the next read)."""
+        self._text = None
         if self._chars is None:
             self._chars = list(self._source)
         return self._chars
@@ -60,7 +64,9 @@ class Mask:
         self.chars[offset] = char
 
     def text(self) -> str:
-        return self._source if self._chars is None else "".join(self._chars)
+        if self._text is None:  # only after ``chars`` was read, so the copy exists
+            self._text = "".join(self._chars) if self._chars is not None else self._source
+        return self._text
 
 
 def mask_urls(checked: str, mask: Mask, links: list[Link]) -> None:

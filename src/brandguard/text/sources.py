@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from ..model import PostResult
 from .document import Post
@@ -92,17 +92,35 @@ def format_for(path: Path | str, default: str = "text") -> str:
     return FORMAT_BY_SUFFIX.get(_suffix(str(path)), default)
 
 
-def read_at_most(handle: BinaryIO, limit: int) -> bytes:
-    """At most ``limit`` bytes of an open file. Why not ``handle.read(limit)``: it allocates
-    ``limit`` bytes before reading, 5 MB (the post bound) for every 25-word post, which made
-    reading the real mix's 19,679 files 3.4x as costly (0.36 s against 0.11 s). The file's size
-    says how much to ask for; a file that holds more than it said (growing, a device, a pipe)
-    is read on up to ``limit``."""
-    size = os.fstat(handle.fileno()).st_size
-    data = handle.read(min(size, limit - 1) + 1)  # one byte more than the size: EOF shows
-    if len(data) <= size or len(data) >= limit:
+def read_at_most(fd: int, limit: int) -> bytes:
+    """At most ``limit`` bytes of an open file descriptor. Why not ``handle.read(limit)``: it
+    allocates ``limit`` bytes before reading, 5 MB (the post bound) for every 25-word post, which
+    made reading the real mix's 19,679 files 3.4x as costly (0.36 s against 0.11 s). The file's
+    size says how much to ask for, one byte more so that the end shows; a file that holds more
+    than it said (growing, a device, a pipe) or gave less in one read is read on up to ``limit``."""
+    size = os.fstat(fd).st_size
+    data = os.read(fd, min(size, limit - 1) + 1)
+    if len(data) == size or len(data) >= limit:
         return data
-    return data + handle.read(limit - len(data))
+    parts, got = [data], len(data)
+    while got < limit:
+        more = os.read(fd, min(limit - got, 1 << 20))
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
+
+
+def read_bytes(name: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of the file ``name``. A descriptor and ``os.read``, not ``open``:
+    a buffered file object per post was half the cost of reading 19,679 small files (0.15 s
+    against 0.08 s); errors are ``open``'s (a directory's shows on the read)."""
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        return read_at_most(fd, limit)
+    finally:
+        os.close(fd)
 
 
 def read_file(
@@ -112,8 +130,7 @@ def read_file(
     checks, and not at all when the result cache holds the post); a BG003 result if unreadable."""
     name = str(path)
     try:
-        with open(name, "rb") as handle:
-            data = read_at_most(handle, max_bytes + 1)
+        data = read_bytes(name, max_bytes + 1)
         if len(data) > max_bytes:
             message = f"{name}: larger than {max_bytes:,} bytes (--max-post-size); not checked"
             return unreadable(name, name, message)
