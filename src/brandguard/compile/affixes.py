@@ -44,6 +44,16 @@ def _contains(ranges: Ranges, code: int) -> bool:
     return i >= 0 and ranges[i][0] <= code <= ranges[i][1]
 
 
+def _sre() -> tuple[Any, Any]:
+    """``re``'s parser and its opcodes (``sre_parse`` before Python 3.11)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]
+    except ImportError:  # Python 3.10
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _parser, _constants
+
+
 class _Unknown(Exception):
     """A construct this reader does not follow: the regex is used whole."""
 
@@ -51,7 +61,7 @@ class _Unknown(Exception):
 def _edge(items: Sequence[Any], last: bool) -> tuple[Ranges | None, bool]:
     """The characters a match of ``items`` can start with (or end with, ``last``), ANY when it
     cannot tell, and whether the match can be empty (then what lies beyond it counts too)."""
-    from re import _constants as c  # type: ignore[attr-defined]
+    c = _sre()[1]
 
     found: list[tuple[int, int]] = []
     for op, av in reversed(items) if last else items:
@@ -65,7 +75,7 @@ def _edge(items: Sequence[Any], last: bool) -> tuple[Ranges | None, bool]:
             if av[1] & re.IGNORECASE:
                 return ANY, True
             chars, empty = _edge(av[-1].data, last)
-        elif op is c.ATOMIC_GROUP:
+        elif op is getattr(c, "ATOMIC_GROUP", None):
             chars, empty = _edge(av.data, last)
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
             chars, empty = _edge(av[2].data, last)
@@ -89,7 +99,7 @@ def _union(edges: list[tuple[Ranges | None, bool]]) -> tuple[Ranges | None, bool
 
 
 def _class(items: Sequence[tuple[Any, Any]]) -> Ranges | None:
-    from re import _constants as c  # type: ignore[attr-defined]
+    c = _sre()[1]
 
     ranges = []
     for op, av in items:
@@ -105,7 +115,7 @@ def _class(items: Sequence[tuple[Any, Any]]) -> Ranges | None:
 def _required(items: Sequence[Any]) -> Ranges | None:
     """Characters of which a text holds at least one wherever ``items`` match in it (the
     smallest such set among its parts, lookarounds included), or ANY."""
-    from re import _constants as c  # type: ignore[attr-defined]
+    c = _sre()[1]
 
     best: Ranges | None = ANY
     for op, av in items:
@@ -120,7 +130,7 @@ def _required(items: Sequence[Any]) -> Ranges | None:
                 need = _merge(r for o in options for r in o or ())
         elif op is c.SUBPATTERN and not av[1] & re.IGNORECASE:
             need = _required(av[-1].data)
-        elif op is c.ATOMIC_GROUP:
+        elif op is getattr(c, "ATOMIC_GROUP", None):
             need = _required(av.data)
         elif op is c.ASSERT:  # what a lookaround sees is in the text too
             need = _required(av[1].data)
@@ -139,9 +149,7 @@ def _parse(source: str, flags: int) -> Any:
     """The parse tree ``re.compile`` builds, for the flags this reader follows."""
     if flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE | re.LOCALE):
         raise _Unknown(source)
-    from re import _parser  # type: ignore[attr-defined]
-
-    return _parser.parse(source, flags)
+    return _sre()[0].parse(source, flags)
 
 
 def alternatives(source: str) -> list[str]:
@@ -310,10 +318,9 @@ def suffix_search(pattern: re.Pattern[str]) -> Callable[[str], Any]:
 
 
 def _edges(pattern: re.Pattern[str], last: bool) -> Callable[[str], Any]:
-    from re import _constants as c  # type: ignore[attr-defined]
-
-    anchor = (c.AT, c.AT_END) if last else (c.AT, c.AT_BEGINNING)
     try:
+        c = _sre()[1]
+        anchor = (c.AT, c.AT_END) if last else (c.AT, c.AT_BEGINNING)
         parts = []
         for part in alternatives(pattern.pattern):
             items = _parse(part, pattern.flags).data
