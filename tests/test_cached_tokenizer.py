@@ -88,8 +88,8 @@ def test_a_tokenizer_loaded_twice_pickles_its_pending_cases_too() -> None:
 def test_a_frozen_regex_thaws_to_an_equal_pattern() -> None:
     nlp, _ = make_nlp("en")
     for pattern in (
-        nlp.tokenizer.infix_finditer.__self__,
-        nlp.tokenizer.url_match.__self__,
+        nlp.tokenizer.infix_finditer.method.__self__,
+        nlp.tokenizer.url_match.method.__self__,
         re.compile(r"(?P<word>\w+)-(\d+)(?i:X)", re.MULTILINE),
     ):
         frozen = pickle.loads(pickle.dumps(freeze(pattern)))
