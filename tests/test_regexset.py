@@ -43,15 +43,20 @@ TEXTS = [
 ]
 
 
-@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
-def test_prepass_is_a_superset_of_python_matches(flags: int) -> None:
-    compiled = [re.compile(p, flags) for p in PATTERNS]
+def _assert_prepass_picks_every_match(patterns: list[str], texts: list[str], flags: int) -> None:
+    """Every regex that Python's ``re`` finds in a text is among the pre-pass's candidates."""
+    compiled = [re.compile(p, flags) for p in patterns]
     regex_set = RegexSet(compiled)
-    for text in TEXTS:
+    for text in texts:
         candidates = set(regex_set.candidates(text))
         for index, regex in enumerate(compiled):
             if regex.search(text):
-                assert index in candidates, (PATTERNS[index], text)
+                assert index in candidates, (patterns[index], text)
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_prepass_is_a_superset_of_python_matches(flags: int) -> None:
+    _assert_prepass_picks_every_match(PATTERNS, TEXTS, flags)
 
 
 def test_translation_examples() -> None:
@@ -188,13 +193,7 @@ def test_prepass_picks_every_regex_that_matches_anchored_or_not() -> None:
     """What ``test_prepass_is_a_superset_of_python_matches`` asks, over the look-ahead
     openers, empty matches and look-behinds too."""
     for flags in (0, re.IGNORECASE, re.MULTILINE):
-        compiled = [re.compile(p, flags) for p in ANCHORED]
-        regex_set = RegexSet(compiled)
-        for text in ANCHORED_TEXTS:
-            candidates = set(regex_set.candidates(text))
-            for index, regex in enumerate(compiled):
-                if regex.search(text):
-                    assert index in candidates, (ANCHORED[index], text)
+        _assert_prepass_picks_every_match(ANCHORED, ANCHORED_TEXTS, flags)
 
 
 def test_anchored_scan_survives_pickling() -> None:
