@@ -85,3 +85,20 @@ def test_workers_write_what_one_process_writes(
     assert runs["1"].code == runs["2"].code == 1 and runs["1"].err == runs["2"].err
     assert (tmp_path / "1.out").read_bytes() == (tmp_path / "2.out").read_bytes()
     assert "findings" in (tmp_path / "2.out").read_text("utf-8")
+
+
+def test_warm_loads_before_forking_what_each_worker_would_load_on_its_first_chunk(
+    default_policy,
+) -> None:
+    from brandguard.compile.compiler import compile_policy
+    from brandguard.engine.memory import warm
+
+    compiled = pickle.loads(pickle.dumps(compile_policy(default_policy)))  # as the cache loads it
+    assert compiled.tokenizer is not None and compiled.tokenizer.pending > 0
+    cold = [r.findings for r in check_posts(compiled, [parse(t, "text", "c") for t in TEXTS])]
+    compiled = pickle.loads(pickle.dumps(compile_policy(default_policy)))
+    warm(compiled)
+    assert compiled.tokenizer.pending == 0  # inherited by forked workers, not loaded by each
+    assert [
+        r.findings for r in check_posts(compiled, [parse(t, "text", "c") for t in TEXTS])
+    ] == cold

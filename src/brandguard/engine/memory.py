@@ -128,6 +128,18 @@ def _zone(compiled: CompiledPolicy) -> AbstractContextManager[Any]:
     return vocab.memory_zone()
 
 
+def warm(router: Any) -> None:
+    """Do before forking (``parallel.py``) what every worker would otherwise do on its first
+    chunk: import the check modules and add the tokenizer's waiting special cases
+    (``cached_tokenizer.py``; an audit of more than one chunk scans past ``SCAN_LIMIT`` and
+    loads them all anyway). Forked workers inherit the result instead of each paying for it."""
+    from . import check  # noqa: F401  (imported for its side effect: the modules loaded)
+
+    for compiled in _compiled_in_use(router):
+        if compiled.tokenizer is not None:
+            compiled.tokenizer.load_all()
+
+
 def check_chunk(compiled: CompiledPolicy | LazyCompiled, chunk: list[Any]) -> list[PostResult]:
     """Results of raw rows (``parse`` arguments), Posts and PostResults, in one memory zone."""
     if all(isinstance(item, PostResult) for item in chunk):

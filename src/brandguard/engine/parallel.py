@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BrandguardError
 from ..model import PostResult
-from .memory import CHUNK, LazyCompiled, check_chunk, chunks, resolve
+from .memory import CHUNK, LazyCompiled, check_chunk, chunks, resolve, warm
 from .result_cache import cacheable
 from .result_codec import CachedResult, encode
 
@@ -112,6 +112,7 @@ def check_parallel(
         for chunk in chain((first,), _tapered(chain((second,), rows), 2 * jobs)):
             if pool is None and not all(isinstance(item, PostResult) for item in chunk):
                 _COMPILED = resolve(compiled)
+                warm(_COMPILED)
                 context = multiprocessing.get_context("fork")
                 pool = ProcessPoolExecutor(jobs, mp_context=context)  # forks every worker now
             pending.append(_submit(pool, chunk))
