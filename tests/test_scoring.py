@@ -70,19 +70,3 @@ def test_missing_disclosure_fails_whatever_the_score() -> None:
 
 def test_meta_findings_do_not_count() -> None:
     assert score_post([finding("meta")], 80, SCORING).total == 100
-
-
-def test_clean_post_shortcut_matches_the_weighed_path() -> None:
-    """A post with nothing to weigh takes a shortcut: its score must equal what weighing gives
-    (here checked against a post whose only finding weighs nothing)."""
-    weightless = finding("bland", weight=0.0)
-    for words in (0, 12, 50, 333):
-        clean = score_post([finding("meta")], words, SCORING)
-        weighed = score_post([weightless], words, SCORING)
-        assert clean.total == weighed.total and clean.passed == weighed.passed
-        assert clean.categories == weighed.categories and clean.words == weighed.words
-        assert list(clean.details) == list(weighed.details) == list(SCORING.weights)
-        assert clean.details["pushy"] == weighed.details["pushy"]
-        assert clean.blocking == weighed.blocking == ()
-    strict = Scoring(weights={"bland": 1.0}, fail_under=100.5)
-    assert not score_post(iter([]), 40, strict).passed

@@ -24,10 +24,6 @@ def units(words: int, scoring: Scoring) -> float:
 
 def score_post(findings: Iterable[Finding], words: int, scoring: Scoring) -> Score:
     n = units(words, scoring)
-    if not isinstance(findings, (list, tuple)):
-        findings = list(findings)
-    if all(f.category == META_CATEGORY for f in findings):
-        return _clean_post(n, words, scoring)
     penalties = {c: 0.0 for c in scoring.weights}
     counts = {c: 0 for c in scoring.weights}
     blocking = []
@@ -56,21 +52,4 @@ def score_post(findings: Iterable[Finding], words: int, scoring: Scoring) -> Sco
         passed=total >= scoring.fail_under and not blocking,
         fail_under=scoring.fail_under,
         blocking=tuple(blocking),
-    )
-
-
-def _clean_post(n: float, words: int, scoring: Scoring) -> Score:
-    """The score of a post with nothing to weigh (most posts of a feed), as ``score_post`` would
-    compute it, without its per-finding bookkeeping: every category clean."""
-    clean = CategoryScore(round(100 * n / n, 1), 0, 0.0)
-    weighted = sum(w * 0.0 for w in scoring.weights.values())  # as score_post's sum, all zero
-    total = round(100 * n / (n + weighted), 1)
-    return Score(
-        total=total,
-        categories=dict.fromkeys(scoring.weights, clean.score),
-        details=dict.fromkeys(scoring.weights, clean),
-        words=words,
-        passed=total >= scoring.fail_under,
-        fail_under=scoring.fail_under,
-        blocking=(),
     )
