@@ -332,3 +332,16 @@ rules:
         ("APO002", "can't", "cannot"),
         ("APO003", "Acme’s Kitchen", "Acme’s Kitchen®"),
     ]
+
+
+def test_render_fills_placeholders_and_keeps_plain_messages() -> None:
+    """A message without braces comes back as written; one with braces is formatted
+    (escaped braces collapse, unknown placeholders stay)."""
+    from brandguard.checks.base import render
+
+    plain = "Cut the hype: say what it does."
+    assert render(plain, {"match": "x"}) is plain
+    assert render("'{match}' {count}x {{literal}} {unknown}", {"match": "wow", "count": 3}) == (
+        "'wow' 3x {literal} {unknown}"
+    )
+    assert render("a lone } brace", {}) == "a lone } brace"

@@ -82,3 +82,14 @@ def test_function_words_are_needed_only_when_nothing_rarer_is() -> None:
         doc = nlp(text)
         if not may_match(needs, doc):
             assert matcher(doc) == [], text
+
+
+def test_words_only_needs_are_read_from_every_token() -> None:
+    """Patterns needing words and no flag: any token holding one of them wakes the matcher."""
+    nlp = spacy.blank("en")
+    needs = required({"A": [[{"LOWER": {"IN": ["secret", "trick"]}}], [{"LOWER": "hack"}]]})
+    assert needs is not None and needs[1] == ()
+    assert may_match(needs, nlp("The one TRICK"))
+    assert may_match(needs, nlp("hack that nobody knows")[0:1])
+    assert not may_match(needs, nlp("A calm day at the lake"))
+    assert not may_match(needs, nlp("")) and not may_match(needs, [])

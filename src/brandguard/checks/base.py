@@ -126,7 +126,10 @@ class _Lenient(dict):
 
 
 def render(template: str, values: dict[str, Any]) -> str:
-    """Fill ``{match}``-style placeholders; unknown ones are left as written."""
+    """Fill ``{match}``-style placeholders; unknown ones are left as written. A template with
+    no brace is returned as it is (most rule messages: formatting it cost ~1 µs a finding)."""
+    if "{" not in template and "}" not in template:
+        return template
     try:
         return template.format_map(_Lenient(values))
     except (ValueError, IndexError, KeyError, AttributeError):

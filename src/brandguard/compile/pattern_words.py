@@ -77,6 +77,12 @@ def may_match(needs: Needs | None, tokens: Iterable[Any]) -> bool:
     if needs is None:
         return True
     words, names = needs
-    return any(
-        token.lower in words or any(getattr(token, name) for name in names) for token in tokens
-    )
+    if not names:  # one set operation in C (a generator per token cost twice as much)
+        return not words.isdisjoint([token.lower for token in tokens])
+    for token in tokens:
+        if token.lower in words:
+            return True
+        for name in names:
+            if getattr(token, name):
+                return True
+    return False

@@ -32,9 +32,11 @@ def _headline_matches(
     out = []
     for h in headlines:
         i = bisect_left(doc, spacing.to_token(h.start), key=offset)
-        j = bisect_left(doc, spacing.to_token(h.end), key=offset)
-        if i < j and may_match(needs, doc[i:j]):
-            out.append([(key, i + s, i + e) for key, s, e in matcher(doc[i:j])])
+        j = bisect_left(doc, spacing.to_token(h.end), i, key=offset)  # it ends after it starts
+        if i < j:
+            span = doc[i:j]
+            if may_match(needs, span):
+                out.append([(key, i + s, i + e) for key, s, e in matcher(span)])
     return out
 
 
