@@ -119,9 +119,8 @@ def _codes(text: str, spans: list[tuple[int, int]], run: list[int], commas: int)
     for i in run:
         word = text[spans[i][0] : spans[i][1]]
         upper = len(word) >= 2 and word.isupper()
-        # a word of letters has no digit, and in ASCII lower() changes only the lower case
-        digit = not word.isalpha() and any(map(str.isdigit, word))
-        lower = word != word.upper() if word.isascii() else any(map(str.islower, word))
+        digit = any(c.isdigit() for c in word)
+        lower = any(c.islower() for c in word)
         coded += digit or upper
         strict += (digit or upper) and not lower
         cased += lower
